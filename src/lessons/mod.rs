@@ -1,0 +1,1 @@
+//! Lessons: one file per lesson. Pure Rust, like the engine.
