@@ -12,7 +12,11 @@ pub struct Comparison {
 impl Comparison {
     /// Pairs the first sequential and the first gather record in `runs`, if both exist.
     pub fn from_runs(runs: &[RunRecord]) -> Option<Self> {
-        let find = |key: &str| runs.iter().find(|r| r.strategy == key).map(|r| r.makespan_ms);
+        let find = |key: &str| {
+            runs.iter()
+                .find(|r| r.strategy == key)
+                .map(|r| r.makespan_ms)
+        };
         Some(Self {
             sequential_ms: find("sequential")?,
             gather_ms: find("gather")?,

@@ -41,7 +41,9 @@ impl ScenarioParams {
             count: values.get_or("n", d.count as f64).clamp(1.0, 100_000.0) as usize,
             min_s,
             max_s,
-            seed: values.get_or("seed", d.seed as f64).clamp(0.0, u32::MAX as f64) as u64,
+            seed: values
+                .get_or("seed", d.seed as f64)
+                .clamp(0.0, u32::MAX as f64) as u64,
             scale: values.get_or("scale", d.scale).clamp(0.001, 100.0),
         }
     }

@@ -188,8 +188,14 @@ mod tests {
             vec![
                 RunEvent::Started { id: 0, at_ms: 0.0 },
                 RunEvent::Started { id: 1, at_ms: 0.0 },
-                RunEvent::Ended { id: 1, at_ms: 100.0 },
-                RunEvent::Ended { id: 0, at_ms: 200.0 },
+                RunEvent::Ended {
+                    id: 1,
+                    at_ms: 100.0
+                },
+                RunEvent::Ended {
+                    id: 0,
+                    at_ms: 200.0
+                },
             ]
         );
     }

@@ -1,1 +1,65 @@
-//! Lessons: one file per lesson. Pure Rust, like the engine.
+//! Lessons: one file per lesson, plus the registry below.
+//!
+//! Lessons are pure Rust, like the engine: each has its parameters, plans its runs on
+//! engine types, and carries its explanation and code panes. Adding a lesson means adding
+//! its file and one line to [`ALL`].
+
+mod action_spec;
+mod code_sample;
+mod lesson;
+pub mod params;
+mod run_plan;
+
+pub mod gather;
+
+pub use action_spec::ActionSpec;
+pub use code_sample::CodeSample;
+pub use lesson::{Lesson, LessonInfo};
+pub use run_plan::RunPlan;
+
+/// Every lesson, in navigation order. The first is the home page.
+pub static ALL: &[&dyn Lesson] = &[&gather::GatherLesson];
+
+/// The lesson with this id, if any.
+pub fn find(id: &str) -> Option<&'static dyn Lesson> {
+    ALL.iter().copied().find(|l| l.info().id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::ParamValues;
+
+    #[test]
+    fn lesson_ids_are_unique_and_findable() {
+        for lesson in ALL {
+            let id = lesson.info().id;
+            assert_eq!(ALL.iter().filter(|l| l.info().id == id).count(), 1);
+            assert!(find(id).is_some());
+        }
+        assert!(find("nope").is_none());
+    }
+
+    #[test]
+    fn every_action_of_every_lesson_plans_at_least_one_finite_run() {
+        for lesson in ALL {
+            let info = lesson.info();
+            let values = ParamValues::defaults(info.params);
+            assert!(lesson.check(&values).is_empty(), "{} defaults", info.id);
+            for action in info.actions {
+                let plans = lesson.plan(action.key, &values);
+                assert!(!plans.is_empty(), "{} {}", info.id, action.key);
+                assert!(plans.iter().all(|p| p.predict().is_some()));
+            }
+        }
+    }
+
+    #[test]
+    fn every_default_value_passes_its_own_spec() {
+        for lesson in ALL {
+            for spec in lesson.info().params {
+                assert_eq!(spec.check(spec.default), Ok(spec.default), "{}", spec.key);
+            }
+        }
+    }
+}
