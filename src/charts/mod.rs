@@ -1,1 +1,24 @@
-//! placeholder
+//! Charts: inline SVG, each with a data-table alternative.
+//!
+//! The geometry ([`TimeAxis`]) and the live state ([`LiveRun`]) are pure and tested
+//! natively; the Leptos components that draw them exist only in the wasm build.
+
+mod axis;
+mod live_run;
+
+pub use axis::{format_ms, TimeAxis};
+pub use live_run::LiveRun;
+
+#[cfg(target_arch = "wasm32")]
+mod axis_ticks;
+#[cfg(target_arch = "wasm32")]
+mod makespan_chart;
+#[cfg(target_arch = "wasm32")]
+mod timeline;
+
+#[cfg(target_arch = "wasm32")]
+pub use axis_ticks::AxisTicks;
+#[cfg(target_arch = "wasm32")]
+pub use makespan_chart::MakespanChart;
+#[cfg(target_arch = "wasm32")]
+pub use timeline::Timeline;

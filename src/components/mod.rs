@@ -1,1 +1,19 @@
-//! placeholder
+//! Components: the Leptos user interface, one component per file.
+//!
+//! Components render lessons generically and inject the browser layer into them.
+
+pub mod app;
+mod code_panes;
+mod export_button;
+mod lesson_page;
+mod param_form;
+mod results_list;
+mod run_model;
+
+pub use app::App;
+pub use code_panes::CodePanes;
+pub use export_button::ExportButton;
+pub use lesson_page::LessonPage;
+pub use param_form::ParamForm;
+pub use results_list::ResultsList;
+pub use run_model::{RunModel, RunStatus};

@@ -69,6 +69,11 @@ impl ParamSpec {
         Ok(value)
     }
 
+    /// Writes a value the way the inputs show it (no trailing `.0`).
+    pub fn format_value(value: f64) -> String {
+        format_number(value)
+    }
+
     fn error(&self, what: &str) -> ParamError {
         ParamError::new(self.key, format!("{} {}.", self.label, what))
     }

@@ -1,0 +1,33 @@
+use leptos::prelude::*;
+
+use super::{format_ms, TimeAxis};
+
+/// Tick lines across `height` pixels of chart and tick labels below them, positioned in
+/// percent so the chart stretches to any width without distorting text.
+#[component]
+pub fn AxisTicks(
+    /// The axis to draw.
+    axis: TimeAxis,
+    /// Height of the plotting area above the labels, in pixels.
+    height: f64,
+) -> impl IntoView {
+    let last = axis.ticks.len().saturating_sub(1);
+    axis.ticks
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| {
+            let x = format!("{:.3}%", axis.percent(t));
+            let anchor = match i {
+                0 => "start",
+                i if i == last => "end",
+                _ => "middle",
+            };
+            view! {
+                <line class="tick" x1=x.clone() x2=x.clone() y1="0" y2=height.to_string()></line>
+                <text class="tick-label" x=x y=(height + 14.0).to_string() text-anchor=anchor>
+                    {format_ms(t)}
+                </text>
+            }
+        })
+        .collect_view()
+}

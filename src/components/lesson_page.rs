@@ -1,0 +1,143 @@
+use leptos::prelude::*;
+
+use crate::charts::{format_ms, MakespanChart, TimeAxis, Timeline};
+use crate::engine::{ParamError, ParamValues};
+use crate::lessons::Lesson;
+
+use super::{CodePanes, ExportButton, ParamForm, ResultsList, RunModel, RunStatus};
+
+/// One lesson: title, parameters, run buttons, live timelines, the makespan chart, the
+/// results, the explanation and the code. Every lesson uses this same page.
+#[component]
+pub fn LessonPage(
+    /// The lesson to show.
+    lesson: &'static dyn Lesson,
+) -> impl IntoView {
+    let info = lesson.info();
+    let model = RunModel::new(lesson);
+    let texts: Vec<RwSignal<String>> = info
+        .params
+        .iter()
+        .map(|s| RwSignal::new(crate::engine::ParamSpec::format_value(s.default)))
+        .collect();
+    let texts_v = texts.clone();
+    let validated = Memo::new(move |_| -> Result<ParamValues, Vec<ParamError>> {
+        let owned: Vec<String> = texts_v.iter().map(|t| t.get()).collect();
+        let values = ParamValues::parse(info.params, |key| {
+            info.params
+                .iter()
+                .position(|s| s.key == key)
+                .and_then(|i| owned.get(i))
+                .map(|s| s.as_str())
+        })?;
+        let errors = lesson.check(&values);
+        if errors.is_empty() {
+            Ok(values)
+        } else {
+            Err(errors)
+        }
+    });
+    let errors = Memo::new(move |_| validated.get().err().unwrap_or_default());
+    let valid = move || validated.with(|v| v.is_ok());
+
+    let buttons = info
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, action)| {
+            let start = move |_| {
+                if let Ok(values) = validated.get_untracked() {
+                    model.start(action.key, action.label, values);
+                }
+            };
+            view! {
+                <button type="button" class:primary=i == 0 class:secondary=i != 0
+                    data-action=action.key disabled=move || !valid() on:click=start>
+                    {action.label}
+                </button>
+            }
+        })
+        .collect_view();
+
+    let status_text = move || match model.status.get() {
+        RunStatus::Idle => "Choose parameters, then run.".to_string(),
+        RunStatus::Running(label) => format!("{label}: running…"),
+        RunStatus::Cancelled => "Cancelled: the timers were cleared.".to_string(),
+        RunStatus::Done => {
+            let hidden = if model.was_hidden.get() {
+                " The page was hidden during the run, so the browser slowed its timers: \
+                 these figures are not representative."
+            } else {
+                ""
+            };
+            model.finished.with(|f| match f {
+                Some(export) => {
+                    let parts: Vec<String> = export
+                        .runs
+                        .iter()
+                        .map(|r| format!("{} {}", r.strategy, format_ms(r.makespan_ms)))
+                        .collect();
+                    format!("Done: {}.{hidden}", parts.join(", "))
+                }
+                None => "Done.".to_string(),
+            })
+        }
+    };
+
+    let timelines = move || {
+        model.generation.get();
+        let count = model.live.with_untracked(|runs| runs.len());
+        let longest = model.live.with_untracked(|runs| {
+            runs.iter()
+                .map(|r| r.predicted.makespan_ms)
+                .fold(0.0, f64::max)
+        });
+        let axis = TimeAxis::covering(longest * 1.04);
+        let active = Signal::derive(move || model.is_running());
+        (0..count)
+            .map(|i| {
+                let run = Memo::new(move |_| model.live.with(|runs| runs.get(i).cloned()));
+                view! { <Timeline run elapsed=model.elapsed.into() axis=axis.clone() active /> }
+            })
+            .collect_view()
+    };
+    let finished_runs = move || model.finished.with(|f| f.as_ref().map(|e| e.runs.clone()));
+
+    view! {
+        <article class="lesson" data-lesson=info.id>
+            <header class="lesson-head">
+                <h1>{info.title}</h1>
+                <p class="summary">{info.summary}</p>
+            </header>
+            <section class="controls" aria-label="Controls">
+                <ParamForm specs=info.params texts=texts errors />
+                <div class="actions">
+                    {buttons}
+                    <button type="button" class="danger" data-action="cancel"
+                        disabled=move || !model.is_running() on:click=move |_| model.cancel()>
+                        "Cancel"
+                    </button>
+                    <ExportButton export=model.finished />
+                </div>
+                <p class="status" role="status" aria-live="polite" data-testid="status">
+                    {status_text}
+                </p>
+            </section>
+            <section class="plots" aria-label="Timelines">
+                <div class="timelines">{timelines}</div>
+                {move || finished_runs().map(|runs| view! {
+                    <MakespanChart runs=runs.clone() />
+                    <div class="results-grid"><ResultsList runs /></div>
+                })}
+            </section>
+            <section class="explanation" aria-label="Explanation">
+                <h2>"What is going on"</h2>
+                {info.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            </section>
+            <section class="code-section" aria-label="Code">
+                <h2>"The code"</h2>
+                <CodePanes samples=info.code />
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,169 @@
+use std::rc::Rc;
+
+use futures::future::{abortable, join_all, AbortHandle};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::{is_page_hidden, prefers_reduced_motion, BrowserClock, FrameLoop};
+use crate::charts::LiveRun;
+use crate::engine::{Clock, ParamValues, RunEvent, RunExport};
+use crate::lessons::Lesson;
+
+/// Where the page's current run stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunStatus {
+    /// Nothing has run yet.
+    Idle,
+    /// Runs are in progress; the label says which action started them.
+    Running(String),
+    /// The last runs finished.
+    Done,
+    /// The visitor cancelled the last runs.
+    Cancelled,
+}
+
+/// The state of a lesson page's runs, with the operations on it as methods.
+///
+/// Starting a run cancels the one in progress first, and every write is tagged with a
+/// generation number, so a late event from a replaced run can never mix into the new one.
+#[derive(Clone, Copy)]
+pub struct RunModel {
+    /// The lesson whose runs these are.
+    pub lesson: &'static dyn Lesson,
+    /// The runs in progress or last finished, one per plan.
+    pub live: RwSignal<Vec<LiveRun>>,
+    /// Increases each time runs are started; timelines rebuild when it changes.
+    pub generation: RwSignal<u64>,
+    /// Milliseconds since the current runs started (updated every frame while running).
+    pub elapsed: RwSignal<f64>,
+    /// Where the runs stand.
+    pub status: RwSignal<RunStatus>,
+    /// The export of the last finished runs.
+    pub finished: RwSignal<Option<RunExport>>,
+    /// Whether the page was hidden at some point during the last runs (timers throttled).
+    pub was_hidden: RwSignal<bool>,
+    abort: StoredValue<Option<AbortHandle>>,
+}
+
+impl RunModel {
+    /// A model with nothing run yet.
+    pub fn new(lesson: &'static dyn Lesson) -> Self {
+        Self {
+            lesson,
+            live: RwSignal::new(Vec::new()),
+            generation: RwSignal::new(0),
+            elapsed: RwSignal::new(0.0),
+            status: RwSignal::new(RunStatus::Idle),
+            finished: RwSignal::new(None),
+            was_hidden: RwSignal::new(false),
+            abort: StoredValue::new(None),
+        }
+    }
+
+    /// Whether runs are in progress.
+    pub fn is_running(&self) -> bool {
+        matches!(self.status.get(), RunStatus::Running(_))
+    }
+
+    /// Cancels any runs in progress and starts the runs of `action` with `values`.
+    pub fn start(&self, action: &str, label: &str, values: ParamValues) {
+        self.stop_current();
+        let plans = self.lesson.plan(action, &values);
+        if plans.is_empty() {
+            return;
+        }
+        let predicted: Vec<LiveRun> = plans
+            .iter()
+            .filter_map(|p| p.predict().map(|r| LiveRun::new(p.strategy, r)))
+            .collect();
+        if predicted.len() != plans.len() {
+            self.status.set(RunStatus::Idle);
+            return;
+        }
+        let generation = self.generation.get_untracked() + 1;
+        self.live.set(predicted);
+        self.elapsed.set(0.0);
+        self.finished.set(None);
+        self.was_hidden.set(is_page_hidden());
+        self.status.set(RunStatus::Running(label.to_string()));
+        self.generation.set(generation);
+
+        let model = *self;
+        let lesson_id = self.lesson.info().id;
+        let (task, handle) = abortable(async move {
+            let clock = Rc::new(BrowserClock::new());
+            let t0 = clock.now_ms();
+            let frames = (!prefers_reduced_motion()).then(|| {
+                let clock = clock.clone();
+                FrameLoop::start(move |_| {
+                    if model.generation.get_untracked() == generation {
+                        model.elapsed.set(clock.now_ms() - t0);
+                        if is_page_hidden() {
+                            model.was_hidden.set(true);
+                        }
+                    }
+                })
+            });
+            let observers: Vec<_> = (0..plans.len())
+                .map(|i| {
+                    move |event: RunEvent| {
+                        if model.generation.get_untracked() == generation {
+                            model.live.update(|runs| {
+                                if let Some(run) = runs.get_mut(i) {
+                                    run.apply(event);
+                                }
+                            });
+                        }
+                    }
+                })
+                .collect();
+            let records = join_all(
+                plans
+                    .iter()
+                    .zip(&observers)
+                    .map(|(plan, observer)| plan.run(clock.as_ref(), observer)),
+            )
+            .await;
+            drop(frames);
+            if model.generation.get_untracked() != generation {
+                return;
+            }
+            if is_page_hidden() {
+                model.was_hidden.set(true);
+            }
+            model.elapsed.set(clock.now_ms() - t0);
+            model.live.update(|runs| {
+                for (run, record) in runs.iter_mut().zip(&records) {
+                    run.finish(record.clone());
+                }
+            });
+            model
+                .finished
+                .set(Some(RunExport::new(lesson_id, values, records)));
+            model.status.set(RunStatus::Done);
+            model.abort.set_value(None);
+        });
+        self.abort.set_value(Some(handle));
+        spawn_local(async move {
+            let _ = task.await;
+        });
+    }
+
+    /// Cancels the runs in progress, if any; their timers are cleared.
+    pub fn cancel(&self) {
+        if self.stop_current() {
+            self.status.set(RunStatus::Cancelled);
+        }
+    }
+
+    fn stop_current(&self) -> bool {
+        match self.abort.try_update_value(|a| a.take()).flatten() {
+            Some(handle) => {
+                handle.abort();
+                self.generation.update(|g| *g += 1);
+                true
+            }
+            None => false,
+        }
+    }
+}
