@@ -1,0 +1,109 @@
+// Shared end-to-end harness: serves the release dist/ from a sub-folder of a local
+// static server, logs every request, and launches Debian's Chromium via playwright-core.
+import { createServer } from 'node:http';
+import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+const SERVE_ROOT = join(ROOT, 'tests', 'e2e', '.serve');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+};
+
+/** Copies dist/ into `<serve root>/<subfolder>` and serves the root on a free port. */
+export async function serveDist(subfolder = 'demos/asyncscope') {
+  const dist = join(ROOT, 'dist');
+  await stat(join(dist, 'index.html')).catch(() => {
+    throw new Error('dist/index.html is missing: run `make build` first');
+  });
+  await rm(SERVE_ROOT, { recursive: true, force: true });
+  const target = join(SERVE_ROOT, subfolder);
+  await mkdir(target, { recursive: true });
+  await cp(dist, target, { recursive: true });
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    let file = normalize(join(SERVE_ROOT, path));
+    if (!file.startsWith(SERVE_ROOT)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${server.address().port}/${subfolder}/`;
+  return { base, prefix: `/${subfolder}/`, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Launches headless Chromium with flags that work as root on a closed network. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Opens a page that records console errors and uncaught exceptions. */
+export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(url);
+  await page.waitForSelector('article.lesson');
+  return { page, context, errors };
+}
+
+/** Sets the lesson's parameter inputs by key (`n`, `min`, `max`, `seed`, `scale`). */
+export async function setParams(page, values) {
+  for (const [key, value] of Object.entries(values)) {
+    await page.fill(`#param-${key}`, String(value));
+  }
+}
+
+/** Clicks "Export JSON" and returns the parsed download. */
+export async function exportJson(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('[data-testid="export-json"]'),
+  ]);
+  const path = await download.path();
+  return JSON.parse(await readFile(path, 'utf8'));
+}
+
+export async function ensureArtifacts() {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return ARTIFACTS;
+}
