@@ -163,8 +163,11 @@ impl Clock for VirtualClock {
 struct VirtualSleep {
     timers: Rc<RefCell<Timers>>,
     ms: f64,
-    registered: Option<(Rc<Cell<bool>>, Rc<RefCell<Option<Waker>>>)>,
+    registered: Option<Registration>,
 }
+
+/// A registered sleep: the "fired" flag and the slot holding the waker to call.
+type Registration = (Rc<Cell<bool>>, Rc<RefCell<Option<Waker>>>);
 
 impl Future for VirtualSleep {
     type Output = ();
