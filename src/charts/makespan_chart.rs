@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::engine::{Comparison, RunRecord, Strategy};
 
-use super::{format_ms, AxisTicks, TimeAxis};
+use super::{format_ms, AxisTicks, BarNote, TimeAxis};
 
 const ROW: f64 = 44.0;
 
@@ -38,14 +38,10 @@ pub fn MakespanChart(
             view! {
                 <rect class="bound-bar" x="0" width=format!("{wb:.3}%") y=(y + 4.0).to_string()
                     height="14" rx="3"></rect>
-                <text class="bar-note" x=format!("{wb:.3}%") dx="4" y=(y + 15.0).to_string()>
-                    {format!("{bound_label} {}", format_ms(r.bound_ms))}
-                </text>
+                <BarNote percent=wb y=y + 15.0 text=format!("{bound_label} {}", format_ms(r.bound_ms)) />
                 <rect class="makespan-bar" x="0" width=format!("{wm:.3}%") y=(y + 20.0).to_string()
                     height="18" rx="3"></rect>
-                <text class="bar-note" x=format!("{wm:.3}%") dx="4" y=(y + 33.0).to_string()>
-                    {format!("measured {}", format_ms(r.makespan_ms))}
-                </text>
+                <BarNote percent=wm y=y + 33.0 text=format!("measured {}", format_ms(r.makespan_ms)) />
             }
         })
         .collect_view();

@@ -12,12 +12,16 @@ pub use live_run::LiveRun;
 #[cfg(target_arch = "wasm32")]
 mod axis_ticks;
 #[cfg(target_arch = "wasm32")]
+mod bar_note;
+#[cfg(target_arch = "wasm32")]
 mod makespan_chart;
 #[cfg(target_arch = "wasm32")]
 mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 pub use axis_ticks::AxisTicks;
+#[cfg(target_arch = "wasm32")]
+pub use bar_note::BarNote;
 #[cfg(target_arch = "wasm32")]
 pub use makespan_chart::MakespanChart;
 #[cfg(target_arch = "wasm32")]
