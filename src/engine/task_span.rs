@@ -1,5 +1,7 @@
+use super::TaskStatus;
+
 /// What happened to one task during a run: when it was asked to wait, when it started and
-/// ended (milliseconds from the start of the run) and what it returned.
+/// ended (milliseconds from the start of the run), how it ended and what it returned.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TaskSpan {
     /// The task's position in the scenario.
@@ -12,7 +14,10 @@ pub struct TaskSpan {
     pub start_ms: f64,
     /// When the task ended, in milliseconds from the start of the run.
     pub end_ms: f64,
-    /// The value the task returned.
+    /// How the task ended (`ok` in exports written before statuses existed).
+    #[serde(default)]
+    pub status: TaskStatus,
+    /// The value the task returned, or its error text (`error: …`, `cancelled`).
     pub result: String,
     /// 1 for the first task to finish, 2 for the second, and so on.
     pub finish_rank: usize,
@@ -22,5 +27,10 @@ impl TaskSpan {
     /// How long the task actually took.
     pub fn elapsed_ms(&self) -> f64 {
         self.end_ms - self.start_ms
+    }
+
+    /// Whether the task has started but not yet ended.
+    pub fn is_running(&self) -> bool {
+        !self.start_ms.is_nan() && self.end_ms.is_nan()
     }
 }

@@ -1,0 +1,1 @@
+//! Timeline tests of every strategy on virtual time.
