@@ -36,9 +36,11 @@ impl Concurrency {
         for (at_ms, delta) in changes {
             count += delta;
             let in_flight = usize::try_from(count).unwrap_or(0);
-            match points.last_mut() {
-                Some(last) if last.at_ms == at_ms => last.in_flight = in_flight,
-                _ => points.push(ConcurrencyPoint { at_ms, in_flight }),
+            if points.last().is_some_and(|last| last.at_ms == at_ms) {
+                points.pop();
+            }
+            if points.last().is_none_or(|last| last.in_flight != in_flight) {
+                points.push(ConcurrencyPoint { at_ms, in_flight });
             }
         }
         let peak = points.iter().map(|p| p.in_flight).max().unwrap_or(0);

@@ -48,7 +48,7 @@ impl<'a> Recorder<'a> {
             .map(|t| TaskSpan {
                 id: t.id,
                 label: t.label.clone(),
-                requested_ms: t.duration_ms,
+                requested_ms: t.wait_ms(),
                 start_ms: f64::NAN,
                 end_ms: f64::NAN,
                 status: TaskStatus::Ok,
@@ -83,9 +83,7 @@ impl<'a> Recorder<'a> {
         clock.observe_task(task.id, TaskPhase::Ready);
         async move {
             clock.observe_task(task.id, TaskPhase::Running);
-            let at_ms = self.elapsed_ms(clock);
-            self.update(task.id, |s| s.start_ms = at_ms);
-            (self.observer)(RunEvent::Started { id: task.id, at_ms });
+            self.start(clock, task.id);
             if !self.service.try_acquire() {
                 return self.finish(clock, task.id, TaskStatus::Rejected, TOO_MANY_REQUESTS);
             }
@@ -113,19 +111,24 @@ impl<'a> Recorder<'a> {
         }
     }
 
-    /// Cancels every task that started and has not ended: each span ends now with status
-    /// `cancelled` and frees its service slot. Drop the tasks' futures first, so that their
+    /// Cancels every task that has not ended: a running task ends now with status
+    /// `cancelled` and frees its service slot; a task that never got to run gets a
+    /// zero-length `cancelled` span now. Drop the tasks' futures first, so that their
     /// timers are gone too.
     pub fn cancel_unfinished<C: Clock + ?Sized>(&self, clock: &C) {
-        let running: Vec<usize> = self
+        let open: Vec<(usize, bool)> = self
             .spans
             .borrow()
             .iter()
-            .filter(|s| s.is_running())
-            .map(|s| s.id)
+            .filter(|s| s.end_ms.is_nan())
+            .map(|s| (s.id, s.is_running()))
             .collect();
-        for id in running {
-            self.service.release();
+        for (id, running) in open {
+            if running {
+                self.service.release();
+            } else {
+                self.start(clock, id);
+            }
             clock.observe_task(id, TaskPhase::Cancelled);
             self.end(clock, id, TaskStatus::Cancelled, "cancelled".to_string());
         }
@@ -134,9 +137,7 @@ impl<'a> Recorder<'a> {
     /// Marks `task` as never run because `reason`: a zero-length span now, with status
     /// `cancelled` (a dependent of a failed task, for instance).
     pub fn skip<C: Clock + ?Sized>(&self, clock: &C, task: &TaskSpec, reason: &str) -> TaskResult {
-        let at_ms = self.elapsed_ms(clock);
-        self.update(task.id, |s| s.start_ms = at_ms);
-        (self.observer)(RunEvent::Started { id: task.id, at_ms });
+        self.start(clock, task.id);
         clock.observe_task(task.id, TaskPhase::Cancelled);
         let text = format!("cancelled: {reason}");
         self.end(clock, task.id, TaskStatus::Cancelled, text.clone());
@@ -157,6 +158,13 @@ impl<'a> Recorder<'a> {
     /// The spans recorded so far, in input order.
     pub fn into_spans(self) -> Vec<TaskSpan> {
         self.spans.into_inner()
+    }
+
+    /// Records that task `id` starts now.
+    fn start<C: Clock + ?Sized>(&self, clock: &C, id: usize) {
+        let at_ms = self.elapsed_ms(clock);
+        self.update(id, |s| s.start_ms = at_ms);
+        (self.observer)(RunEvent::Started { id, at_ms });
     }
 
     /// Ends a task that ran to a status, and tells the clock its code has returned.

@@ -8,7 +8,8 @@ pub struct TaskSpan {
     pub id: usize,
     /// The task's label.
     pub label: String,
-    /// The duration the task asked to sleep, in milliseconds.
+    /// The duration the task asked to sleep, in milliseconds (negative or non-finite
+    /// durations are recorded as the 0 actually slept).
     pub requested_ms: f64,
     /// When the task started, in milliseconds from the start of the run.
     pub start_ms: f64,
