@@ -3,6 +3,7 @@ use std::future::Future;
 
 use futures::future::{select, Either};
 
+use super::param_spec::format_number;
 use super::{
     Clock, RunEvent, RunOptions, Service, TaskPhase, TaskSpan, TaskSpec, TaskStatus,
     TOO_MANY_REQUESTS,
@@ -87,7 +88,7 @@ impl<'a> Recorder<'a> {
             if !self.service.try_acquire() {
                 return self.finish(clock, task.id, TaskStatus::Rejected, TOO_MANY_REQUESTS);
             }
-            let io = clock.sleep(task.duration_ms);
+            let io = clock.sleep(task.wait_ms());
             let completed = match self.timeout_ms {
                 None => {
                     io.await;
@@ -97,17 +98,18 @@ impl<'a> Recorder<'a> {
             };
             clock.observe_task(task.id, TaskPhase::Running);
             self.service.release();
-            if !completed {
-                let limit = super::param_spec::format_number(self.timeout_ms.unwrap_or(0.0));
-                let text = format!("{} timed out after {limit} ms", task.label);
-                self.finish(clock, task.id, TaskStatus::TimedOut, &text)
+            let (status, text) = if !completed {
+                let limit = format_number(self.timeout_ms.unwrap_or(0.0));
+                (
+                    TaskStatus::TimedOut,
+                    format!("{} timed out after {limit} ms", task.label),
+                )
             } else if task.fails {
-                let text = format!("{} failed", task.label);
-                self.finish(clock, task.id, TaskStatus::Failed, &text)
+                (TaskStatus::Failed, format!("{} failed", task.label))
             } else {
-                let text = format!("{} done", task.label);
-                self.finish(clock, task.id, TaskStatus::Ok, &text)
-            }
+                (TaskStatus::Ok, format!("{} done", task.label))
+            };
+            self.finish(clock, task.id, status, &text)
         }
     }
 

@@ -19,7 +19,8 @@ pub enum Strategy {
     /// with done-callbacks, or `FuturesUnordered`): results in completion order. Takes max d.
     AsCompleted,
     /// At most `limit` tasks at once (a semaphore, `buffer_unordered(limit)`); the next
-    /// task starts when any slot frees. Takes ⌈n/k⌉·d for equal durations.
+    /// task starts when any slot frees; results in input order. Takes ⌈n/k⌉·d for equal
+    /// durations (the greedy k-slot schedule in general).
     Semaphore {
         /// Most tasks in flight together (0 counts as 1).
         limit: usize,
@@ -150,14 +151,11 @@ impl Strategy {
             .collect();
         match self {
             Strategy::Sequential => durations.iter().sum(),
-            Strategy::Gather
-            | Strategy::AsCompleted
-            | Strategy::GatherReturnExceptions
-            | Strategy::GatherPropagate
-            | Strategy::TaskGroupCancel => durations.iter().copied().fold(0.0, f64::max),
             Strategy::Semaphore { limit } => list_schedule_ms(&durations, limit),
             Strategy::Batches { size } => batches_ms(&durations, size),
             Strategy::Chained => CriticalPath::of(scenario, options).map_or(0.0, |c| c.length_ms),
+            // The gather family: every task starts at once.
+            _ => durations.iter().copied().fold(0.0, f64::max),
         }
     }
 
@@ -165,14 +163,10 @@ impl Strategy {
     pub fn bound_label(self) -> &'static str {
         match self {
             Strategy::Sequential => "Σd",
-            Strategy::Gather
-            | Strategy::AsCompleted
-            | Strategy::GatherReturnExceptions
-            | Strategy::GatherPropagate
-            | Strategy::TaskGroupCancel => "max d",
             Strategy::Semaphore { .. } => "⌈n/k⌉·d",
             Strategy::Batches { .. } => "Σ max d per batch",
             Strategy::Chained => "critical path",
+            _ => "max d",
         }
     }
 

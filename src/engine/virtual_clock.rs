@@ -193,15 +193,25 @@ impl VirtualClock {
 
     /// The steps recorded so far (empty for an untraced clock); recording goes on.
     pub fn take_trace(&self) -> EventLoopTrace {
+        let steps = self.with_trace(|t, now, queue| {
+            t.flush(now, queue);
+            std::mem::take(&mut t.steps)
+        });
+        EventLoopTrace {
+            steps: steps.unwrap_or_default(),
+        }
+    }
+
+    /// Calls `f` with the trace, the time and the timer queue, if this clock traces.
+    fn with_trace<R>(
+        &self,
+        f: impl FnOnce(&mut TraceState, f64, &BinaryHeap<Entry>) -> R,
+    ) -> Option<R> {
         let mut timers = self.inner.borrow_mut();
         let Timers {
             now, queue, trace, ..
         } = &mut *timers;
-        let steps = trace.as_mut().map_or_else(Vec::new, |t| {
-            t.flush(*now, queue);
-            std::mem::take(&mut t.steps)
-        });
-        EventLoopTrace { steps }
+        trace.as_mut().map(|t| f(t, *now, queue))
     }
 
     /// How many timer firings and polls this clock has processed (for benchmarks).
@@ -235,13 +245,7 @@ impl VirtualClock {
     }
 
     fn flush_trace(&self) {
-        let mut timers = self.inner.borrow_mut();
-        let Timers {
-            now, queue, trace, ..
-        } = &mut *timers;
-        if let Some(trace) = trace {
-            trace.flush(*now, queue);
-        }
+        self.with_trace(|t, now, queue| t.flush(now, queue));
     }
 
     /// Moves time to the earliest live deadline and fires every timer due then, oldest
@@ -279,17 +283,14 @@ impl VirtualClock {
     /// Records that `entry` fired, its task joining the ready queue; `later` are the
     /// timers due at the same instant that have not fired yet.
     fn trace_wake(&self, entry: &Entry, later: &[Entry]) {
-        let mut timers = self.inner.borrow_mut();
-        let Timers {
-            now, queue, trace, ..
-        } = &mut *timers;
-        if let (Some(trace), Some(task)) = (trace, entry.task) {
-            if !trace.ready.contains(&task) {
-                trace.ready.push(task);
+        let Some(task) = entry.task else { return };
+        self.with_trace(|t, now, queue| {
+            if !t.ready.contains(&task) {
+                t.ready.push(task);
             }
             let asleep = sleeping(queue.iter().chain(later));
-            trace.record(*now, LoopAction::Wake { task }, asleep);
-        }
+            t.record(now, LoopAction::Wake { task }, asleep);
+        });
     }
 }
 
@@ -307,13 +308,7 @@ impl Clock for VirtualClock {
     }
 
     fn observe_task(&self, id: usize, phase: TaskPhase) {
-        let mut timers = self.inner.borrow_mut();
-        let Timers {
-            now, queue, trace, ..
-        } = &mut *timers;
-        if let Some(trace) = trace {
-            trace.observe(*now, queue, id, phase);
-        }
+        self.with_trace(|t, now, queue| t.observe(now, queue, id, phase));
     }
 }
 
