@@ -1,4 +1,4 @@
-use crate::engine::{RunEvent, RunRecord, Strategy};
+use crate::engine::{RunEvent, RunRecord, Strategy, TaskStatus};
 
 /// The state of one run as the timeline draws it: the prediction, what has been measured
 /// so far, and the final record once it is done.
@@ -14,6 +14,10 @@ pub struct LiveRun {
     pub ends: Vec<Option<f64>>,
     /// Finish order of each task (1 = first), 0 while running.
     pub ranks: Vec<usize>,
+    /// How each task ended, once ended.
+    pub statuses: Vec<Option<TaskStatus>>,
+    /// When the caller received an error, if the strategy raised one.
+    pub raised_at_ms: Option<f64>,
     /// The measured record, once the run has finished.
     pub record: Option<RunRecord>,
 }
@@ -28,6 +32,8 @@ impl LiveRun {
             starts: vec![None; n],
             ends: vec![None; n],
             ranks: vec![0; n],
+            statuses: vec![None; n],
+            raised_at_ms: None,
             record: None,
         }
     }
@@ -40,12 +46,16 @@ impl LiveRun {
                     *slot = Some(at_ms);
                 }
             }
-            RunEvent::Ended { id, at_ms } => {
+            RunEvent::Ended { id, at_ms, status } => {
                 let rank = self.ends.iter().filter(|e| e.is_some()).count() + 1;
-                if let (Some(end), Some(r)) = (self.ends.get_mut(id), self.ranks.get_mut(id)) {
-                    *end = Some(at_ms);
-                    *r = rank;
+                if id < self.ends.len() {
+                    self.ends[id] = Some(at_ms);
+                    self.ranks[id] = rank;
+                    self.statuses[id] = Some(status);
                 }
+            }
+            RunEvent::Raised { at_ms, .. } => {
+                self.raised_at_ms.get_or_insert(at_ms);
             }
         }
     }
@@ -61,6 +71,9 @@ impl LiveRun {
             }
             if let Some(i) = self.ranks.get_mut(span.id) {
                 *i = span.finish_rank;
+            }
+            if let Some(i) = self.statuses.get_mut(span.id) {
+                *i = Some(span.status);
             }
         }
         self.record = Some(record);
@@ -90,17 +103,26 @@ mod tests {
         let mut live = LiveRun::new(Strategy::Gather, predicted(&[20.0, 10.0]));
         live.apply(RunEvent::Started { id: 0, at_ms: 0.5 });
         live.apply(RunEvent::Started { id: 1, at_ms: 0.6 });
-        live.apply(RunEvent::Ended { id: 1, at_ms: 11.0 });
+        live.apply(RunEvent::Ended {
+            id: 1,
+            at_ms: 11.0,
+            status: TaskStatus::Ok,
+        });
         assert_eq!(live.starts, vec![Some(0.5), Some(0.6)]);
         assert_eq!(live.ends, vec![None, Some(11.0)]);
         assert_eq!(live.ranks, vec![0, 1]);
+        assert_eq!(live.statuses, vec![None, Some(TaskStatus::Ok)]);
         assert!(!live.is_done());
     }
 
     #[test]
     fn events_for_unknown_tasks_are_ignored() {
         let mut live = LiveRun::new(Strategy::Gather, predicted(&[20.0]));
-        live.apply(RunEvent::Ended { id: 7, at_ms: 1.0 });
+        live.apply(RunEvent::Ended {
+            id: 7,
+            at_ms: 1.0,
+            status: TaskStatus::Failed,
+        });
         assert_eq!(live.ends, vec![None]);
     }
 }

@@ -2,34 +2,65 @@
 //!
 //! Pure Rust: no `web-sys`, `js-sys` or `leptos`. Every strategy is written once,
 //! generic over [`Clock`], and runs both on [`VirtualClock`] (native tests,
-//! predictions) and on the browser's timers (injected by the browser layer).
+//! predictions, event-loop traces) and on the browser's timers (injected by the browser
+//! layer).
 
+pub mod bounds;
 mod clock;
 mod comparison;
+mod concurrency;
+mod critical_path;
+mod dependency_error;
+mod dependency_graph;
+mod drivers;
+mod event_loop_trace;
+mod loop_step;
 mod param_error;
 mod param_spec;
 mod param_values;
 mod recorder;
 mod run_event;
 mod run_export;
+mod run_failure;
+mod run_options;
 mod run_record;
+mod scaling_point;
 mod scenario;
+mod service;
 mod strategy;
+mod task_phase;
 mod task_span;
 mod task_spec;
+mod task_status;
 mod virtual_clock;
 
+#[cfg(test)]
+mod tests;
+
+pub use bounds::{batches_ms, list_schedule_ms};
 pub use clock::Clock;
 pub use comparison::Comparison;
+pub use concurrency::{Concurrency, ConcurrencyPoint};
+pub use critical_path::{critical_path, CriticalPath};
+pub use dependency_error::DependencyError;
+pub(crate) use dependency_graph::DependencyGraph;
+pub use event_loop_trace::EventLoopTrace;
+pub use loop_step::{LoopAction, LoopStep, SleepingTask};
 pub use param_error::ParamError;
 pub use param_spec::{ParamKind, ParamSpec};
 pub use param_values::ParamValues;
-pub use recorder::Recorder;
+pub use recorder::{Recorder, TaskResult};
 pub use run_event::RunEvent;
 pub use run_export::{RunExport, EXPORT_FORMAT};
+pub use run_failure::RunFailure;
+pub use run_options::RunOptions;
 pub use run_record::RunRecord;
+pub use scaling_point::{scaling, ScalingPoint, MAX_SCALING_N};
 pub use scenario::{Scenario, ScenarioParams};
-pub use strategy::Strategy;
+pub use service::{Service, TOO_MANY_REQUESTS};
+pub use strategy::{Strategy, DEFAULT_LIMIT};
+pub use task_phase::TaskPhase;
 pub use task_span::TaskSpan;
 pub use task_spec::TaskSpec;
+pub use task_status::TaskStatus;
 pub use virtual_clock::{Stalled, VirtualClock};

@@ -1,22 +1,65 @@
-use super::TaskSpan;
+use super::drivers::Returned;
+use super::{Concurrency, RunFailure, RunOptions, Strategy, TaskSpan, TaskStatus};
 
 /// Everything measured in one run of one strategy: per-task spans, the makespan, the
-/// theoretical bound and the results in the order the strategy returned them.
+/// theoretical bound, the conditions of the run and what the caller got back.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RunRecord {
-    /// The strategy's key (`sequential`, `gather`).
+    /// The strategy's key (`sequential`, `gather`, `semaphore`, …).
     pub strategy: String,
+    /// The strategy with its parameter (`semaphore(2)`); empty in older exports.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub spec: String,
     /// One span per task, in input order.
     pub tasks: Vec<TaskSpan>,
-    /// Time from the start of the run to the end of the last task, in milliseconds.
+    /// Time from the start of the run until the strategy returned (every task ended or was
+    /// cancelled), in milliseconds.
     pub makespan_ms: f64,
-    /// The theoretical makespan of this strategy (Σd for sequential, max d for gather).
+    /// The theoretical makespan of this strategy (see [`Strategy::bound_with`]).
     pub bound_ms: f64,
-    /// Results in the order the strategy handed them back.
+    /// Results in the order the strategy handed them back: a task's result, or its error
+    /// text in place. Empty when the caller received an error instead.
     pub results: Vec<String>,
+    /// The service capacity and timeout the run used.
+    #[serde(default)]
+    pub options: RunOptions,
+    /// The error the caller received, if the strategy raised one: the run's outcome is
+    /// then failed at `failure.at_ms`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure: Option<RunFailure>,
 }
 
 impl RunRecord {
+    /// Assembles the record of a finished run; results are read from the spans.
+    pub(crate) fn from_run(
+        strategy: Strategy,
+        tasks: Vec<TaskSpan>,
+        makespan_ms: f64,
+        bound_ms: f64,
+        options: RunOptions,
+        returned: Returned,
+    ) -> Self {
+        let position = |id: usize| match tasks.get(id) {
+            Some(s) if s.id == id => Some(s),
+            _ => tasks.iter().find(|s| s.id == id),
+        };
+        let results = returned
+            .order
+            .iter()
+            .filter_map(|&id| position(id).map(|s| s.result.clone()))
+            .collect();
+        Self {
+            strategy: strategy.key().to_string(),
+            spec: strategy.spec(),
+            tasks,
+            makespan_ms,
+            bound_ms,
+            results,
+            options,
+            failure: returned.failure,
+        }
+    }
+
     /// Measured minus theoretical makespan: scheduling overhead plus timer lateness.
     pub fn overhead_ms(&self) -> f64 {
         self.makespan_ms - self.bound_ms
@@ -27,5 +70,20 @@ impl RunRecord {
         let mut ids: Vec<&TaskSpan> = self.tasks.iter().collect();
         ids.sort_by_key(|s| s.finish_rank);
         ids.into_iter().map(|s| s.id).collect()
+    }
+
+    /// Whether the caller received an error instead of results.
+    pub fn failed(&self) -> bool {
+        self.failure.is_some()
+    }
+
+    /// How many tasks ended with `status`.
+    pub fn count(&self, status: TaskStatus) -> usize {
+        self.tasks.iter().filter(|t| t.status == status).count()
+    }
+
+    /// Tasks in flight over time, as a step function, and the peak.
+    pub fn concurrency(&self) -> Concurrency {
+        Concurrency::of(&self.tasks)
     }
 }

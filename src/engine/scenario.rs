@@ -66,11 +66,11 @@ impl Scenario {
         let tasks = (0..params.count)
             .map(|id| {
                 let raw_ms = rng.u64(lo..=hi) as f64;
-                TaskSpec {
+                TaskSpec::new(
                     id,
-                    label: format!("task {}", id + 1),
-                    duration_ms: (raw_ms * params.scale).round(),
-                }
+                    format!("task {}", id + 1),
+                    (raw_ms * params.scale).round(),
+                )
             })
             .collect();
         Self { tasks }
@@ -82,11 +82,7 @@ impl Scenario {
             tasks: durations_ms
                 .iter()
                 .enumerate()
-                .map(|(id, &d)| TaskSpec {
-                    id,
-                    label: format!("task {}", id + 1),
-                    duration_ms: d,
-                })
+                .map(|(id, &d)| TaskSpec::new(id, format!("task {}", id + 1), d))
                 .collect(),
         }
     }

@@ -1,26 +1,86 @@
-use futures::future::join_all;
-
-use super::{Clock, Recorder, RunEvent, RunRecord, Scenario};
+use super::{
+    batches_ms, drivers, list_schedule_ms, Clock, CriticalPath, DependencyError, DependencyGraph,
+    Recorder, RunEvent, RunOptions, RunRecord, Scenario,
+};
 
 /// How a list of independent I/O tasks is awaited.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+///
+/// Failing tasks ([`crate::engine::TaskSpec::fails`], timeouts, rejections) are kept in
+/// place as error results by every strategy except [`Strategy::GatherPropagate`] and
+/// [`Strategy::TaskGroupCancel`], which raise the first error to the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Strategy {
     /// Await each task in turn: `for t in tasks: await t`. Takes Σd.
     Sequential,
     /// Start every task at once and wait for all: `asyncio.gather` / `join_all`. Takes max d.
     Gather,
+    /// Every task at once, each result handled as soon as its task is done (a task group
+    /// with done-callbacks, or `FuturesUnordered`): results in completion order. Takes max d.
+    AsCompleted,
+    /// At most `limit` tasks at once (a semaphore, `buffer_unordered(limit)`); the next
+    /// task starts when any slot frees; results in input order. Takes ⌈n/k⌉·d for equal
+    /// durations (the greedy k-slot schedule in general).
+    Semaphore {
+        /// Most tasks in flight together (0 counts as 1).
+        limit: usize,
+    },
+    /// Fixed batches of `size` tasks, each gathered; the next batch starts when the whole
+    /// batch is done. Takes Σ over batches of max d.
+    Batches {
+        /// Tasks per batch (0 counts as 1).
+        size: usize,
+    },
+    /// `gather(…, return_exceptions=True)`: every task runs to its end and errors come back
+    /// in place among the results.
+    GatherReturnExceptions,
+    /// `gather(…)` with a failing task: the first error reaches the caller when it happens;
+    /// the other tasks keep running to their end, their results lost to the caller.
+    GatherPropagate,
+    /// `async with TaskGroup()`: the first failure cancels every sibling still running,
+    /// at that moment, and the group raises the error.
+    TaskGroupCancel,
+    /// Each task starts as soon as every task in its `after` list is done; the run takes
+    /// the critical path.
+    Chained,
 }
 
+/// The limit or batch size used when a key gives none.
+pub const DEFAULT_LIMIT: usize = 3;
+
 impl Strategy {
-    /// Every strategy, in display order.
+    /// Sequential and gather: the pair every comparison starts from (the hero lesson).
     pub const ALL: [Strategy; 2] = [Strategy::Sequential, Strategy::Gather];
 
-    /// The key used in exports and URLs.
+    /// Every strategy, in display order, the bounded ones with [`DEFAULT_LIMIT`].
+    pub const EVERY: [Strategy; 9] = [
+        Strategy::Sequential,
+        Strategy::Gather,
+        Strategy::AsCompleted,
+        Strategy::Semaphore {
+            limit: DEFAULT_LIMIT,
+        },
+        Strategy::Batches {
+            size: DEFAULT_LIMIT,
+        },
+        Strategy::GatherReturnExceptions,
+        Strategy::GatherPropagate,
+        Strategy::TaskGroupCancel,
+        Strategy::Chained,
+    ];
+
+    /// The key used in exports and URLs, without the strategy's parameter.
     pub fn key(self) -> &'static str {
         match self {
             Strategy::Sequential => "sequential",
             Strategy::Gather => "gather",
+            Strategy::AsCompleted => "as_completed",
+            Strategy::Semaphore { .. } => "semaphore",
+            Strategy::Batches { .. } => "batches",
+            Strategy::GatherReturnExceptions => "gather_return_exceptions",
+            Strategy::GatherPropagate => "gather_propagate",
+            Strategy::TaskGroupCancel => "task_group_cancel",
+            Strategy::Chained => "chained",
         }
     }
 
@@ -29,72 +89,167 @@ impl Strategy {
         match self {
             Strategy::Sequential => "Sequential",
             Strategy::Gather => "Gather",
+            Strategy::AsCompleted => "As completed",
+            Strategy::Semaphore { .. } => "Semaphore",
+            Strategy::Batches { .. } => "Batches",
+            Strategy::GatherReturnExceptions => "Gather, errors returned",
+            Strategy::GatherPropagate => "Gather, first error raised",
+            Strategy::TaskGroupCancel => "TaskGroup, cancel on error",
+            Strategy::Chained => "Chained",
         }
     }
 
-    /// Parses a key written by [`Strategy::key`].
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.key() == key)
-    }
-
-    /// The theoretical makespan of this strategy on `scenario`.
-    pub fn bound_ms(self, scenario: &Scenario) -> f64 {
+    /// The key with the parameter, if any: `semaphore(2)`, `batches(5)`, `gather`.
+    pub fn spec(self) -> String {
         match self {
-            Strategy::Sequential => scenario.total_ms(),
-            Strategy::Gather => scenario.longest_ms(),
+            Strategy::Semaphore { limit: k } | Strategy::Batches { size: k } => {
+                format!("{}({k})", self.key())
+            }
+            _ => self.key().to_string(),
         }
     }
 
-    /// How the bound is written (`Σd`, `max d`).
+    /// Parses a key written by [`Strategy::key`]; the bounded strategies get
+    /// [`DEFAULT_LIMIT`].
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::EVERY.into_iter().find(|s| s.key() == key)
+    }
+
+    /// Parses a spec written by [`Strategy::spec`] (or a bare key). The parameter must be a
+    /// whole number from 1 to 100,000.
+    pub fn from_spec(spec: &str) -> Option<Self> {
+        let spec = spec.trim();
+        let Some((key, rest)) = spec.split_once('(') else {
+            return Self::from_key(spec);
+        };
+        let k: usize = rest.strip_suffix(')')?.trim().parse().ok()?;
+        if !(1..=100_000).contains(&k) {
+            return None;
+        }
+        match Self::from_key(key.trim())? {
+            Strategy::Semaphore { .. } => Some(Strategy::Semaphore { limit: k }),
+            Strategy::Batches { .. } => Some(Strategy::Batches { size: k }),
+            _ => None,
+        }
+    }
+
+    /// The theoretical makespan of this strategy on `scenario`, with no timeout.
+    pub fn bound_ms(self, scenario: &Scenario) -> f64 {
+        self.bound_with(scenario, &RunOptions::default())
+    }
+
+    /// The theoretical makespan under `options`: each duration capped by the timeout.
+    /// Failures, cancellations and rejections are ignored (the bound is the plan, not the
+    /// outcome). Semaphore: the greedy list-scheduling makespan on `limit` slots
+    /// ([`list_schedule_ms`]), ⌈n/k⌉·d for equal durations. Chained: the critical path
+    /// (0 if the dependencies are invalid).
+    pub fn bound_with(self, scenario: &Scenario, options: &RunOptions) -> f64 {
+        let durations: Vec<f64> = scenario
+            .tasks
+            .iter()
+            .map(|t| options.effective_ms(t.duration_ms))
+            .collect();
+        match self {
+            Strategy::Sequential => durations.iter().sum(),
+            Strategy::Semaphore { limit } => list_schedule_ms(&durations, limit),
+            Strategy::Batches { size } => batches_ms(&durations, size),
+            Strategy::Chained => CriticalPath::of(scenario, options).map_or(0.0, |c| c.length_ms),
+            // The gather family: every task starts at once.
+            _ => durations.iter().copied().fold(0.0, f64::max),
+        }
+    }
+
+    /// How the bound is written (`Σd`, `max d`, `⌈n/k⌉·d`, …).
     pub fn bound_label(self) -> &'static str {
         match self {
             Strategy::Sequential => "Σd",
-            Strategy::Gather => "max d",
+            Strategy::Semaphore { .. } => "⌈n/k⌉·d",
+            Strategy::Batches { .. } => "Σ max d per batch",
+            Strategy::Chained => "critical path",
+            _ => "max d",
+        }
+    }
+
+    /// The bound's label for this scenario: as [`Strategy::bound_label`], except that a
+    /// semaphore over unequal durations is labelled `k-slot schedule` (its bound is then
+    /// the greedy schedule, not ⌈n/k⌉·d).
+    pub fn bound_label_for(self, scenario: &Scenario) -> &'static str {
+        let first = scenario.tasks.first().map(|t| t.duration_ms);
+        let equal = scenario.tasks.iter().all(|t| Some(t.duration_ms) == first);
+        match self {
+            Strategy::Semaphore { .. } if !equal => "k-slot schedule",
+            _ => self.bound_label(),
+        }
+    }
+
+    /// Checks that `scenario` can be run: for [`Strategy::Chained`], that every `after` id
+    /// exists and there is no cycle. Every other strategy accepts every scenario.
+    pub fn check(self, scenario: &Scenario) -> Result<(), DependencyError> {
+        match self {
+            Strategy::Chained => DependencyGraph::new(&scenario.tasks).map(|_| ()),
+            _ => Ok(()),
         }
     }
 
     /// Runs `scenario` with this strategy on `clock`, reporting each start and end to
-    /// `observer`, and returns the record.
+    /// `observer`, and returns the record (no capacity limit, no timeout).
     pub async fn run<C: Clock + ?Sized>(
         self,
         clock: &C,
         scenario: &Scenario,
         observer: &dyn Fn(RunEvent),
     ) -> RunRecord {
-        let recorder = Recorder::new(clock, &scenario.tasks, observer);
-        let results = match self {
-            Strategy::Sequential => {
-                let mut results = Vec::with_capacity(scenario.tasks.len());
-                for task in &scenario.tasks {
-                    results.push(recorder.simulated_io(clock, task).await);
-                }
-                results
+        self.run_with(clock, scenario, &RunOptions::default(), observer)
+            .await
+    }
+
+    /// Runs `scenario` with this strategy on `clock` under `options` (service capacity,
+    /// per-task timeout), reporting each start and end to `observer`.
+    ///
+    /// Never fails: a chained scenario whose dependencies are invalid runs no task; every
+    /// span is then a zero-length `cancelled` span at 0 and the record's failure carries
+    /// the [`DependencyError`] message.
+    pub async fn run_with<C: Clock + ?Sized>(
+        self,
+        clock: &C,
+        scenario: &Scenario,
+        options: &RunOptions,
+        observer: &dyn Fn(RunEvent),
+    ) -> RunRecord {
+        let rec = Recorder::with_options(clock, &scenario.tasks, options, observer);
+        let tasks = &scenario.tasks;
+        let returned = match self {
+            Strategy::Sequential => drivers::sequential(&rec, clock, tasks).await,
+            Strategy::Gather | Strategy::GatherReturnExceptions => {
+                drivers::gather(&rec, clock, tasks).await
             }
-            Strategy::Gather => {
-                join_all(
-                    scenario
-                        .tasks
-                        .iter()
-                        .map(|task| recorder.simulated_io(clock, task)),
-                )
-                .await
-            }
+            Strategy::AsCompleted => drivers::as_completed(&rec, clock, tasks).await,
+            Strategy::Semaphore { limit } => drivers::semaphore(&rec, clock, tasks, limit).await,
+            Strategy::Batches { size } => drivers::batches(&rec, clock, tasks, size).await,
+            Strategy::GatherPropagate => drivers::first_error(&rec, clock, tasks, false).await,
+            Strategy::TaskGroupCancel => drivers::first_error(&rec, clock, tasks, true).await,
+            Strategy::Chained => match DependencyGraph::new(tasks) {
+                Ok(graph) => drivers::chained(&rec, clock, tasks, &graph).await,
+                Err(error) => drivers::refuse(&rec, clock, tasks, error),
+            },
         };
-        let makespan_ms = recorder.elapsed_ms(clock);
-        RunRecord {
-            strategy: self.key().to_string(),
-            tasks: recorder.into_spans(),
+        let makespan_ms = rec.elapsed_ms(clock);
+        let bound_ms = self.bound_with(scenario, options);
+        RunRecord::from_run(
+            self,
+            rec.into_spans(),
             makespan_ms,
-            bound_ms: self.bound_ms(scenario),
-            results,
-        }
+            bound_ms,
+            *options,
+            returned,
+        )
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::VirtualClock;
+    use crate::engine::{TaskStatus, VirtualClock};
 
     fn run(strategy: Strategy, durations: &[f64]) -> RunRecord {
         let clock = VirtualClock::new();
@@ -190,11 +345,13 @@ mod tests {
                 RunEvent::Started { id: 1, at_ms: 0.0 },
                 RunEvent::Ended {
                     id: 1,
-                    at_ms: 100.0
+                    at_ms: 100.0,
+                    status: TaskStatus::Ok,
                 },
                 RunEvent::Ended {
                     id: 0,
-                    at_ms: 200.0
+                    at_ms: 200.0,
+                    status: TaskStatus::Ok,
                 },
             ]
         );
@@ -206,5 +363,52 @@ mod tests {
             assert_eq!(Strategy::from_key(s.key()), Some(s));
         }
         assert_eq!(Strategy::from_key("nope"), None);
+    }
+
+    #[test]
+    fn every_spec_round_trips_and_carries_its_parameter() {
+        for s in Strategy::EVERY {
+            assert_eq!(Strategy::from_spec(&s.spec()), Some(s));
+        }
+        let sem = Strategy::Semaphore { limit: 7 };
+        assert_eq!(sem.spec(), "semaphore(7)");
+        assert_eq!(Strategy::from_spec(" semaphore( 7 ) "), Some(sem));
+        assert_eq!(
+            Strategy::from_spec("batches(2)"),
+            Some(Strategy::Batches { size: 2 })
+        );
+        assert_eq!(
+            Strategy::from_key("semaphore"),
+            Some(Strategy::Semaphore {
+                limit: DEFAULT_LIMIT
+            })
+        );
+    }
+
+    #[test]
+    fn malformed_specs_are_refused_without_panicking() {
+        for bad in [
+            "semaphore(0)",
+            "semaphore(-1)",
+            "semaphore(x)",
+            "semaphore(2",
+            "gather(2)",
+            "batches(100001)",
+            "batches(99999999999999999999999)",
+            "(3)",
+            "",
+        ] {
+            assert_eq!(Strategy::from_spec(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_semaphore_label_names_the_greedy_schedule_only_for_unequal_durations() {
+        let sem = Strategy::Semaphore { limit: 2 };
+        let equal = Scenario::from_durations(&[5.0, 5.0, 5.0]);
+        let unequal = Scenario::from_durations(&[5.0, 1.0]);
+        assert_eq!(sem.bound_label_for(&equal), "⌈n/k⌉·d");
+        assert_eq!(sem.bound_label_for(&unequal), "k-slot schedule");
+        assert_eq!(Strategy::Gather.bound_label_for(&unequal), "max d");
     }
 }

@@ -1,18 +1,24 @@
+use super::TaskStatus;
+
 /// What happened to one task during a run: when it was asked to wait, when it started and
-/// ended (milliseconds from the start of the run) and what it returned.
+/// ended (milliseconds from the start of the run), how it ended and what it returned.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TaskSpan {
     /// The task's position in the scenario.
     pub id: usize,
     /// The task's label.
     pub label: String,
-    /// The duration the task asked to sleep, in milliseconds.
+    /// The duration the task asked to sleep, in milliseconds (negative or non-finite
+    /// durations are recorded as the 0 actually slept).
     pub requested_ms: f64,
     /// When the task started, in milliseconds from the start of the run.
     pub start_ms: f64,
     /// When the task ended, in milliseconds from the start of the run.
     pub end_ms: f64,
-    /// The value the task returned.
+    /// How the task ended (`ok` in exports written before statuses existed).
+    #[serde(default)]
+    pub status: TaskStatus,
+    /// The value the task returned, or its error text (`error: …`, `cancelled`).
     pub result: String,
     /// 1 for the first task to finish, 2 for the second, and so on.
     pub finish_rank: usize,
@@ -22,5 +28,10 @@ impl TaskSpan {
     /// How long the task actually took.
     pub fn elapsed_ms(&self) -> f64 {
         self.end_ms - self.start_ms
+    }
+
+    /// Whether the task has started but not yet ended.
+    pub fn is_running(&self) -> bool {
+        !self.start_ms.is_nan() && self.end_ms.is_nan()
     }
 }

@@ -12,13 +12,17 @@ use std::task::{Context, Poll, Waker};
 use futures::future::LocalBoxFuture;
 use futures::task::{waker, ArcWake};
 
-use super::Clock;
+use super::{Clock, EventLoopTrace, LoopAction, LoopStep, SleepingTask, TaskPhase};
 
 /// A deterministic clock whose time moves only when every task is waiting on a timer.
 ///
 /// [`VirtualClock::run`] drives a future to completion: it polls until nothing is ready,
 /// then jumps straight to the earliest pending timer. A run of 1,000 five-second tasks
 /// therefore finishes instantly with exact, reproducible timings.
+///
+/// A clock made with [`VirtualClock::traced`] also records every step of its event loop
+/// (which task ran, which timer fired, the ready queue and the sleeping tasks) into an
+/// [`EventLoopTrace`]; an untraced clock pays one `None` check per task event for this.
 #[derive(Clone, Default)]
 pub struct VirtualClock {
     inner: Rc<RefCell<Timers>>,
@@ -42,13 +46,104 @@ struct Timers {
     next_seq: u64,
     events: u64,
     queue: BinaryHeap<Entry>,
+    trace: Option<TraceState>,
+}
+
+/// The state shared by a pending sleep and its queue entry.
+#[derive(Default)]
+struct Slot {
+    fired: Cell<bool>,
+    cancelled: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
 }
 
 struct Entry {
     at: f64,
     seq: u64,
-    fired: Rc<Cell<bool>>,
-    waker: Rc<RefCell<Option<Waker>>>,
+    task: Option<usize>,
+    slot: Rc<Slot>,
+}
+
+/// The event loop as a tracing clock sees it.
+#[derive(Default)]
+struct TraceState {
+    /// The task whose code is running, whose step is written once it yields.
+    current: Option<usize>,
+    ready: Vec<usize>,
+    steps: Vec<LoopStep>,
+}
+
+impl TraceState {
+    fn record(&mut self, at_ms: f64, action: LoopAction, sleeping: Vec<SleepingTask>) {
+        self.steps.push(LoopStep {
+            at_ms,
+            action,
+            ready: self.ready.clone(),
+            sleeping,
+        });
+    }
+
+    /// Writes the step of the task that was running and has now yielded, if any.
+    fn flush(&mut self, at_ms: f64, queue: &BinaryHeap<Entry>) {
+        if let Some(task) = self.current.take() {
+            self.record(
+                at_ms,
+                LoopAction::Run { task, done: false },
+                sleeping(queue.iter()),
+            );
+        }
+    }
+
+    fn observe(&mut self, at_ms: f64, queue: &BinaryHeap<Entry>, id: usize, phase: TaskPhase) {
+        match phase {
+            TaskPhase::Ready => {
+                if !self.ready.contains(&id) {
+                    self.ready.push(id);
+                }
+            }
+            TaskPhase::Running => {
+                self.flush(at_ms, queue);
+                self.ready.retain(|&r| r != id);
+                self.current = Some(id);
+            }
+            TaskPhase::Done => {
+                if self.current != Some(id) {
+                    self.flush(at_ms, queue);
+                }
+                self.current = None;
+                let action = LoopAction::Run {
+                    task: id,
+                    done: true,
+                };
+                self.record(at_ms, action, sleeping(queue.iter()));
+            }
+            TaskPhase::Cancelled => {
+                self.flush(at_ms, queue);
+                self.ready.retain(|&r| r != id);
+                self.record(
+                    at_ms,
+                    LoopAction::Cancel { task: id },
+                    sleeping(queue.iter()),
+                );
+            }
+        }
+    }
+}
+
+/// The live, task-owned timers among `entries`, earliest first.
+fn sleeping<'e>(entries: impl Iterator<Item = &'e Entry>) -> Vec<SleepingTask> {
+    let mut live: Vec<&Entry> = entries
+        .filter(|e| e.task.is_some() && !e.slot.cancelled.get() && !e.slot.fired.get())
+        .collect();
+    live.sort_by(|a, b| b.cmp(a));
+    live.iter()
+        .filter_map(|e| {
+            e.task.map(|task| SleepingTask {
+                task,
+                wake_ms: e.at,
+            })
+        })
+        .collect()
 }
 
 impl PartialEq for Entry {
@@ -89,6 +184,36 @@ impl VirtualClock {
         Self::default()
     }
 
+    /// A new clock at time 0 that records its event loop; see [`VirtualClock::take_trace`].
+    pub fn traced() -> Self {
+        let clock = Self::default();
+        clock.inner.borrow_mut().trace = Some(TraceState::default());
+        clock
+    }
+
+    /// The steps recorded so far (empty for an untraced clock); recording goes on.
+    pub fn take_trace(&self) -> EventLoopTrace {
+        let steps = self.with_trace(|t, now, queue| {
+            t.flush(now, queue);
+            std::mem::take(&mut t.steps)
+        });
+        EventLoopTrace {
+            steps: steps.unwrap_or_default(),
+        }
+    }
+
+    /// Calls `f` with the trace, the time and the timer queue, if this clock traces.
+    fn with_trace<R>(
+        &self,
+        f: impl FnOnce(&mut TraceState, f64, &BinaryHeap<Entry>) -> R,
+    ) -> Option<R> {
+        let mut timers = self.inner.borrow_mut();
+        let Timers {
+            now, queue, trace, ..
+        } = &mut *timers;
+        trace.as_mut().map(|t| f(t, *now, queue))
+    }
+
     /// How many timer firings and polls this clock has processed (for benchmarks).
     pub fn events(&self) -> u64 {
         self.inner.borrow().events
@@ -112,36 +237,60 @@ impl VirtualClock {
             if flag.0.load(AtomicOrdering::SeqCst) {
                 continue;
             }
+            self.flush_trace();
             if !self.fire_next_instant() {
                 return Err(Stalled);
             }
         }
     }
 
-    /// Moves time to the earliest pending deadline and fires every timer due then.
-    /// Returns `false` when no timer is pending.
+    fn flush_trace(&self) {
+        self.with_trace(|t, now, queue| t.flush(now, queue));
+    }
+
+    /// Moves time to the earliest live deadline and fires every timer due then, oldest
+    /// first. Timers of dropped sleeps are discarded without moving time. Returns `false`
+    /// when no live timer is pending.
     fn fire_next_instant(&self) -> bool {
         let due = {
             let mut timers = self.inner.borrow_mut();
-            let Some(first) = timers.queue.pop() else {
-                return false;
+            let first = loop {
+                match timers.queue.pop() {
+                    None => return false,
+                    Some(e) if e.slot.cancelled.get() => continue,
+                    Some(e) => break e,
+                }
             };
             timers.now = timers.now.max(first.at);
             let at = first.at;
             let mut due = vec![first];
             while timers.queue.peek().is_some_and(|e| e.at <= at) {
-                due.extend(timers.queue.pop());
+                due.extend(timers.queue.pop().filter(|e| !e.slot.cancelled.get()));
             }
             timers.events += due.len() as u64;
             due
         };
-        for entry in due {
-            entry.fired.set(true);
-            if let Some(w) = entry.waker.borrow_mut().take() {
+        for (i, entry) in due.iter().enumerate() {
+            entry.slot.fired.set(true);
+            self.trace_wake(entry, &due[i + 1..]);
+            if let Some(w) = entry.slot.waker.borrow_mut().take() {
                 w.wake();
             }
         }
         true
+    }
+
+    /// Records that `entry` fired, its task joining the ready queue; `later` are the
+    /// timers due at the same instant that have not fired yet.
+    fn trace_wake(&self, entry: &Entry, later: &[Entry]) {
+        let Some(task) = entry.task else { return };
+        self.with_trace(|t, now, queue| {
+            if !t.ready.contains(&task) {
+                t.ready.push(task);
+            }
+            let asleep = sleeping(queue.iter().chain(later));
+            t.record(now, LoopAction::Wake { task }, asleep);
+        });
     }
 }
 
@@ -157,44 +306,56 @@ impl Clock for VirtualClock {
             registered: None,
         })
     }
+
+    fn observe_task(&self, id: usize, phase: TaskPhase) {
+        self.with_trace(|t, now, queue| t.observe(now, queue, id, phase));
+    }
 }
 
 /// A sleep on virtual time: registers its deadline when first polled, like `asyncio.sleep`.
+/// Dropping it before it fires cancels its timer.
 struct VirtualSleep {
     timers: Rc<RefCell<Timers>>,
     ms: f64,
-    registered: Option<Registration>,
+    registered: Option<Rc<Slot>>,
 }
-
-/// A registered sleep: the "fired" flag and the slot holding the waker to call.
-type Registration = (Rc<Cell<bool>>, Rc<RefCell<Option<Waker>>>);
 
 impl Future for VirtualSleep {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        if let Some((fired, slot)) = &self.registered {
-            if fired.get() {
+        if let Some(slot) = &self.registered {
+            if slot.fired.get() {
                 return Poll::Ready(());
             }
-            *slot.borrow_mut() = Some(cx.waker().clone());
+            *slot.waker.borrow_mut() = Some(cx.waker().clone());
             return Poll::Pending;
         }
-        let fired = Rc::new(Cell::new(false));
-        let slot = Rc::new(RefCell::new(Some(cx.waker().clone())));
+        let slot = Rc::new(Slot::default());
+        *slot.waker.borrow_mut() = Some(cx.waker().clone());
         {
             let mut timers = self.timers.borrow_mut();
             let entry = Entry {
                 at: timers.now + self.ms,
                 seq: timers.next_seq,
-                fired: fired.clone(),
-                waker: slot.clone(),
+                task: timers.trace.as_ref().and_then(|t| t.current),
+                slot: slot.clone(),
             };
             timers.next_seq += 1;
             timers.queue.push(entry);
         }
-        self.registered = Some((fired, slot));
+        self.registered = Some(slot);
         Poll::Pending
+    }
+}
+
+impl Drop for VirtualSleep {
+    fn drop(&mut self) {
+        if let Some(slot) = &self.registered {
+            if !slot.fired.get() {
+                slot.cancelled.set(true);
+            }
+        }
     }
 }
 
