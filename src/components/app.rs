@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
                             current.set(id);
                             PageUrl::replace(&[("lesson", id)]);
                         }>
-                        {lesson.info().title}
+                        {lesson.info().nav_title}
                     </a>
                 </li>
             }

@@ -38,6 +38,12 @@ pub fn LessonPage(
         }
     });
     let errors = Memo::new(move |_| validated.get().err().unwrap_or_default());
+    let code = Signal::derive(move || {
+        let values = validated
+            .get()
+            .unwrap_or_else(|_| ParamValues::defaults(info.params));
+        lesson.code(&values)
+    });
     let valid = move || validated.with(|v| v.is_ok());
 
     let buttons = info
@@ -136,7 +142,7 @@ pub fn LessonPage(
             </section>
             <section class="code-section" aria-label="Code">
                 <h2>"The code"</h2>
-                <CodePanes samples=info.code />
+                <CodePanes samples=code />
             </section>
         </article>
     }

@@ -2,7 +2,7 @@
 
 use crate::engine::{ParamError, ParamValues, Scenario, ScenarioParams, Strategy};
 
-use super::{params, ActionSpec, CodeSample, Lesson, LessonInfo, RunPlan};
+use super::{params, ActionSpec, CodeSample, Lesson, LessonInfo, Panels, RunPlan};
 
 /// Sequential vs gather: Σd against max d, drawn live.
 pub struct GatherLesson;
@@ -61,6 +61,7 @@ async fn all_at_once(durations: &[u64]) -> Vec<String> {
 static INFO: LessonInfo = LessonInfo {
     id: "gather",
     title: "One after another, or all at once",
+    nav_title: "Sequential vs gather",
     summary: "The same simulated I/O calls, awaited in turn and then gathered: the sum of the \
               waits against the longest one.",
     explanation: &[
@@ -81,11 +82,6 @@ static INFO: LessonInfo = LessonInfo {
          Starting very many at once can flood the service on the other end, and a \
          long computation does not get faster this way: later lessons show both.",
     ],
-    code: &[CodeSample {
-        title: "Sequential awaits vs gather",
-        python: PYTHON,
-        rust: RUST,
-    }],
     params: &params::SCENARIO,
     actions: &[
         ActionSpec {
@@ -101,6 +97,7 @@ static INFO: LessonInfo = LessonInfo {
             label: "Run gather",
         },
     ],
+    panels: Panels::STANDARD,
 };
 
 impl Lesson for GatherLesson {
@@ -121,11 +118,12 @@ impl Lesson for GatherLesson {
         };
         strategies
             .iter()
-            .map(|&strategy| RunPlan {
-                strategy,
-                scenario: scenario.clone(),
-            })
+            .map(|&strategy| RunPlan::new(strategy, scenario.clone()))
             .collect()
+    }
+
+    fn code(&self, _values: &ParamValues) -> Vec<CodeSample> {
+        vec![CodeSample::new("Sequential awaits vs gather", PYTHON, RUST)]
     }
 }
 

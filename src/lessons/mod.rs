@@ -6,7 +6,9 @@
 
 mod action_spec;
 mod code_sample;
+mod insight;
 mod lesson;
+mod panels;
 pub mod params;
 mod run_plan;
 
@@ -14,7 +16,9 @@ pub mod gather;
 
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
+pub use insight::Insight;
 pub use lesson::{Lesson, LessonInfo};
+pub use panels::Panels;
 pub use run_plan::RunPlan;
 
 /// Every lesson, in navigation order. The first is the home page.
@@ -46,6 +50,7 @@ mod tests {
             let info = lesson.info();
             let values = ParamValues::defaults(info.params);
             assert!(lesson.check(&values).is_empty(), "{} defaults", info.id);
+            assert!(!lesson.code(&values).is_empty(), "{} has code", info.id);
             for action in info.actions {
                 let plans = lesson.plan(action.key, &values);
                 assert!(!plans.is_empty(), "{} {}", info.id, action.key);

@@ -1,24 +1,44 @@
 use futures::future::LocalBoxFuture;
 
-use crate::engine::{Clock, RunEvent, RunRecord, Scenario, Strategy, VirtualClock};
+use crate::engine::{Clock, RunEvent, RunOptions, RunRecord, Scenario, Strategy, VirtualClock};
 
-/// One run a lesson asks for: a strategy applied to a scenario.
+/// One run a lesson asks for: a strategy applied to a scenario, with options.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RunPlan {
     /// How the tasks are awaited.
     pub strategy: Strategy,
     /// The tasks.
     pub scenario: Scenario,
+    /// Service capacity and per-task timeout.
+    pub options: RunOptions,
 }
 
 impl RunPlan {
+    /// A plan with default options.
+    pub fn new(strategy: Strategy, scenario: Scenario) -> Self {
+        Self {
+            strategy,
+            scenario,
+            options: RunOptions::default(),
+        }
+    }
+
+    /// The same plan with `options`.
+    pub fn with_options(mut self, options: RunOptions) -> Self {
+        self.options = options;
+        self
+    }
+
     /// Runs the plan on `clock`, reporting progress to `observer`.
     pub fn run<'a>(
         &'a self,
         clock: &'a dyn Clock,
         observer: &'a dyn Fn(RunEvent),
     ) -> LocalBoxFuture<'a, RunRecord> {
-        Box::pin(self.strategy.run(clock, &self.scenario, observer))
+        Box::pin(
+            self.strategy
+                .run_with(clock, &self.scenario, &self.options, observer),
+        )
     }
 
     /// The exact timeline this plan has on virtual time: the prediction that measured
@@ -26,7 +46,10 @@ impl RunPlan {
     pub fn predict(&self) -> Option<RunRecord> {
         let clock = VirtualClock::new();
         clock
-            .run(self.strategy.run(&clock, &self.scenario, &|_| {}))
+            .run(
+                self.strategy
+                    .run_with(&clock, &self.scenario, &self.options, &|_| {}),
+            )
             .ok()
     }
 }

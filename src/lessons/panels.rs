@@ -1,0 +1,31 @@
+/// Which views a lesson page shows besides its controls, explanation and code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panels {
+    /// One live timeline per run.
+    pub timelines: bool,
+    /// Makespan bars, measured vs theoretical bound.
+    pub makespan: bool,
+    /// The results each run returned, in the order it returned them.
+    pub results: bool,
+    /// Tasks in flight over time, one small chart per run.
+    pub concurrency: bool,
+    /// The dependency graph of the tasks (from each task's `after`).
+    pub graph: bool,
+    /// The step-by-step event-loop view of [`super::Lesson::trace`].
+    pub stepper: bool,
+    /// Makespan against the number of tasks, from [`super::Lesson::scaling`] and the runs.
+    pub scaling: bool,
+}
+
+impl Panels {
+    /// Timelines, makespans and results: what most lessons show.
+    pub const STANDARD: Panels = Panels {
+        timelines: true,
+        makespan: true,
+        results: true,
+        concurrency: false,
+        graph: false,
+        stepper: false,
+        scaling: false,
+    };
+}
