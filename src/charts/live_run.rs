@@ -1,4 +1,4 @@
-use crate::engine::{RunEvent, RunRecord, Strategy, TaskStatus};
+use crate::engine::{RunEvent, RunRecord, Scenario, Strategy, TaskStatus};
 
 /// The state of one run as the timeline draws it: the prediction, what has been measured
 /// so far, and the final record once it is done.
@@ -6,6 +6,8 @@ use crate::engine::{RunEvent, RunRecord, Strategy, TaskStatus};
 pub struct LiveRun {
     /// The strategy being run.
     pub strategy: Strategy,
+    /// The tasks being run (with their dependencies).
+    pub scenario: Scenario,
     /// The exact timeline on virtual time, drawn faintly under the measured bars.
     pub predicted: RunRecord,
     /// Measured start of each task (ms from the run start), once started.
@@ -24,10 +26,11 @@ pub struct LiveRun {
 
 impl LiveRun {
     /// A run that has not started yet.
-    pub fn new(strategy: Strategy, predicted: RunRecord) -> Self {
+    pub fn new(strategy: Strategy, scenario: Scenario, predicted: RunRecord) -> Self {
         let n = predicted.tasks.len();
         Self {
             strategy,
+            scenario,
             predicted,
             starts: vec![None; n],
             ends: vec![None; n],
@@ -90,17 +93,18 @@ mod tests {
     use super::*;
     use crate::engine::{Scenario, VirtualClock};
 
-    fn predicted(durations: &[f64]) -> RunRecord {
+    fn live(durations: &[f64]) -> LiveRun {
         let clock = VirtualClock::new();
         let s = Scenario::from_durations(durations);
-        clock
+        let predicted = clock
             .run(Strategy::Gather.run(&clock, &s, &|_| {}))
-            .unwrap()
+            .unwrap();
+        LiveRun::new(Strategy::Gather, s, predicted)
     }
 
     #[test]
     fn events_fill_in_starts_ends_and_finish_order() {
-        let mut live = LiveRun::new(Strategy::Gather, predicted(&[20.0, 10.0]));
+        let mut live = live(&[20.0, 10.0]);
         live.apply(RunEvent::Started { id: 0, at_ms: 0.5 });
         live.apply(RunEvent::Started { id: 1, at_ms: 0.6 });
         live.apply(RunEvent::Ended {
@@ -117,7 +121,7 @@ mod tests {
 
     #[test]
     fn events_for_unknown_tasks_are_ignored() {
-        let mut live = LiveRun::new(Strategy::Gather, predicted(&[20.0]));
+        let mut live = live(&[20.0]);
         live.apply(RunEvent::Ended {
             id: 7,
             at_ms: 1.0,

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::engine::TaskStatus;
+
 use super::{format_ms, AxisTicks, LiveRun, TimeAxis};
 
 const LANE: f64 = 22.0;
@@ -24,7 +26,7 @@ pub fn Timeline(
         return ().into_any();
     };
     let lanes = first.predicted.tasks.len();
-    let title = first.strategy.title();
+    let title = first.strategy.display();
     let plot_h = lanes as f64 * (LANE + GAP);
     let total_h = plot_h + AXIS;
     let lane_views = (0..lanes)
@@ -41,29 +43,41 @@ pub fn Timeline(
                     let r = r.as_ref()?;
                     let start = r.starts.get(j).copied().flatten()?;
                     let end = r.ends.get(j).copied().flatten();
-                    Some((start, end, r.ranks.get(j).copied().unwrap_or(0)))
+                    let status = r.statuses.get(j).copied().flatten();
+                    Some((start, end, r.ranks.get(j).copied().unwrap_or(0), status))
                 })
             };
             let axis_m = axis.clone();
             let bar = move || {
-                let (start, end, _) = measured()?;
-                let end_ms = end.unwrap_or_else(|| elapsed.get().max(start));
+                let (start, end, _, status) = measured()?;
+                let end_ms = end.unwrap_or_else(|| {
+                    if active.get() {
+                        elapsed.get().max(start)
+                    } else {
+                        elapsed.get_untracked().max(start)
+                    }
+                });
                 let x = axis_m.percent(start);
-                let w = (axis_m.percent(end_ms) - x).max(0.2);
-                Some((x, w, end.is_some()))
+                let w = (axis_m.percent(end_ms) - x).max(0.4);
+                let status = status.map(|s| s.key()).unwrap_or("running");
+                Some((x, w, end.is_some(), status))
             };
             let axis_r = axis.clone();
             let rank_label = move || {
-                let (_, end, rank) = measured()?;
+                let (_, end, rank, status) = measured()?;
                 let end = end?;
-                (rank > 0).then(|| (axis_r.percent(end), format!("#{rank}")))
+                let text = match status {
+                    Some(TaskStatus::Ok) | None => format!("#{rank}"),
+                    Some(other) => format!("#{rank} {}", other.key().replace('_', " ")),
+                };
+                (rank > 0).then(|| (axis_r.percent(end), text))
             };
             view! {
                 <g class="lane">
                     <rect class="bar-predicted" x=format!("{px:.3}%") width=format!("{pw:.3}%")
                         y=(y + 2.0).to_string() height=(LANE - 4.0).to_string() rx="3"></rect>
-                    {move || bar().map(|(x, w, done)| view! {
-                        <rect class="bar-measured" class:done=done
+                    {move || bar().map(|(x, w, done, status)| view! {
+                        <rect class="bar-measured" class:done=done data-status=status
                             x=format!("{x:.3}%") width=format!("{w:.3}%")
                             y=y.to_string() height=LANE.to_string() rx="4"></rect>
                     })}
@@ -78,6 +92,13 @@ pub fn Timeline(
         .collect_view();
     let axis_now = axis.clone();
     let now_x = move || format!("{:.3}%", axis_now.percent(elapsed.get()));
+    let axis_raised = axis.clone();
+    let raised = move || {
+        run.with(|r| {
+            let at = r.as_ref()?.raised_at_ms?;
+            Some(format!("{:.3}%", axis_raised.percent(at)))
+        })
+    };
     let running = move || active.get() && run.with(|r| r.as_ref().is_some_and(|r| !r.is_done()));
     let labels = first
         .predicted
@@ -97,17 +118,20 @@ pub fn Timeline(
             let r = r.as_ref()?;
             let bound = format!(
                 "{} = {}",
-                r.strategy.bound_label(),
+                r.strategy.bound_label_for(&r.scenario),
                 format_ms(r.predicted.bound_ms)
             );
             Some(match &r.record {
                 Some(rec) => format!(
-                    "measured {} · predicted {} · {:+.1} ms",
+                    "measured {} · predicted {} ({bound}) · deviation {:+.1} ms",
                     format_ms(rec.makespan_ms),
-                    bound,
-                    rec.overhead_ms()
+                    format_ms(r.predicted.makespan_ms),
+                    rec.makespan_ms - r.predicted.makespan_ms
                 ),
-                None => format!("running… predicted {bound}"),
+                None => format!(
+                    "running… predicted {} ({bound})",
+                    format_ms(r.predicted.makespan_ms)
+                ),
             })
         })
     };
@@ -131,12 +155,16 @@ pub fn Timeline(
                             <td>{cell(r.starts.get(j).copied().flatten())}</td>
                             <td>{cell(r.ends.get(j).copied().flatten())}</td>
                             <td>{if rank > 0 { rank.to_string() } else { "–".into() }}</td>
+                            <td>
+                                {r.statuses.get(j).copied().flatten().map(|s| s.key()).unwrap_or("–")}
+                            </td>
                         </tr>
                     }
                 })
                 .collect::<Vec<_>>()
         })
     };
+    let title_h = title.clone();
     let aria = format!(
         "{title} timeline: {lanes} tasks on a time axis from 0 to {}",
         format_ms(axis.max_ms)
@@ -144,7 +172,7 @@ pub fn Timeline(
     view! {
         <figure class="timeline" data-strategy=first.strategy.key()>
             <figcaption>
-                <strong>{title}</strong>
+                <strong>{title_h}</strong>
                 " "
                 <span class="timeline-stats">{heading}</span>
             </figcaption>
@@ -154,6 +182,11 @@ pub fn Timeline(
                     role="img" aria-label=aria>
                     <AxisTicks axis=axis.clone() height=plot_h />
                     {lane_views}
+                    {move || raised().map(|x| view! {
+                        <line class="raised-line" x1=x.clone() x2=x.clone() y1="0"
+                            y2=plot_h.to_string()></line>
+                        <text class="raised-label" x=x dx="3" y="10">"error raised"</text>
+                    })}
                     <Show when=running>
                         <line class="now-line" x1=now_x.clone() x2=now_x.clone() y1="0"
                             y2=plot_h.to_string()></line>
@@ -171,6 +204,7 @@ pub fn Timeline(
                             <th scope="col">"Started"</th>
                             <th scope="col">"Ended"</th>
                             <th scope="col">"Finished #"</th>
+                            <th scope="col">"Status"</th>
                         </tr>
                     </thead>
                     <tbody>{table_rows}</tbody>

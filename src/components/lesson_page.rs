@@ -4,7 +4,7 @@ use crate::charts::{format_ms, MakespanChart, TimeAxis, Timeline};
 use crate::engine::{ParamError, ParamValues};
 use crate::lessons::Lesson;
 
-use super::{CodePanes, ExportButton, ParamForm, ResultsList, RunModel, RunStatus};
+use super::{CodePanes, ExportButton, InsightsList, ParamForm, ResultsList, RunModel, RunStatus};
 
 /// One lesson: title, parameters, run buttons, live timelines, the makespan chart, the
 /// results, the explanation and the code. Every lesson uses this same page.
@@ -107,7 +107,8 @@ pub fn LessonPage(
             })
             .collect_view()
     };
-    let finished_runs = move || model.finished.with(|f| f.as_ref().map(|e| e.runs.clone()));
+    let finished = move || model.finished.get();
+    let panels = info.panels;
 
     view! {
         <article class="lesson" data-lesson=info.id>
@@ -130,10 +131,16 @@ pub fn LessonPage(
                 </p>
             </section>
             <section class="plots" aria-label="Timelines">
-                <div class="timelines">{timelines}</div>
-                {move || finished_runs().map(|runs| view! {
-                    <MakespanChart runs=runs.clone() />
-                    <div class="results-grid"><ResultsList runs /></div>
+                {panels.timelines.then(|| view! { <div class="timelines">{timelines}</div> })}
+                {move || finished().map(|export| {
+                    let insights = lesson.insights(&export.runs, &export.params);
+                    view! {
+                        {panels.makespan.then(|| view! { <MakespanChart runs=export.runs.clone() /> })}
+                        <InsightsList insights />
+                        {panels.results.then(|| view! {
+                            <div class="results-grid"><ResultsList runs=export.runs.clone() /></div>
+                        })}
+                    }
                 })}
             </section>
             <section class="explanation" aria-label="Explanation">

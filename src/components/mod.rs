@@ -5,6 +5,7 @@
 pub mod app;
 mod code_panes;
 mod export_button;
+mod insights_list;
 mod lesson_page;
 mod param_form;
 mod results_list;
@@ -13,6 +14,7 @@ mod run_model;
 pub use app::App;
 pub use code_panes::CodePanes;
 pub use export_button::ExportButton;
+pub use insights_list::InsightsList;
 pub use lesson_page::LessonPage;
 pub use param_form::ParamForm;
 pub use results_list::ResultsList;

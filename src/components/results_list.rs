@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::charts::format_ms;
 use crate::engine::{RunRecord, Strategy};
 
 /// The results of each finished run, in the order the strategy returned them, each
@@ -11,9 +12,10 @@ pub fn ResultsList(
 ) -> impl IntoView {
     runs.into_iter()
         .map(|r| {
-            let title = Strategy::from_key(&r.strategy)
-                .map(|s| s.title())
-                .unwrap_or("Run");
+            let title = Strategy::from_spec(&r.spec)
+                .or_else(|| Strategy::from_key(&r.strategy))
+                .map(|s| s.display())
+                .unwrap_or_else(|| "Run".to_string());
             let items = r
                 .results
                 .iter()
@@ -24,17 +26,30 @@ pub fn ResultsList(
                         .find(|t| &t.result == result)
                         .map(|t| t.finish_rank)
                         .unwrap_or(0);
+                    let note = if rank > 0 {
+                        format!(" finished #{rank}")
+                    } else {
+                        String::new()
+                    };
                     view! {
                         <li>
                             <code>{result.clone()}</code>
-                            <span class="finished">{format!(" finished #{rank}")}</span>
+                            <span class="finished">{note}</span>
                         </li>
                     }
                 })
                 .collect_view();
+            let raised = r.failure.as_ref().map(|f| {
+                view! {
+                    <p class="raised">
+                        {format!("Raised to the caller at {}: {}", format_ms(f.at_ms), f.message)}
+                    </p>
+                }
+            });
             view! {
                 <div class="results" data-strategy=r.strategy.clone()>
                     <h3>{format!("{title} returned")}</h3>
+                    {raised}
                     <ol>{items}</ol>
                 </div>
             }

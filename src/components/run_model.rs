@@ -74,7 +74,10 @@ impl RunModel {
         }
         let predicted: Vec<LiveRun> = plans
             .iter()
-            .filter_map(|p| p.predict().map(|r| LiveRun::new(p.strategy, r)))
+            .filter_map(|p| {
+                p.predict()
+                    .map(|r| LiveRun::new(p.strategy, p.scenario.clone(), r))
+            })
             .collect();
         if predicted.len() != plans.len() {
             self.status.set(RunStatus::Idle);

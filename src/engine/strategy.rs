@@ -84,6 +84,16 @@ impl Strategy {
         }
     }
 
+    /// The name shown to visitors, with the limit for bounded strategies
+    /// (`Semaphore (k = 3)`, `Batches of 3`).
+    pub fn display(self) -> String {
+        match self {
+            Strategy::Semaphore { limit } => format!("Semaphore (k = {limit})"),
+            Strategy::Batches { size } => format!("Batches of {size}"),
+            other => other.title().to_string(),
+        }
+    }
+
     /// The name shown to visitors.
     pub fn title(self) -> &'static str {
         match self {
