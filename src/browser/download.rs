@@ -6,9 +6,6 @@ use wasm_bindgen::JsCast;
 /// silently).
 pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |what: &str| format!("Could not start the download: {what}.");
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| fail("no document"))?;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -16,14 +13,24 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), Strin
         .map_err(|_| fail("the browser refused to make a file"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| fail("the browser refused a file address"))?;
+    let result = download_url(filename, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
+/// Offers the resource at `url` (a blob: or data: URL) as a download named `filename`.
+pub fn download_url(filename: &str, url: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("Could not start the download: {what}.");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("no document"))?;
     let anchor = document
         .create_element("a")
         .map_err(|_| fail("no link element"))?
         .dyn_into::<web_sys::HtmlAnchorElement>()
         .map_err(|_| fail("no link element"))?;
-    anchor.set_href(&url);
+    anchor.set_href(url);
     anchor.set_download(filename);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }

@@ -5,13 +5,23 @@
 //! these into the lessons; the engine never sees them.
 
 mod browser_clock;
+mod chart_export;
+mod clipboard;
 mod download;
+mod embed;
 mod frame_loop;
 mod page_url;
 mod preferences;
+mod timing_probe;
+mod visibility;
 
 pub use browser_clock::BrowserClock;
-pub use download::download_text;
+pub use chart_export::{export_chart, ChartFormat};
+pub use clipboard::copy_text;
+pub use download::{download_text, download_url};
+pub use embed::{is_framed, report_height_to_parent, RESIZE_MESSAGE};
 pub use frame_loop::FrameLoop;
 pub use page_url::PageUrl;
 pub use preferences::{is_page_hidden, prefers_reduced_motion};
+pub use timing_probe::{probe_timing, TimingFacts};
+pub use visibility::{hide_count, is_visible, watch_visibility};

@@ -1,27 +1,37 @@
-/// The page's query string: read once at start, rewritten in place when the visitor
-/// changes lesson (no reload, no history entry per click).
+/// The page's address: its query string is read once at start and rewritten in place
+/// (no reload, no history entry) as the visitor changes lesson or parameters.
 pub struct PageUrl;
 
 impl PageUrl {
-    /// The value of `key` in the current query string, if present.
-    pub fn param(key: &str) -> Option<String> {
-        let search = web_sys::window()?.location().search().ok()?;
-        let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-        params.get(key)
+    /// The current query string including its `?` (empty if none).
+    pub fn query() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default()
     }
 
-    /// Replaces the query string with `key=value` pairs, keeping the path and hash.
-    pub fn replace(pairs: &[(&str, &str)]) {
+    /// The page's address without query or hash (`origin` + `pathname`).
+    pub fn base() -> String {
+        web_sys::window()
+            .map(|w| {
+                let l = w.location();
+                format!(
+                    "{}{}",
+                    l.origin().unwrap_or_default(),
+                    l.pathname().unwrap_or_default()
+                )
+            })
+            .unwrap_or_default()
+    }
+
+    /// Replaces the query string with `query` (without `?`), keeping the path.
+    pub fn replace_query(query: &str) {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let Ok(params) = web_sys::UrlSearchParams::new() else {
+        if window.location().search().ok().as_deref() == Some(&format!("?{query}")) {
             return;
-        };
-        for (k, v) in pairs {
-            params.append(k, v);
         }
-        let query: String = params.to_string().into();
         let path = window.location().pathname().unwrap_or_default();
         let url = format!("{path}?{query}");
         if let Ok(history) = window.history() {

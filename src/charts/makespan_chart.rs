@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::engine::{Comparison, RunRecord, Strategy};
 
-use super::{format_ms, AxisTicks, BarNote, TimeAxis};
+use super::{format_ms, AxisTicks, BarNote, ChartExportButtons, TimeAxis};
 
 const ROW: f64 = 44.0;
 
@@ -83,7 +83,10 @@ pub fn MakespanChart(
     });
     view! {
         <figure class="makespan-chart">
-            <figcaption><strong>"Makespan"</strong>" measured vs theoretical bound"</figcaption>
+            <figcaption>
+                <strong>"Makespan"</strong>" measured vs theoretical bound"
+                <ChartExportButtons name="asyncscope-makespan".to_string() />
+            </figcaption>
             <div class="timeline-body">
                 <ol class="lane-labels" aria-hidden="true">{labels}</ol>
                 <svg width="100%" height=(plot_h + 20.0).to_string() role="img"

@@ -14,6 +14,8 @@ mod axis_ticks;
 #[cfg(target_arch = "wasm32")]
 mod bar_note;
 #[cfg(target_arch = "wasm32")]
+mod chart_export_buttons;
+#[cfg(target_arch = "wasm32")]
 mod makespan_chart;
 #[cfg(target_arch = "wasm32")]
 mod timeline;
@@ -22,6 +24,8 @@ mod timeline;
 pub use axis_ticks::AxisTicks;
 #[cfg(target_arch = "wasm32")]
 pub use bar_note::BarNote;
+#[cfg(target_arch = "wasm32")]
+pub use chart_export_buttons::ChartExportButtons;
 #[cfg(target_arch = "wasm32")]
 pub use makespan_chart::MakespanChart;
 #[cfg(target_arch = "wasm32")]

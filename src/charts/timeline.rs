@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::engine::TaskStatus;
 
-use super::{format_ms, AxisTicks, LiveRun, TimeAxis};
+use super::{format_ms, AxisTicks, ChartExportButtons, LiveRun, TimeAxis};
 
 const LANE: f64 = 22.0;
 const GAP: f64 = 6.0;
@@ -175,6 +175,7 @@ pub fn Timeline(
                 <strong>{title_h}</strong>
                 " "
                 <span class="timeline-stats">{heading}</span>
+                <ChartExportButtons name=format!("asyncscope-timeline-{}", first.strategy.spec()) />
             </figcaption>
             <div class="timeline-body">
                 <ol class="lane-labels" aria-hidden="true">{labels}</ol>

@@ -1,25 +1,40 @@
 use leptos::prelude::*;
 
-use crate::browser::PageUrl;
+use crate::browser::{report_height_to_parent, watch_visibility, PageUrl};
+use crate::engine::ParamValues;
+use crate::lessons::permalink::Permalink;
 use crate::lessons::{self, Lesson};
 
-use super::LessonPage;
+use super::{LessonPage, TimingPanel};
+
+/// The current permalink query (without `?` and `embed`), kept up to date by the page.
+#[derive(Debug, Clone, Copy)]
+pub struct CurrentLink(pub RwSignal<String>);
+
+/// Whether the page is embedded in another site (`embed=1`): minimal chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmbedMode(pub bool);
 
 /// The whole app: a header with the lesson navigation, and the current lesson's page.
 ///
-/// The lesson comes from `?lesson=` (unknown ids fall back to the first lesson with a
-/// notice) and the navigation rewrites that query in place.
+/// The lesson and its parameters come from the URL query (see
+/// [`crate::lessons::permalink`]); anything malformed there is listed in a notice and
+/// replaced by defaults. With `embed=1` the page shows one lesson with minimal chrome
+/// and reports its height to the host page.
 #[component]
 pub fn App() -> impl IntoView {
-    let requested = PageUrl::param("lesson");
-    let initial = requested
-        .as_deref()
-        .and_then(lessons::find)
-        .unwrap_or(lessons::ALL[0]);
-    let notice = requested
-        .filter(|id| lessons::find(id).is_none())
-        .map(|_| "That link names a lesson that does not exist; here is the first one.");
-    let current: RwSignal<&'static str> = RwSignal::new(initial.info().id);
+    let link = Permalink::parse(&PageUrl::query());
+    let embed = link.embed;
+    provide_context(EmbedMode(embed));
+    let current_link = RwSignal::new(PageUrl::query().trim_start_matches('?').to_string());
+    provide_context(CurrentLink(current_link));
+    watch_visibility();
+    if embed {
+        report_height_to_parent();
+    }
+    let current: RwSignal<&'static str> = RwSignal::new(link.lesson.info().id);
+    let initial = StoredValue::new(Some(link.values));
+    let notices = RwSignal::new(link.notices);
     let nav = lessons::ALL
         .iter()
         .map(|lesson| {
@@ -31,8 +46,8 @@ pub fn App() -> impl IntoView {
                         aria-current=move || if is_current() { "page" } else { "false" }
                         on:click=move |ev| {
                             ev.prevent_default();
+                            notices.set(Vec::new());
                             current.set(id);
-                            PageUrl::replace(&[("lesson", id)]);
                         }>
                         {lesson.info().nav_title}
                     </a>
@@ -42,20 +57,62 @@ pub fn App() -> impl IntoView {
         .collect_view();
     let page = move || {
         let lesson: &'static dyn Lesson = lessons::find(current.get()).unwrap_or(lessons::ALL[0]);
-        view! { <LessonPage lesson /> }
+        let values = initial
+            .try_update_value(|v| v.take())
+            .flatten()
+            .unwrap_or_else(|| ParamValues::defaults(lesson.info().params));
+        view! { <LessonPage lesson initial=values /> }
+    };
+    let notice_view = move || {
+        let list = notices.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="notice" role="status" data-testid="url-notice">
+                    <p>"Some of this link could not be used:"</p>
+                    <ul>{list.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    };
+    let chrome = (!embed).then(|| {
+        view! {
+            <header class="site-header">
+                <a class="brand" href="./">
+                    <img src="icon.svg" alt="" width="28" height="28" />
+                    <span>"Asyncscope"</span>
+                </a>
+                <nav aria-label="Lessons"><ul>{nav}</ul></nav>
+            </header>
+        }
+    });
+    let footer = move || {
+        if embed {
+            let href = format!("{}?{}", PageUrl::base(), current_link.get());
+            view! {
+                <footer class="embed-footer">
+                    <a href=href target="_blank" rel="noopener" data-testid="open-full">
+                        "Open in Asyncscope ↗"
+                    </a>
+                    <TimingPanel />
+                </footer>
+            }
+            .into_any()
+        } else {
+            view! {
+                <footer class="site-footer">
+                    <p>"Timings are measured in your browser with performance.now(); predictions come from a virtual clock."</p>
+                    <TimingPanel />
+                </footer>
+            }
+            .into_any()
+        }
     };
     view! {
-        <header class="site-header">
-            <a class="brand" href="./">
-                <img src="icon.svg" alt="" width="28" height="28" />
-                <span>"Asyncscope"</span>
-            </a>
-            <nav aria-label="Lessons"><ul>{nav}</ul></nav>
-        </header>
-        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
-        <main id="main">{page}</main>
-        <footer class="site-footer">
-            <p>"Timings are measured in your browser with performance.now(); predictions come from a virtual clock."</p>
-        </footer>
+        <div class="app" class:embed=embed>
+            {chrome}
+            {notice_view}
+            <main id="main">{page}</main>
+            {footer}
+        </div>
     }
 }

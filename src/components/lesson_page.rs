@@ -1,10 +1,15 @@
 use leptos::prelude::*;
 
+use crate::browser::PageUrl;
 use crate::charts::{format_ms, MakespanChart, TimeAxis, Timeline};
-use crate::engine::{ParamError, ParamValues};
+use crate::engine::{ParamError, ParamSpec, ParamValues};
+use crate::lessons::permalink::query_for;
 use crate::lessons::Lesson;
 
-use super::{CodePanes, ExportButton, InsightsList, ParamForm, ResultsList, RunModel, RunStatus};
+use super::{
+    CodePanes, CurrentLink, EmbedMode, ExportButton, InsightsList, ParamForm, ResultsList,
+    RunModel, RunStatus, ShareButtons,
+};
 
 /// One lesson: title, parameters, run buttons, live timelines, the makespan chart, the
 /// results, the explanation and the code. Every lesson uses this same page.
@@ -12,13 +17,17 @@ use super::{CodePanes, ExportButton, InsightsList, ParamForm, ResultsList, RunMo
 pub fn LessonPage(
     /// The lesson to show.
     lesson: &'static dyn Lesson,
+    /// The starting values (from the permalink, or the defaults).
+    initial: ParamValues,
 ) -> impl IntoView {
     let info = lesson.info();
+    let embed = use_context::<EmbedMode>().is_some_and(|e| e.0);
+    let current_link = use_context::<CurrentLink>().map(|c| c.0);
     let model = RunModel::new(lesson);
     let texts: Vec<RwSignal<String>> = info
         .params
         .iter()
-        .map(|s| RwSignal::new(crate::engine::ParamSpec::format_value(s.default)))
+        .map(|s| RwSignal::new(ParamSpec::format_value(initial.get_or(s.key, s.default))))
         .collect();
     let texts_v = texts.clone();
     let validated = Memo::new(move |_| -> Result<ParamValues, Vec<ParamError>> {
@@ -45,6 +54,24 @@ pub fn LessonPage(
         lesson.code(&values)
     });
     let valid = move || validated.with(|v| v.is_ok());
+    let query = Memo::new(move |previous: Option<&String>| match validated.get() {
+        Ok(values) => query_for(lesson, &values, false),
+        Err(_) => previous
+            .cloned()
+            .unwrap_or_else(|| query_for(lesson, &initial, false)),
+    });
+    Effect::new(move |_| {
+        let q = query.get();
+        let url_query = if embed {
+            format!("{q}&embed=1")
+        } else {
+            q.clone()
+        };
+        PageUrl::replace_query(&url_query);
+        if let Some(link) = current_link {
+            link.set(q);
+        }
+    });
 
     let buttons = info
         .actions
@@ -126,8 +153,11 @@ pub fn LessonPage(
                     </button>
                     <ExportButton export=model.finished />
                 </div>
+                {(!embed).then(|| view! { <ShareButtons info query=query.into() /> })}
                 <p class="status" role="status" aria-live="polite" data-testid="status">
                     {status_text}
+                    " "
+                    <a class="timing-link" href="#timing">"About these timings"</a>
                 </p>
             </section>
             <section class="plots" aria-label="Timelines">
@@ -143,14 +173,14 @@ pub fn LessonPage(
                     }
                 })}
             </section>
-            <section class="explanation" aria-label="Explanation">
-                <h2>"What is going on"</h2>
+            <details class="explanation" open=!embed>
+                <summary><h2>"What is going on"</h2></summary>
                 {info.explanation.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
-            </section>
-            <section class="code-section" aria-label="Code">
-                <h2>"The code"</h2>
+            </details>
+            <details class="code-section" open=!embed>
+                <summary><h2>"The code"</h2></summary>
                 <CodePanes samples=code />
-            </section>
+            </details>
         </article>
     }
 }

@@ -10,8 +10,10 @@ mod lesson_page;
 mod param_form;
 mod results_list;
 mod run_model;
+mod share_buttons;
+mod timing_panel;
 
-pub use app::App;
+pub use app::{App, CurrentLink, EmbedMode};
 pub use code_panes::CodePanes;
 pub use export_button::ExportButton;
 pub use insights_list::InsightsList;
@@ -19,3 +21,5 @@ pub use lesson_page::LessonPage;
 pub use param_form::ParamForm;
 pub use results_list::ResultsList;
 pub use run_model::{RunModel, RunStatus};
+pub use share_buttons::ShareButtons;
+pub use timing_panel::TimingPanel;

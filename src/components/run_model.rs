@@ -4,7 +4,7 @@ use futures::future::{abortable, join_all, AbortHandle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::{is_page_hidden, prefers_reduced_motion, BrowserClock, FrameLoop};
+use crate::browser::{hide_count, is_visible, prefers_reduced_motion, BrowserClock, FrameLoop};
 use crate::charts::LiveRun;
 use crate::engine::{Clock, ParamValues, RunEvent, RunExport};
 use crate::lessons::Lesson;
@@ -87,7 +87,8 @@ impl RunModel {
         self.live.set(predicted);
         self.elapsed.set(0.0);
         self.finished.set(None);
-        self.was_hidden.set(is_page_hidden());
+        self.was_hidden.set(!is_visible());
+        let hides_at_start = hide_count();
         self.status.set(RunStatus::Running(label.to_string()));
         self.generation.set(generation);
 
@@ -101,7 +102,7 @@ impl RunModel {
                 FrameLoop::start(move |_| {
                     if model.generation.get_untracked() == generation {
                         model.elapsed.set(clock.now_ms() - t0);
-                        if is_page_hidden() {
+                        if !is_visible() {
                             model.was_hidden.set(true);
                         }
                     }
@@ -131,7 +132,7 @@ impl RunModel {
             if model.generation.get_untracked() != generation {
                 return;
             }
-            if is_page_hidden() {
+            if !is_visible() || hide_count() != hides_at_start {
                 model.was_hidden.set(true);
             }
             model.elapsed.set(clock.now_ms() - t0);

@@ -27,9 +27,51 @@ impl RunExport {
         }
     }
 
+    /// One CSV row per task of every run, with a header row. Fields that contain a comma,
+    /// a quote or a line break are quoted.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from(
+            "strategy,spec,task,label,requested_ms,start_ms,end_ms,status,finish_rank,result\n",
+        );
+        for run in &self.runs {
+            for t in &run.tasks {
+                let fields = [
+                    run.strategy.clone(),
+                    run.spec.clone(),
+                    (t.id + 1).to_string(),
+                    t.label.clone(),
+                    t.requested_ms.to_string(),
+                    t.start_ms.to_string(),
+                    t.end_ms.to_string(),
+                    t.status.key().to_string(),
+                    t.finish_rank.to_string(),
+                    t.result.clone(),
+                ];
+                let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+                out.push_str(&row.join(","));
+                out.push('\n');
+            }
+        }
+        out
+    }
+
     /// Pretty JSON. Serialising plain data cannot fail; an empty object is the fallback.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string())
+    }
+}
+
+/// Quotes a CSV field when needed (RFC 4180), and defuses spreadsheet formulas.
+fn csv_field(field: &str) -> String {
+    let field = if field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err() {
+        format!("'{field}")
+    } else {
+        field.to_string()
+    };
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field
     }
 }
 
@@ -37,6 +79,27 @@ impl RunExport {
 mod tests {
     use super::*;
     use crate::engine::{Scenario, Strategy, VirtualClock};
+
+    #[test]
+    fn csv_has_a_header_and_one_row_per_task_with_quoting() {
+        let clock = VirtualClock::new();
+        let scenario = Scenario::from_durations(&[30.0, 10.0]);
+        let c = clock.clone();
+        let record = clock
+            .run(async move { Strategy::Sequential.run(&c, &scenario, &|_| {}).await })
+            .unwrap();
+        let csv = RunExport::new("gather", ParamValues::default(), vec![record]).to_csv();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with("strategy,spec,task"));
+        assert_eq!(
+            lines[2],
+            "sequential,sequential,2,task 2,10,30,40,ok,2,task 2 done"
+        );
+        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+        assert_eq!(csv_field("=cmd()"), "'=cmd()");
+        assert_eq!(csv_field("-1.5"), "-1.5");
+    }
 
     #[test]
     fn an_export_round_trips_through_json() {

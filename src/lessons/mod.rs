@@ -10,6 +10,7 @@ mod insight;
 mod lesson;
 mod panels;
 pub mod params;
+pub mod permalink;
 mod run_plan;
 
 pub mod gather;

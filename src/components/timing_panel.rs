@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::probe_timing;
+use crate::charts::format_ms;
+
+/// "About these timings": this browser's clock resolution, cross-origin isolation and
+/// timer clamp, measured when opened, and why runs in hidden pages are flagged.
+#[component]
+pub fn TimingPanel() -> impl IntoView {
+    let facts = RwSignal::new(None);
+    let probed = StoredValue::new(false);
+    let on_toggle = move |_| {
+        if !probed.get_value() {
+            probed.set_value(true);
+            spawn_local(async move {
+                facts.set(Some(probe_timing().await));
+            });
+        }
+    };
+    let body = move || {
+        match facts.get() {
+        None => view! { <p>"Measuring…"</p> }.into_any(),
+        Some(f) => view! {
+            <dl class="timing-facts">
+                <dt>"performance.now() resolution"</dt>
+                <dd data-testid="timing-resolution">{format_ms(f.resolution_ms)}</dd>
+                <dt>"Cross-origin isolated"</dt>
+                <dd>{if f.cross_origin_isolated { "yes (finer clock)" } else { "no (a static host or an embed never is)" }}</dd>
+                <dt>"Nested setTimeout(0), after 5 levels"</dt>
+                <dd data-testid="timing-clamp">{format_ms(f.nested_timeout_ms)}</dd>
+            </dl>
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <details class="timing-panel" id="timing" on:toggle=on_toggle>
+            <summary>"About these timings"</summary>
+            {body}
+            <p>
+                "Browsers coarsen the clock to blunt timing attacks, clamp nested timers to about 4 ms, "
+                "and slow timers to 1 s or more in hidden tabs and off-screen frames. A run that was "
+                "hidden at any point is flagged instead of shown as a normal result."
+            </p>
+        </details>
+    }
+}

@@ -1,0 +1,206 @@
+//! Permalinks: a lesson and its parameters in the URL query, short and readable
+//! (`?lesson=gather&n=5&min=1&max=5&seed=7&scale=0.2`).
+//!
+//! Parsing never fails: anything unknown or malformed is ignored with a notice, and the
+//! lesson's defaults fill in.
+
+use crate::engine::{ParamSpec, ParamValues};
+
+use super::{find, Lesson, ALL};
+
+/// The longest query that is read at all; longer ones are ignored with a notice.
+pub const MAX_QUERY_LEN: usize = 2048;
+
+/// Keys that are not lesson parameters but are understood.
+const RESERVED: [&str; 2] = ["lesson", "embed"];
+
+/// What a URL query asks for, after validation.
+pub struct Permalink {
+    /// The lesson to show (the first lesson if none or an unknown one was named).
+    pub lesson: &'static dyn Lesson,
+    /// The parameter values: from the query where valid, defaults elsewhere.
+    pub values: ParamValues,
+    /// Whether the page is embedded (`embed=1`): minimal chrome.
+    pub embed: bool,
+    /// One sentence per ignored part of the query.
+    pub notices: Vec<String>,
+}
+
+impl Permalink {
+    /// Reads a query string (with or without the leading `?`).
+    pub fn parse(query: &str) -> Self {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut notices = Vec::new();
+        if query.len() > MAX_QUERY_LEN {
+            notices.push(format!(
+                "The link's query is {} characters long (at most {MAX_QUERY_LEN} are read), so it was ignored.",
+                query.len()
+            ));
+            return Self::defaults(ALL[0], notices);
+        }
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+            .take(64)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v);
+        let lesson = match get("lesson") {
+            None => ALL[0],
+            Some(id) => find(id).unwrap_or_else(|| {
+                notices.push(format!(
+                    "There is no lesson “{}”; showing “{}” instead.",
+                    shorten(id),
+                    ALL[0].info().title
+                ));
+                ALL[0]
+            }),
+        };
+        let embed = matches!(get("embed").map(String::as_str), Some("1" | "true"));
+        let specs = lesson.info().params;
+        let mut values = ParamValues::defaults(specs);
+        for (key, text) in &pairs {
+            if RESERVED.contains(&key.as_str()) {
+                continue;
+            }
+            match specs.iter().find(|s| s.key == key) {
+                None => notices.push(format!(
+                    "Ignored “{}”: this lesson has no such parameter.",
+                    shorten(key)
+                )),
+                Some(spec) => match spec.parse(text) {
+                    Ok(v) => {
+                        values.0.insert(spec.key.to_string(), v);
+                    }
+                    Err(e) => notices.push(format!(
+                        "Ignored {}={}: {} Using {}.",
+                        spec.key,
+                        shorten(text),
+                        e.message,
+                        ParamSpec::format_value(spec.default)
+                    )),
+                },
+            }
+        }
+        let cross = lesson.check(&values);
+        if !cross.is_empty() {
+            for e in cross {
+                notices.push(format!("{} The defaults are used instead.", e.message));
+            }
+            values = ParamValues::defaults(specs);
+        }
+        Self {
+            lesson,
+            values,
+            embed,
+            notices,
+        }
+    }
+
+    fn defaults(lesson: &'static dyn Lesson, notices: Vec<String>) -> Self {
+        Self {
+            lesson,
+            values: ParamValues::defaults(lesson.info().params),
+            embed: false,
+            notices,
+        }
+    }
+}
+
+/// The query string (without `?`) for a lesson and its values, parameters in the
+/// lesson's display order.
+pub fn query_for(lesson: &dyn Lesson, values: &ParamValues, embed: bool) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("lesson", lesson.info().id);
+    for spec in lesson.info().params {
+        let v = values.get_or(spec.key, spec.default);
+        out.append_pair(spec.key, &ParamSpec::format_value(v));
+    }
+    if embed {
+        out.append_pair("embed", "1");
+    }
+    out.finish()
+}
+
+/// Cuts user text for a notice: at most 24 characters, so a 10 kB value cannot flood
+/// the page.
+fn shorten(text: &str) -> String {
+    let mut cut: String = text.chars().take(24).collect();
+    if text.chars().count() > 24 {
+        cut.push('…');
+    }
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_link_restores_every_parameter() {
+        let p = Permalink::parse("?lesson=gather&n=7&min=0.5&max=2&seed=9&scale=0.1");
+        assert_eq!(p.lesson.info().id, "gather");
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        assert_eq!(p.values.get_or("n", 0.0), 7.0);
+        assert_eq!(p.values.get_or("min", 0.0), 0.5);
+        assert_eq!(p.values.get_or("seed", 0.0), 9.0);
+        assert!(!p.embed);
+    }
+
+    #[test]
+    fn building_then_parsing_a_link_gives_the_same_values_for_every_lesson() {
+        for lesson in ALL {
+            let values = ParamValues::defaults(lesson.info().params);
+            let query = query_for(*lesson, &values, true);
+            let back = Permalink::parse(&query);
+            assert_eq!(back.lesson.info().id, lesson.info().id);
+            assert_eq!(back.values, values);
+            assert!(back.embed);
+            assert!(back.notices.is_empty(), "{query}: {:?}", back.notices);
+        }
+    }
+
+    #[test]
+    fn malformed_values_are_ignored_with_a_notice_each_and_defaults_fill_in() {
+        let p = Permalink::parse("n=-1&seed=abc&scale=1e9&bogus=3");
+        assert_eq!(p.notices.len(), 4, "{:?}", p.notices);
+        assert_eq!(p.values, ParamValues::defaults(p.lesson.info().params));
+        assert!(p.notices[0].contains("n=-1"));
+    }
+
+    #[test]
+    fn an_unknown_lesson_falls_back_to_the_first_with_a_notice() {
+        let p = Permalink::parse("lesson=nope");
+        assert_eq!(p.lesson.info().id, ALL[0].info().id);
+        assert_eq!(p.notices.len(), 1);
+    }
+
+    #[test]
+    fn a_huge_query_is_ignored_whole() {
+        let q = format!("n={}", "9".repeat(10_000));
+        let p = Permalink::parse(&q);
+        assert_eq!(p.notices.len(), 1);
+        assert!(p.notices[0].contains("ignored"));
+    }
+
+    #[test]
+    fn min_above_max_falls_back_to_the_defaults() {
+        let p = Permalink::parse("min=5&max=1");
+        assert_eq!(p.values, ParamValues::defaults(p.lesson.info().params));
+        assert_eq!(p.notices.len(), 1);
+    }
+
+    #[test]
+    fn percent_encoding_and_odd_bytes_never_panic() {
+        for q in [
+            "%",
+            "%zz",
+            "n=%FF%FE",
+            "&&&=&=",
+            "lesson=%00",
+            "n=1&n=2",
+            "=5",
+        ] {
+            let _ = Permalink::parse(q);
+        }
+        assert_eq!(Permalink::parse("n=1&n=2").values.get_or("n", 0.0), 2.0);
+    }
+}
