@@ -128,10 +128,19 @@ pub fn Timeline(
                     format_ms(r.predicted.makespan_ms),
                     rec.makespan_ms - r.predicted.makespan_ms
                 ),
-                None => format!(
-                    "running… predicted {} ({bound})",
-                    format_ms(r.predicted.makespan_ms)
-                ),
+                None => {
+                    let state = if active.get() {
+                        "running…"
+                    } else if r.starts.iter().any(Option::is_some) {
+                        "stopped ·"
+                    } else {
+                        "not run yet ·"
+                    };
+                    format!(
+                        "{state} predicted {} ({bound})",
+                        format_ms(r.predicted.makespan_ms)
+                    )
+                }
             })
         })
     };

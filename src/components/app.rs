@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::browser::{report_height_to_parent, watch_visibility, PageUrl};
+use crate::browser::{register_service_worker, report_height_to_parent, watch_visibility, PageUrl};
 use crate::engine::ParamValues;
 use crate::lessons::permalink::Permalink;
 use crate::lessons::{self, Lesson};
 
-use super::{LessonPage, TimingPanel};
+use super::{LessonPage, ThemeToggle, TimingPanel};
 
 /// The current permalink query (without `?` and `embed`), kept up to date by the page.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
     let current_link = RwSignal::new(PageUrl::query().trim_start_matches('?').to_string());
     provide_context(CurrentLink(current_link));
     watch_visibility();
+    register_service_worker();
     if embed {
         report_height_to_parent();
     }
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
                     <span>"Asyncscope"</span>
                 </a>
                 <nav aria-label="Lessons"><ul>{nav}</ul></nav>
+                <ThemeToggle />
             </header>
         }
     });

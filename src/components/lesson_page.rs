@@ -60,6 +60,12 @@ pub fn LessonPage(
             .cloned()
             .unwrap_or_else(|| query_for(lesson, &initial, false)),
     });
+    let main_action = info.actions.first().map(|a| a.key).unwrap_or("run");
+    Effect::new(move |_| {
+        if let Ok(values) = validated.get() {
+            model.preview(main_action, &values);
+        }
+    });
     Effect::new(move |_| {
         let q = query.get();
         let url_query = if embed {

@@ -11,6 +11,7 @@ mod param_form;
 mod results_list;
 mod run_model;
 mod share_buttons;
+mod theme_toggle;
 mod timing_panel;
 
 pub use app::{App, CurrentLink, EmbedMode};
@@ -22,4 +23,5 @@ pub use param_form::ParamForm;
 pub use results_list::ResultsList;
 pub use run_model::{RunModel, RunStatus};
 pub use share_buttons::ShareButtons;
+pub use theme_toggle::ThemeToggle;
 pub use timing_panel::TimingPanel;

@@ -65,13 +65,19 @@ impl RunModel {
         matches!(self.status.get(), RunStatus::Running(_))
     }
 
-    /// Cancels any runs in progress and starts the runs of `action` with `values`.
-    pub fn start(&self, action: &str, label: &str, values: ParamValues) {
-        self.stop_current();
-        let plans = self.lesson.plan(action, &values);
-        if plans.is_empty() {
+    /// Shows the predicted timelines of `action` before anything runs, so the page has
+    /// its final layout from the start. Only while idle: results are never replaced.
+    pub fn preview(&self, action: &str, values: &ParamValues) {
+        if self.status.get_untracked() != RunStatus::Idle {
             return;
         }
+        let predicted = self.predict(action, values);
+        self.live.set(predicted.unwrap_or_default());
+        self.generation.update(|g| *g += 1);
+    }
+
+    fn predict(&self, action: &str, values: &ParamValues) -> Option<Vec<LiveRun>> {
+        let plans = self.lesson.plan(action, values);
         let predicted: Vec<LiveRun> = plans
             .iter()
             .filter_map(|p| {
@@ -79,10 +85,16 @@ impl RunModel {
                     .map(|r| LiveRun::new(p.strategy, p.scenario.clone(), r))
             })
             .collect();
-        if predicted.len() != plans.len() {
-            self.status.set(RunStatus::Idle);
+        (!plans.is_empty() && predicted.len() == plans.len()).then_some(predicted)
+    }
+
+    /// Cancels any runs in progress and starts the runs of `action` with `values`.
+    pub fn start(&self, action: &str, label: &str, values: ParamValues) {
+        self.stop_current();
+        let Some(predicted) = self.predict(action, &values) else {
             return;
-        }
+        };
+        let plans = self.lesson.plan(action, &values);
         let generation = self.generation.get_untracked() + 1;
         self.live.set(predicted);
         self.elapsed.set(0.0);
