@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::browser::prefers_reduced_motion;
 use crate::engine::TaskStatus;
 
 use super::{format_ms, AxisTicks, ChartExportButtons, LiveRun, TimeAxis};
@@ -99,7 +100,9 @@ pub fn Timeline(
             Some(format!("{:.3}%", axis_raised.percent(at)))
         })
     };
-    let running = move || active.get() && run.with(|r| r.as_ref().is_some_and(|r| !r.is_done()));
+    let animated = !prefers_reduced_motion();
+    let running =
+        move || animated && active.get() && run.with(|r| r.as_ref().is_some_and(|r| !r.is_done()));
     let labels = first
         .predicted
         .tasks

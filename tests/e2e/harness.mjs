@@ -21,22 +21,14 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Copies dist/ into `<serve root>/<subfolder>` and serves the root on a free port. */
-export async function serveDist(subfolder = 'demos/asyncscope') {
-  const dist = join(ROOT, 'dist');
-  await stat(join(dist, 'index.html')).catch(() => {
-    throw new Error('dist/index.html is missing: run `make build` first');
-  });
-  await rm(SERVE_ROOT, { recursive: true, force: true });
-  const target = join(SERVE_ROOT, subfolder);
-  await mkdir(target, { recursive: true });
-  await cp(dist, target, { recursive: true });
+/** Serves the files under `root` on a free localhost port, logging every request path. */
+export async function serveDirectory(root) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
-    let file = normalize(join(SERVE_ROOT, path));
-    if (!file.startsWith(SERVE_ROOT)) {
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
@@ -50,8 +42,25 @@ export async function serveDist(subfolder = 'demos/asyncscope') {
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const base = `http://127.0.0.1:${server.address().port}/${subfolder}/`;
-  return { base, prefix: `/${subfolder}/`, requests, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    requests,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
+}
+
+/** Copies dist/ into `<serve root>/<subfolder>` and serves the root on a free port. */
+export async function serveDist(subfolder = 'demos/asyncscope') {
+  const dist = join(ROOT, 'dist');
+  await stat(join(dist, 'index.html')).catch(() => {
+    throw new Error('dist/index.html is missing: run `make build` first');
+  });
+  await rm(SERVE_ROOT, { recursive: true, force: true });
+  const target = join(SERVE_ROOT, subfolder);
+  await mkdir(target, { recursive: true });
+  await cp(dist, target, { recursive: true });
+  const served = await serveDirectory(SERVE_ROOT);
+  return { ...served, base: `${served.origin}/${subfolder}/`, prefix: `/${subfolder}/` };
 }
 
 /** Launches headless Chromium with flags that work as root on a closed network. */
@@ -93,14 +102,25 @@ export async function setParams(page, values) {
   }
 }
 
+/** Clicks `selector` and returns the downloaded file's name and bytes. */
+export async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
 /** Clicks "Export JSON" and returns the parsed download. */
 export async function exportJson(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click('[data-testid="export-json"]'),
-  ]);
-  const path = await download.path();
-  return JSON.parse(await readFile(path, 'utf8'));
+  const { bytes } = await download(page, '[data-testid="export-json"]');
+  return JSON.parse(bytes.toString('utf8'));
+}
+
+/** Waits until the status line says the runs are done. */
+export async function waitDone(page, timeout = 60_000) {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="status"]')?.textContent.startsWith('Done'),
+    null,
+    { timeout },
+  );
 }
 
 export async function ensureArtifacts() {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  ensureArtifacts, exportJson, launchBrowser, openPage, serveDist, setParams,
+  ensureArtifacts, exportJson, launchBrowser, openPage, serveDist, setParams, waitDone,
 } from './harness.mjs';
 
 let server;
@@ -23,11 +23,7 @@ const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 async function runBoth(page) {
   await page.click('button[data-action="both"]');
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="status"]')?.textContent.startsWith('Done'),
-    null,
-    { timeout: 30_000 },
-  );
+  await waitDone(page);
 }
 
 describe('the hero demo', () => {
@@ -125,9 +121,7 @@ describe('the hero demo', () => {
     await page.waitForTimeout(50);
     await setParams(page, { n: 2, min: 1, max: 1, scale: 0.1 });
     await page.click('button[data-action="gather"]');
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="status"]')?.textContent.startsWith('Done'),
-    );
+    await waitDone(page);
     await page.waitForTimeout(800); // long enough for the replaced run to have ended
     const data = await exportJson(page);
     assert.equal(data.runs.length, 1);

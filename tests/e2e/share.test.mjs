@@ -1,0 +1,192 @@
+// Share, embed, offline, export and accessibility, on the release build.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+  ROOT, download, exportJson, launchBrowser, openPage, serveDirectory, serveDist, setParams,
+  waitDone,
+} from './harness.mjs';
+
+let app;
+let host;
+let browser;
+
+before(async () => {
+  app = await serveDist('blog/static/asyncscope');
+  host = await serveDirectory(join(ROOT, 'docs'));
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await host?.close();
+});
+
+/** Every lesson id, read from the navigation. */
+async function lessonIds(page) {
+  return page.$$eval('nav[aria-label="Lessons"] a', (links) =>
+    links.map((a) => new URL(a.href).searchParams.get('lesson')));
+}
+
+/** Sets the scale to its smallest allowed value and the seed to 7, where they exist. */
+async function quickParams(page) {
+  for (const [key, value] of [['seed', '7'], ['scale', null]]) {
+    const input = page.locator(`#param-${key}`);
+    if ((await input.count()) === 0) continue;
+    await input.fill(value ?? '0.01');
+  }
+}
+
+describe('permalinks', () => {
+  test('every lesson round-trips its parameters through "Copy link"', async () => {
+    const { page, context, errors } = await openPage(browser, app.base);
+    const ids = await lessonIds(page);
+    assert.ok(ids.length >= 1);
+    for (const id of ids) {
+      await page.goto(`${app.base}?lesson=${id}`);
+      await page.waitForSelector(`article[data-lesson="${id}"]`);
+      await quickParams(page);
+      await page.click('[data-testid="copy-link"]');
+      const link = await page.inputValue('[data-testid="share-text"]');
+      assert.ok(link.startsWith(app.base), link);
+      assert.match(link, new RegExp(`lesson=${id}`));
+      const main = page.locator('.actions button[data-action]').first();
+      await main.click();
+      await waitDone(page);
+      const original = await exportJson(page);
+
+      const copy = await openPage(browser, link);
+      await copy.page.waitForSelector(`article[data-lesson="${id}"]`);
+      assert.equal(await copy.page.locator('[data-testid="url-notice"]').count(), 0);
+      await copy.page.locator('.actions button[data-action]').first().click();
+      await waitDone(copy.page);
+      const reopened = await exportJson(copy.page);
+      assert.deepEqual(reopened.params, original.params, `${id} params`);
+      assert.equal(reopened.lesson, id);
+      assert.deepEqual(copy.errors, []);
+      await copy.context.close();
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('malformed links show a notice and a working default page, with no console error', async () => {
+    const cases = ['?n=-1', '?n=1e9', '?seed=abc', '?lesson=nope', `?n=${'9'.repeat(10_000)}`,
+      '?lesson=gather&n=%FF%FE&min=<script>alert(1)</script>'];
+    for (const query of cases) {
+      const { page, context, errors } = await openPage(browser, app.base + query);
+      const notice = page.locator('[data-testid="url-notice"]');
+      assert.equal(await notice.count(), 1, `notice for ${query.slice(0, 40)}`);
+      assert.equal(await page.locator('script:not([type])').count(), 0);
+      const run = page.locator('.actions button[data-action]').first();
+      assert.equal(await run.isDisabled(), false, `default page works for ${query.slice(0, 40)}`);
+      assert.equal(await page.locator('.controls .error:not(:empty)').count(), 0);
+      assert.deepEqual(errors, [], query.slice(0, 40));
+      await context.close();
+    }
+  });
+});
+
+describe('embedding', () => {
+  test('a host page on another port embeds a lesson that resizes, runs on click, and flags hidden runs', async () => {
+    const src = `${app.base}?lesson=gather&n=3&min=1&max=1&seed=1&scale=0.1&embed=1`;
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const hostPage = await context.newPage();
+    const errors = [];
+    hostPage.on('pageerror', (e) => errors.push(String(e)));
+    hostPage.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await hostPage.goto(`${host.origin}/embed-host.html?app=${encodeURIComponent(src)}`);
+    const frameEl = hostPage.locator('#demo');
+    await hostPage.waitForFunction(() => document.getElementById('demo').style.height !== '');
+    const frame = hostPage.frameLocator('#demo');
+    await frame.locator('article.lesson').waitFor();
+    assert.equal(await frame.locator('header.site-header').count(), 0, 'no site chrome');
+    assert.equal(await frame.locator('[data-testid="open-full"]').count(), 1);
+    const height = await frameEl.evaluate((f) => parseInt(f.style.height, 10));
+    assert.ok(height > 300, `iframe resized to ${height}px`);
+    // Nothing runs until asked.
+    assert.match(await frame.locator('[data-testid="status"]').textContent(), /Choose parameters/);
+    await frame.locator('button[data-action="both"]').click();
+    await frame.locator('[data-testid="status"]').filter({ hasText: /^Done/ }).waitFor();
+    assert.doesNotMatch(await frame.locator('[data-testid="status"]').textContent(), /hidden/);
+    // A run that scrolls out of view is flagged.
+    await frame.locator('#param-scale').fill('1');
+    await frame.locator('button[data-action="gather"]').click();
+    await hostPage.evaluate(() => document.getElementById('end').scrollIntoView());
+    await hostPage.waitForTimeout(1500);
+    await hostPage.evaluate(() => window.scrollTo(0, 0));
+    await frame.locator('[data-testid="status"]').filter({ hasText: /^Done/ }).waitFor();
+    assert.match(await frame.locator('[data-testid="status"]').textContent(), /hidden during the run/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('offline and export', () => {
+  test('after the first visit the app loads and runs with the network off', async () => {
+    const { page, context, errors } = await openPage(browser, app.base);
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForSelector('article.lesson');
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('article.lesson');
+    await setParams(page, { n: 3, scale: 0.02 });
+    await page.click('button[data-action="both"]');
+    await waitDone(page);
+    await context.setOffline(false);
+    assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+    await context.close();
+  });
+
+  test('runs export as CSV and each chart as SVG and PNG', async () => {
+    const { page, context, errors } = await openPage(browser, app.base);
+    await setParams(page, { n: 3, scale: 0.02 });
+    await page.click('button[data-action="both"]');
+    await waitDone(page);
+    const csv = (await download(page, '[data-testid="export-csv"]')).bytes.toString('utf8');
+    const lines = csv.trim().split('\n');
+    assert.match(lines[0], /^strategy,spec,task,label,requested_ms,start_ms,end_ms,status/);
+    assert.equal(lines.length, 1 + 2 * 3);
+    const svg = await download(page, 'figure.timeline[data-strategy="gather"] button[data-export="svg"]');
+    assert.match(svg.name, /\.svg$/);
+    assert.match(svg.bytes.toString('utf8'), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await download(page, 'figure.makespan-chart button[data-export="png"]');
+    assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  test('the run works from the keyboard alone and reduced motion draws no moving line', async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(app.base);
+    await page.waitForSelector('article.lesson');
+    await page.fill('#param-scale', '0.3');
+    await page.focus('#param-scale');
+    // Tab from the last input to the first run button, then press Enter.
+    for (let i = 0; i < 10; i++) {
+      const action = await page.evaluate(() => document.activeElement?.dataset?.action ?? null);
+      if (action === 'both') break;
+      await page.keyboard.press('Tab');
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset?.action), 'both');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /running/.test(document.querySelector('[data-testid="status"]').textContent));
+    assert.equal(await page.locator('.now-line').count(), 0, 'no animated now-line');
+    await waitDone(page);
+    assert.equal(await page.locator('figure.timeline rect.bar-measured.done').count(), 10);
+    for (const figure of await page.locator('figure svg').all()) {
+      assert.ok(await figure.getAttribute('aria-label'));
+    }
+    assert.ok(await page.locator('details.data-table table').count() >= 3);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
