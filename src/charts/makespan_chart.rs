@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::engine::{Comparison, RunRecord, Strategy};
 
-use super::{format_ms, AxisTicks, BarNote, ChartExportButtons, TimeAxis};
+use super::{format_ms, AxisTicks, BarNote, ChartExportButtons, DataTable, TimeAxis};
 
 const ROW: f64 = 44.0;
 
@@ -96,20 +96,10 @@ pub fn MakespanChart(
                 </svg>
             </div>
             {speedup}
-            <details class="data-table">
-                <summary>"Makespan: data table"</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Strategy"</th>
-                            <th scope="col">"Measured"</th>
-                            <th scope="col">"Theory"</th>
-                            <th scope="col">"Overhead"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{table}</tbody>
-                </table>
-            </details>
+            <DataTable summary="Makespan: data table".to_string()
+                headers=&["Strategy", "Measured", "Theory", "Overhead"]>
+                {table}
+            </DataTable>
         </figure>
     }
     .into_any()

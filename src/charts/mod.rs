@@ -16,6 +16,8 @@ mod bar_note;
 #[cfg(target_arch = "wasm32")]
 mod chart_export_buttons;
 #[cfg(target_arch = "wasm32")]
+mod data_table;
+#[cfg(target_arch = "wasm32")]
 mod makespan_chart;
 #[cfg(target_arch = "wasm32")]
 mod timeline;
@@ -26,6 +28,8 @@ pub use axis_ticks::AxisTicks;
 pub use bar_note::BarNote;
 #[cfg(target_arch = "wasm32")]
 pub use chart_export_buttons::ChartExportButtons;
+#[cfg(target_arch = "wasm32")]
+pub use data_table::DataTable;
 #[cfg(target_arch = "wasm32")]
 pub use makespan_chart::MakespanChart;
 #[cfg(target_arch = "wasm32")]

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::browser::prefers_reduced_motion;
 use crate::engine::TaskStatus;
 
-use super::{format_ms, AxisTicks, ChartExportButtons, LiveRun, TimeAxis};
+use super::{format_ms, AxisTicks, ChartExportButtons, DataTable, LiveRun, TimeAxis};
 
 const LANE: f64 = 22.0;
 const GAP: f64 = 6.0;
@@ -206,23 +206,10 @@ pub fn Timeline(
                     </Show>
                 </svg>
             </div>
-            <details class="data-table">
-                <summary>{format!("{title}: data table")}</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Task"</th>
-                            <th scope="col">"Requested"</th>
-                            <th scope="col">"Predicted"</th>
-                            <th scope="col">"Started"</th>
-                            <th scope="col">"Ended"</th>
-                            <th scope="col">"Finished #"</th>
-                            <th scope="col">"Status"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{table_rows}</tbody>
-                </table>
-            </details>
+            <DataTable summary=format!("{title}: data table")
+                headers=&["Task", "Requested", "Predicted", "Started", "Ended", "Finished #", "Status"]>
+                {table_rows}
+            </DataTable>
         </figure>
     }
     .into_any()

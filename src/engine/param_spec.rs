@@ -93,15 +93,8 @@ mod tests {
     use super::*;
 
     const COUNT: ParamSpec = ParamSpec {
-        key: "n",
-        label: "Tasks",
-        unit: "",
-        kind: ParamKind::Integer,
-        min: 1.0,
-        max: 50.0,
-        default: 5.0,
-        step: 1.0,
         help: "",
+        ..crate::lessons::params::COUNT
     };
 
     #[test]

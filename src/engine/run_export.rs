@@ -78,16 +78,18 @@ fn csv_field(field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Scenario, Strategy, VirtualClock};
+    use crate::engine::{RunOptions, Scenario, Strategy};
+
+    fn record(strategy: Strategy) -> RunRecord {
+        let scenario = Scenario::from_durations(&[30.0, 10.0]);
+        strategy
+            .simulate(&scenario, &RunOptions::default())
+            .expect("sleeps always finish")
+    }
 
     #[test]
     fn csv_has_a_header_and_one_row_per_task_with_quoting() {
-        let clock = VirtualClock::new();
-        let scenario = Scenario::from_durations(&[30.0, 10.0]);
-        let c = clock.clone();
-        let record = clock
-            .run(async move { Strategy::Sequential.run(&c, &scenario, &|_| {}).await })
-            .unwrap();
+        let record = record(Strategy::Sequential);
         let csv = RunExport::new("gather", ParamValues::default(), vec![record]).to_csv();
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 3);
@@ -103,12 +105,7 @@ mod tests {
 
     #[test]
     fn an_export_round_trips_through_json() {
-        let clock = VirtualClock::new();
-        let scenario = Scenario::from_durations(&[30.0, 10.0]);
-        let c = clock.clone();
-        let record = clock
-            .run(async move { Strategy::Gather.run(&c, &scenario, &|_| {}).await })
-            .unwrap();
+        let record = record(Strategy::Gather);
         let export = RunExport::new("gather", ParamValues::default(), vec![record]);
         let json = export.to_json();
         assert!(json.contains("\"format\": \"asyncscope-run/1\""));

@@ -1,6 +1,6 @@
 use super::{
     batches_ms, drivers, list_schedule_ms, Clock, CriticalPath, DependencyError, DependencyGraph,
-    Recorder, RunEvent, RunOptions, RunRecord, Scenario,
+    Recorder, RunEvent, RunOptions, RunRecord, Scenario, Stalled, VirtualClock,
 };
 
 /// How a list of independent I/O tasks is awaited.
@@ -199,6 +199,13 @@ impl Strategy {
             Strategy::Chained => DependencyGraph::new(&scenario.tasks).map(|_| ()),
             _ => Ok(()),
         }
+    }
+
+    /// The exact record of this strategy on `scenario` on a fresh virtual clock: the
+    /// prediction a measured run is compared with.
+    pub fn simulate(self, scenario: &Scenario, options: &RunOptions) -> Result<RunRecord, Stalled> {
+        let clock = VirtualClock::new();
+        clock.run(self.run_with(&clock, scenario, options, &|_| {}))
     }
 
     /// Runs `scenario` with this strategy on `clock`, reporting each start and end to

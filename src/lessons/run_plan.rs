@@ -1,6 +1,6 @@
 use futures::future::LocalBoxFuture;
 
-use crate::engine::{Clock, RunEvent, RunOptions, RunRecord, Scenario, Strategy, VirtualClock};
+use crate::engine::{Clock, RunEvent, RunOptions, RunRecord, Scenario, Strategy};
 
 /// One run a lesson asks for: a strategy applied to a scenario, with options.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,12 +44,6 @@ impl RunPlan {
     /// The exact timeline this plan has on virtual time: the prediction that measured
     /// runs are compared with. `None` only if the plan could never finish.
     pub fn predict(&self) -> Option<RunRecord> {
-        let clock = VirtualClock::new();
-        clock
-            .run(
-                self.strategy
-                    .run_with(&clock, &self.scenario, &self.options, &|_| {}),
-            )
-            .ok()
+        self.strategy.simulate(&self.scenario, &self.options).ok()
     }
 }
