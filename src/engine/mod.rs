@@ -9,6 +9,7 @@ pub mod bounds;
 mod clock;
 mod comparison;
 mod concurrency;
+pub mod cpu;
 mod critical_path;
 mod dependency_error;
 mod dependency_graph;
