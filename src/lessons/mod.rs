@@ -11,8 +11,10 @@ mod lesson;
 mod panels;
 pub mod params;
 mod run_plan;
+mod support;
 
 pub mod gather;
+pub mod order;
 
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
@@ -22,7 +24,7 @@ pub use panels::Panels;
 pub use run_plan::RunPlan;
 
 /// Every lesson, in navigation order. The first is the home page.
-pub static ALL: &[&dyn Lesson] = &[&gather::GatherLesson];
+pub static ALL: &[&dyn Lesson] = &[&gather::GatherLesson, &order::OrderLesson];
 
 /// The lesson with this id, if any.
 pub fn find(id: &str) -> Option<&'static dyn Lesson> {
