@@ -13,6 +13,7 @@ pub mod params;
 mod run_plan;
 mod support;
 
+pub mod flood;
 pub mod gather;
 pub mod order;
 
@@ -24,7 +25,11 @@ pub use panels::Panels;
 pub use run_plan::RunPlan;
 
 /// Every lesson, in navigation order. The first is the home page.
-pub static ALL: &[&dyn Lesson] = &[&gather::GatherLesson, &order::OrderLesson];
+pub static ALL: &[&dyn Lesson] = &[
+    &gather::GatherLesson,
+    &order::OrderLesson,
+    &flood::FloodLesson,
+];
 
 /// The lesson with this id, if any.
 pub fn find(id: &str) -> Option<&'static dyn Lesson> {

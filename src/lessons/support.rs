@@ -42,11 +42,6 @@ pub(super) fn scenario_params(values: &ParamValues, count_spec: &ParamSpec) -> S
     }
 }
 
-/// The scale factor (`scale`) read through `spec`.
-pub(super) fn scale(values: &ParamValues, spec: &ParamSpec) -> f64 {
-    decimal(values, spec)
-}
-
 /// Seconds from a parameter, turned into scaled milliseconds (whole milliseconds, as the
 /// random scenarios use).
 pub(super) fn scaled_ms(seconds: f64, scale: f64) -> f64 {
