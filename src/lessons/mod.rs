@@ -13,6 +13,7 @@ pub mod params;
 mod run_plan;
 mod support;
 
+pub mod failures;
 pub mod flood;
 pub mod gather;
 pub mod order;
@@ -29,6 +30,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &gather::GatherLesson,
     &order::OrderLesson,
     &flood::FloodLesson,
+    &failures::FailuresLesson,
 ];
 
 /// The lesson with this id, if any.
