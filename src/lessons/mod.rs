@@ -13,6 +13,7 @@ pub mod params;
 mod run_plan;
 mod support;
 
+pub mod chain;
 pub mod failures;
 pub mod flood;
 pub mod gather;
@@ -31,6 +32,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &order::OrderLesson,
     &flood::FloodLesson,
     &failures::FailuresLesson,
+    &chain::ChainLesson,
 ];
 
 /// The lesson with this id, if any.
