@@ -14,6 +14,7 @@ mod run_plan;
 mod support;
 
 pub mod chain;
+pub mod event_loop;
 pub mod failures;
 pub mod flood;
 pub mod gather;
@@ -33,6 +34,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &flood::FloodLesson,
     &failures::FailuresLesson,
     &chain::ChainLesson,
+    &event_loop::EventLoopLesson,
 ];
 
 /// The lesson with this id, if any.
