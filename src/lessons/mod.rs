@@ -19,6 +19,7 @@ pub mod failures;
 pub mod flood;
 pub mod gather;
 pub mod order;
+pub mod scaling;
 
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
@@ -35,6 +36,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &failures::FailuresLesson,
     &chain::ChainLesson,
     &event_loop::EventLoopLesson,
+    &scaling::ScalingLesson,
 ];
 
 /// The lesson with this id, if any.
