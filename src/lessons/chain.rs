@@ -16,26 +16,17 @@ pub struct ChainLesson;
 pub const USER: ParamSpec = ParamSpec {
     key: "user",
     label: "Fetch the user",
-    unit: "s",
-    kind: ParamKind::Decimal,
-    min: 0.05,
-    max: 10.0,
-    default: 1.0,
-    step: 0.1,
     help: "The call that returns the user record.",
+    ..super::flood::DURATION
 };
 
 /// How long fetching the orders takes, in seconds.
 pub const ORDERS: ParamSpec = ParamSpec {
     key: "orders",
     label: "Fetch the orders",
-    unit: "s",
-    kind: ParamKind::Decimal,
-    min: 0.05,
-    max: 10.0,
     default: 1.5,
-    step: 0.1,
     help: "The call that returns the user's orders; it needs the user's id.",
+    ..USER
 };
 
 /// How long combining the two answers takes, in seconds.
@@ -152,10 +143,7 @@ static INFO: LessonInfo = LessonInfo {
     ],
     params: &PARAMS,
     actions: &[
-        ActionSpec {
-            key: "both",
-            label: "Run both",
-        },
+        support::RUN_BOTH,
         ActionSpec {
             key: "chained",
             label: "Run one after the other",

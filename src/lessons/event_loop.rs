@@ -60,8 +60,7 @@ async def task(number: int, seconds: float) -> str:
     return f"task {number} done"
 
 async def main():
-    rng = random.Random({seed})
-    durations = [rng.uniform({min}, {max}) for _ in range({n})]
+    {draws_py}
 {body}
 
 asyncio.run(main())"#;
@@ -96,10 +95,9 @@ async fn task(number: usize, ms: u64) -> String {
     format!("task {number} done")
 }
 
-// Run from your runtime (#[tokio::main], or wasm_bindgen_futures::spawn_local).
-async fn demo() {
-    let mut rng = fastrand::Rng::with_seed({seed});
-    let durations: Vec<u64> = (0..{n}).map(|_| rng.u64({min_ms}..={max_ms})).collect();
+// Call it from #[tokio::main], or from wasm_bindgen_futures::spawn_local in a page.
+async fn trace_me() {
+    {draws_rs}
 {body}
 }"#;
 
@@ -256,25 +254,27 @@ mod tests {
     use super::*;
     use crate::lessons::support::testing::{insight, predicted, values_with};
 
-    fn values(pairs: &[(&str, f64)]) -> ParamValues {
-        values_with(&PARAMS, pairs)
-    }
-
     #[test]
     fn the_strategy_parameter_picks_gather_sequential_or_a_semaphore_of_2() {
         let keys: Vec<String> = (0..3)
-            .map(|i| chosen(&values(&[("strategy", i as f64)])).spec())
+            .map(|i| chosen(&values_with(&PARAMS, &[("strategy", i as f64)])).spec())
             .collect();
         assert_eq!(keys, vec!["gather", "sequential", "semaphore(2)"]);
-        assert_eq!(chosen(&values(&[("strategy", 99.0)])).key(), "semaphore");
-        assert_eq!(chosen(&values(&[("strategy", f64::NAN)])).key(), "gather");
+        assert_eq!(
+            chosen(&values_with(&PARAMS, &[("strategy", 99.0)])).key(),
+            "semaphore"
+        );
+        assert_eq!(
+            chosen(&values_with(&PARAMS, &[("strategy", f64::NAN)])).key(),
+            "gather"
+        );
     }
 
     #[test]
     fn every_task_is_run_woken_and_run_again_so_the_trace_has_3n_steps() {
         for strategy in 0..3 {
             for n in [1.0, 3.0, 8.0] {
-                let v = values(&[("strategy", strategy as f64), ("n", n)]);
+                let v = values_with(&PARAMS, &[("strategy", strategy as f64), ("n", n)]);
                 let (record, trace) = EventLoopLesson.trace(&v).expect("traced");
                 assert_eq!(
                     trace.steps.len(),
@@ -295,7 +295,7 @@ mod tests {
 
     #[test]
     fn the_traced_run_is_the_run_the_page_predicts() {
-        let v = values(&[("strategy", 2.0), ("n", 5.0)]);
+        let v = values_with(&PARAMS, &[("strategy", 2.0), ("n", 5.0)]);
         let (record, _) = EventLoopLesson.trace(&v).expect("traced");
         let planned = predicted(&EventLoopLesson.plan("run", &v));
         assert_eq!(planned, vec![record]);
@@ -303,7 +303,9 @@ mod tests {
 
     #[test]
     fn gathering_3_tasks_first_runs_each_once_at_time_0_and_readies_them_all() {
-        let (_, trace) = EventLoopLesson.trace(&values(&[])).expect("traced");
+        let (_, trace) = EventLoopLesson
+            .trace(&values_with(&PARAMS, &[]))
+            .expect("traced");
         let first: Vec<(f64, LoopAction)> = trace.steps[..3]
             .iter()
             .map(|s| (s.at_ms, s.action))
@@ -311,7 +313,7 @@ mod tests {
         let ran = |task| (0.0, LoopAction::Run { task, done: false });
         assert_eq!(first, vec![ran(0), ran(1), ran(2)]);
         assert_eq!(trace.steps[0].ready, vec![1, 2]);
-        let all = EventLoopLesson.insights(&[], &values(&[]));
+        let all = EventLoopLesson.insights(&[], &values_with(&PARAMS, &[]));
         assert_eq!(insight(&all, "most-ready"), "2");
         assert_eq!(insight(&all, "most-sleeping"), "3");
         assert_eq!(insight(&all, "steps"), "9");
@@ -320,20 +322,21 @@ mod tests {
 
     #[test]
     fn sequentially_never_more_than_one_task_is_asleep() {
-        let all = EventLoopLesson.insights(&[], &values(&[("strategy", 1.0), ("n", 6.0)]));
+        let all =
+            EventLoopLesson.insights(&[], &values_with(&PARAMS, &[("strategy", 1.0), ("n", 6.0)]));
         assert_eq!(insight(&all, "most-sleeping"), "1");
         assert_eq!(insight(&all, "most-ready"), "1");
     }
 
     #[test]
     fn the_code_matches_the_chosen_strategy() {
-        let gather = &EventLoopLesson.code(&values(&[]))[0];
+        let gather = &EventLoopLesson.code(&values_with(&PARAMS, &[]))[0];
         assert!(gather.python.contains("asyncio.gather(*(task(i, d)"));
         assert!(gather.rust.contains("use futures::future::join_all;"));
-        let limited = &EventLoopLesson.code(&values(&[("strategy", 2.0)]))[0];
+        let limited = &EventLoopLesson.code(&values_with(&PARAMS, &[("strategy", 2.0)]))[0];
         assert!(limited.python.contains("asyncio.Semaphore(2)"));
         assert!(limited.rust.contains(".buffer_unordered(2)"));
-        let sequential = &EventLoopLesson.code(&values(&[("strategy", 1.0)]))[0];
+        let sequential = &EventLoopLesson.code(&values_with(&PARAMS, &[("strategy", 1.0)]))[0];
         assert!(sequential.rust.contains("task(i, ms).await;"));
         assert!(!sequential.rust.contains("{uses}") && !sequential.python.contains("{body}"));
     }

@@ -74,8 +74,8 @@ const FAILURE_STREAM: u64 = 0xFA11_5EED_0DD5_0001;
 
 const PYTHON_ERRORS: &str = r#"import asyncio, random
 
-FAILING = {fail}    # this task fails (counting from 1); 0: none
-CHANCE = {p}        # and any task may fail with this probability
+FAILING = {fail}  # this task fails (counting from 1); 0: none
+CHANCE = {p}  # and any task may fail with this probability
 
 async def call(number: int, seconds: float, fails: bool) -> str:
     await asyncio.sleep(seconds)
@@ -84,7 +84,8 @@ async def call(number: int, seconds: float, fails: bool) -> str:
     return f"task {number} done"
 
 def calls(durations, rng):
-    return [call(i, d, i == FAILING or rng.random() < CHANCE)
+    # draw for every task first, so the same seed fails the same tasks
+    return [call(i, d, rng.random() < CHANCE or i == FAILING)
             for i, d in enumerate(durations, start=1)]
 
 async def errors_in_place(durations, rng):
@@ -109,8 +110,7 @@ async def task_group(durations, rng):
         print("caught:", group.exceptions)
 
 async def main():
-    rng = random.Random({seed})
-    durations = [rng.uniform({min}, {max}) for _ in range({n})]
+    {draws_py}
     print(await errors_in_place(durations, rng))
     await first_error_raised(durations, rng)
     await task_group(durations, rng)
@@ -126,7 +126,9 @@ use std::time::Duration;
 const FAILING: usize = {fail}; // this task fails (counting from 1); 0: none
 const CHANCE: f64 = {p_f64}; // and any task may fail with this probability
 
-async fn call(number: usize, ms: u64, fails: bool) -> Result<String, String> {
+type Outcome = Result<String, String>;
+
+async fn call(number: usize, ms: u64, fails: bool) -> Outcome {
     sleep(Duration::from_millis(ms)).await;
     if fails {
         Err(format!("task {number} failed"))
@@ -135,15 +137,16 @@ async fn call(number: usize, ms: u64, fails: bool) -> Result<String, String> {
     }
 }
 
-fn calls(durations: &[u64], rng: &mut fastrand::Rng)
-    -> Vec<impl Future<Output = Result<String, String>>> {
-    (1..).zip(durations)
-        .map(|(number, &ms)| call(number, ms, number == FAILING || rng.f64() < CHANCE))
+fn calls(durations: &[u64], rng: &mut fastrand::Rng) -> Vec<impl Future<Output = Outcome>> {
+    (1..)
+        .zip(durations)
+        // draw for every task first, so the same seed fails the same tasks
+        .map(|(number, &ms)| call(number, ms, rng.f64() < CHANCE || number == FAILING))
         .collect()
 }
 
 // gather(return_exceptions=True): every call runs; each Result sits in its place.
-async fn errors_in_place(durations: &[u64], rng: &mut fastrand::Rng) -> Vec<Result<String, String>> {
+async fn errors_in_place(durations: &[u64], rng: &mut fastrand::Rng) -> Vec<Outcome> {
     join_all(calls(durations, rng)).await
 }
 
@@ -157,7 +160,10 @@ async fn first_error(durations: &[u64], rng: &mut fastrand::Rng) -> Result<Vec<S
 }
 
 // The cancelling group written out: take each result as it lands, stop at the first error.
-async fn cancelling_group(durations: &[u64], rng: &mut fastrand::Rng) -> Result<Vec<String>, String> {
+async fn cancelling_group(
+    durations: &[u64],
+    rng: &mut fastrand::Rng,
+) -> Result<Vec<String>, String> {
     let mut group: FuturesUnordered<_> = calls(durations, rng).into_iter().collect();
     let mut results = Vec::new();
     while let Some(outcome) = group.next().await {
@@ -169,7 +175,7 @@ async fn cancelling_group(durations: &[u64], rng: &mut fastrand::Rng) -> Result<
 
 const PYTHON_TIMEOUT: &str = r#"import asyncio
 
-LIMIT = {timeout}   # seconds per task; None waits as long as it takes
+LIMIT = {timeout}  # seconds per task; None waits as long as it takes
 
 async def call_with_timeout(number: int, seconds: float) -> str:
     try:
@@ -195,8 +201,8 @@ use std::time::Duration;
 
 const LIMIT: Option<Duration> = {timeout_rs}; // per task; None waits as long as it takes
 
-// `call` as in the first pane.
-async fn call_with_timeout(number: usize, ms: u64) -> Result<String, String> {
+// `call` and `Outcome` as in the first pane.
+async fn call_with_timeout(number: usize, ms: u64) -> Outcome {
     let work = call(number, ms, false);
     let Some(limit) = LIMIT else {
         return work.await;
@@ -235,10 +241,7 @@ static INFO: LessonInfo = LessonInfo {
     ],
     params: &PARAMS,
     actions: &[
-        ActionSpec {
-            key: "all",
-            label: "Run all three",
-        },
+        support::RUN_ALL_THREE,
         ActionSpec {
             key: "gather_return_exceptions",
             label: "Run return_exceptions",
@@ -389,10 +392,6 @@ mod tests {
     use super::*;
     use crate::lessons::support::testing::{insight, predicted, values_with};
 
-    fn values(pairs: &[(&str, f64)]) -> ParamValues {
-        values_with(&PARAMS, pairs)
-    }
-
     fn failing_ids(values: &ParamValues) -> Vec<usize> {
         let scenario = failing_scenario(values);
         scenario
@@ -405,7 +404,7 @@ mod tests {
 
     #[test]
     fn by_default_only_task_2_fails_and_all_three_strategies_run_it() {
-        let v = values(&[]);
+        let v = values_with(&PARAMS, &[]);
         assert_eq!(failing_ids(&v), vec![1]);
         let plans = FailuresLesson.plan("all", &v);
         let keys: Vec<&str> = plans.iter().map(|p| p.strategy.key()).collect();
@@ -423,7 +422,7 @@ mod tests {
 
     #[test]
     fn a_failing_task_beyond_n_is_reported_on_its_field() {
-        let errors = FailuresLesson.check(&values(&[("n", 3.0), ("fail", 4.0)]));
+        let errors = FailuresLesson.check(&values_with(&PARAMS, &[("n", 3.0), ("fail", 4.0)]));
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].key, "fail");
         assert!(
@@ -432,27 +431,35 @@ mod tests {
             errors[0].message
         );
         assert!(FailuresLesson
-            .check(&values(&[("n", 3.0), ("fail", 3.0)]))
+            .check(&values_with(&PARAMS, &[("n", 3.0), ("fail", 3.0)]))
             .is_empty());
-        assert!(FailuresLesson.check(&values(&[("fail", 0.0)])).is_empty());
+        assert!(FailuresLesson
+            .check(&values_with(&PARAMS, &[("fail", 0.0)]))
+            .is_empty());
     }
 
     #[test]
     fn the_failure_draws_depend_only_on_the_seed_and_the_chance() {
-        let half = values(&[("n", 40.0), ("fail", 0.0), ("p", 0.5), ("seed", 3.0)]);
+        let half = values_with(
+            &PARAMS,
+            &[("n", 40.0), ("fail", 0.0), ("p", 0.5), ("seed", 3.0)],
+        );
         let drawn = failing_ids(&half);
         assert_eq!(drawn, failing_ids(&half));
         assert!(!drawn.is_empty() && drawn.len() < 40, "{drawn:?}");
-        let other = values(&[("n", 40.0), ("fail", 0.0), ("p", 0.5), ("seed", 4.0)]);
+        let other = values_with(
+            &PARAMS,
+            &[("n", 40.0), ("fail", 0.0), ("p", 0.5), ("seed", 4.0)],
+        );
         assert_ne!(drawn, failing_ids(&other));
-        let all = values(&[("n", 10.0), ("p", 1.0)]);
+        let all = values_with(&PARAMS, &[("n", 10.0), ("p", 1.0)]);
         assert_eq!(failing_ids(&all).len(), 10);
-        assert!(failing_ids(&values(&[("fail", 0.0)])).is_empty());
+        assert!(failing_ids(&values_with(&PARAMS, &[("fail", 0.0)])).is_empty());
     }
 
     #[test]
     fn the_task_group_cancels_every_sibling_still_running_at_the_failure_time() {
-        let v = values(&[("n", 8.0), ("fail", 3.0), ("scale", 1.0)]);
+        let v = values_with(&PARAMS, &[("n", 8.0), ("fail", 3.0), ("scale", 1.0)]);
         let run = &predicted(&FailuresLesson.plan("task_group_cancel", &v))[0];
         let failed_at = run.tasks[2].end_ms;
         assert_eq!(failed_at, run.tasks[2].requested_ms);
@@ -469,7 +476,7 @@ mod tests {
 
     #[test]
     fn plain_gather_raises_at_the_failure_but_the_others_run_to_their_end() {
-        let v = values(&[("n", 8.0), ("fail", 3.0), ("scale", 1.0)]);
+        let v = values_with(&PARAMS, &[("n", 8.0), ("fail", 3.0), ("scale", 1.0)]);
         let run = &predicted(&FailuresLesson.plan("gather_propagate", &v))[0];
         assert_eq!(
             run.failure.as_ref().map(|f| f.at_ms),
@@ -482,7 +489,10 @@ mod tests {
 
     #[test]
     fn a_timeout_of_2s_stops_every_longer_task_at_exactly_2s() {
-        let v = values(&[("n", 10.0), ("fail", 0.0), ("timeout", 2.0), ("scale", 1.0)]);
+        let v = values_with(
+            &PARAMS,
+            &[("n", 10.0), ("fail", 0.0), ("timeout", 2.0), ("scale", 1.0)],
+        );
         let run = &predicted(&FailuresLesson.plan("gather_return_exceptions", &v))[0];
         assert_eq!(run.options.timeout_ms, Some(2000.0));
         let long = run.tasks.iter().filter(|t| t.requested_ms > 2000.0).count();
@@ -529,12 +539,15 @@ mod tests {
 
     #[test]
     fn the_code_follows_the_failing_task_the_chance_and_the_timeout() {
-        let code = FailuresLesson.code(&values(&[("fail", 4.0), ("p", 0.0), ("timeout", 1.5)]));
+        let code = FailuresLesson.code(&values_with(
+            &PARAMS,
+            &[("fail", 4.0), ("p", 0.0), ("timeout", 1.5)],
+        ));
         assert!(code[0].python.contains("FAILING = 4") && code[0].python.contains("CHANCE = 0 "));
         assert!(code[0].rust.contains("const CHANCE: f64 = 0.0;"));
         assert!(code[1].python.contains("LIMIT = 1.5 "));
         assert!(code[1].rust.contains("Some(Duration::from_millis(1500))"));
-        let none = FailuresLesson.code(&values(&[]));
+        let none = FailuresLesson.code(&values_with(&PARAMS, &[]));
         assert!(none[1].python.contains("LIMIT = None") && none[1].rust.contains("= None;"));
     }
 }

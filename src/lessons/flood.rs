@@ -68,7 +68,7 @@ static PARAMS: [ParamSpec; 5] = [COUNT, DURATION, CAPACITY, LIMIT, SCALE];
 
 const PYTHON: &str = r#"import asyncio
 
-LIMIT = {k}   # the service itself refuses more than {capacity} calls at once
+LIMIT = {k}  # the service itself refuses more than {capacity} calls at once
 
 async def call_service(number: int) -> str:
     await asyncio.sleep({d})          # one request
@@ -165,14 +165,8 @@ static INFO: LessonInfo = LessonInfo {
     ],
     params: &PARAMS,
     actions: &[
-        ActionSpec {
-            key: "all",
-            label: "Run all three",
-        },
-        ActionSpec {
-            key: "gather",
-            label: "Run gather",
-        },
+        support::RUN_ALL_THREE,
+        support::RUN_GATHER,
         ActionSpec {
             key: "semaphore",
             label: "Run semaphore",
@@ -286,7 +280,7 @@ impl Lesson for FloodLesson {
             };
             out.push(Insight::new(
                 format!("makespan-{key}"),
-                format!("{title}: took"),
+                format!("{title}: makespan"),
                 format!("{} ({expected})", secs(run.makespan_ms)),
             ));
         }

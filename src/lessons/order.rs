@@ -62,8 +62,7 @@ async def with_callbacks(durations):
                 lambda t, number=number, fruit=fruit: on_done(t, number, fruit))
 
 async def main():
-    rng = random.Random({seed})
-    durations = [rng.uniform({min}, {max}) for _ in range({n})]
+    {draws_py}
     await with_gather(durations)
     await with_callbacks(durations)
 
@@ -113,8 +112,7 @@ async fn with_unordered(durations: &[u64]) {
 
 // Run from your runtime (#[tokio::main], or wasm_bindgen_futures::spawn_local).
 async fn demo() {
-    let mut rng = fastrand::Rng::with_seed({seed});
-    let durations: Vec<u64> = (0..{n}).map(|_| rng.u64({min_ms}..={max_ms})).collect();
+    {draws_rs}
     with_join_all(&durations).await;
     with_unordered(&durations).await;
 }"#;
@@ -144,14 +142,8 @@ static INFO: LessonInfo = LessonInfo {
     ],
     params: &params::SCENARIO,
     actions: &[
-        ActionSpec {
-            key: "both",
-            label: "Run both",
-        },
-        ActionSpec {
-            key: "gather",
-            label: "Run gather",
-        },
+        support::RUN_BOTH,
+        support::RUN_GATHER,
         ActionSpec {
             key: "as_completed",
             label: "Run with callbacks",

@@ -2,8 +2,7 @@
 //! semaphore of k — the theory lines and the measured points.
 
 use crate::engine::{
-    scaling, ParamError, ParamKind, ParamSpec, ParamValues, RunRecord, ScalingPoint, Scenario,
-    Strategy,
+    scaling, ParamError, ParamSpec, ParamValues, RunRecord, ScalingPoint, Scenario, Strategy,
 };
 
 use super::support::{self, secs};
@@ -23,15 +22,9 @@ pub const MAX_COUNT: ParamSpec = ParamSpec {
 
 /// The semaphore's limit.
 pub const LIMIT: ParamSpec = ParamSpec {
-    key: "k",
     label: "Semaphore k",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 50.0,
-    default: 3.0,
-    step: 1.0,
     help: "At most this many tasks in flight in the semaphore runs.",
+    ..super::flood::LIMIT
 };
 
 /// Time scale (default 0.05, so that the whole sweep takes a second or two).
@@ -51,7 +44,7 @@ static PARAMS: [ParamSpec; 6] = [
 
 const PYTHON: &str = r#"import asyncio, random, time
 
-SCALE = {scale}   # shrink every wait so the sweep is quick
+SCALE = {scale}  # shrink every wait so the sweep is quick
 
 async def fake_io(seconds: float) -> None:
     await asyncio.sleep(seconds)
@@ -269,17 +262,13 @@ mod tests {
     use super::*;
     use crate::lessons::support::testing::{insight, predicted, values_with};
 
-    fn values(pairs: &[(&str, f64)]) -> ParamValues {
-        values_with(&PARAMS, pairs)
-    }
-
     #[test]
     fn the_sweep_plans_three_runs_for_each_task_count_from_1_to_n() {
         for n in [1.0, 10.0, 30.0] {
-            let plans = ScalingLesson.plan("run", &values(&[("n", n)]));
+            let plans = ScalingLesson.plan("run", &values_with(&PARAMS, &[("n", n)]));
             assert_eq!(plans.len(), 3 * n as usize);
         }
-        let plans = ScalingLesson.plan("run", &values(&[]));
+        let plans = ScalingLesson.plan("run", &values_with(&PARAMS, &[]));
         let first: Vec<(String, usize)> = plans[..4]
             .iter()
             .map(|p| (p.strategy.spec(), p.scenario.tasks.len()))
@@ -297,7 +286,7 @@ mod tests {
 
     #[test]
     fn every_run_takes_the_first_tasks_of_one_and_the_same_scenario() {
-        let plans = ScalingLesson.plan("run", &values(&[]));
+        let plans = ScalingLesson.plan("run", &values_with(&PARAMS, &[]));
         let longest = &plans.last().expect("planned").scenario.tasks;
         for p in &plans {
             assert_eq!(p.scenario.tasks[..], longest[..p.scenario.tasks.len()]);
@@ -306,7 +295,7 @@ mod tests {
 
     #[test]
     fn the_theory_lines_never_go_down_and_sequential_always_goes_up() {
-        let points = ScalingLesson.scaling(&values(&[("n", 30.0)]));
+        let points = ScalingLesson.scaling(&values_with(&PARAMS, &[("n", 30.0)]));
         assert_eq!(points.len(), 30);
         for pair in points.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
@@ -320,7 +309,10 @@ mod tests {
 
     #[test]
     fn equal_two_second_tasks_give_2n_seconds_2_seconds_and_2_ceil_n_over_3() {
-        let v = values(&[("min", 2.0), ("max", 2.0), ("scale", 1.0), ("n", 7.0)]);
+        let v = values_with(
+            &PARAMS,
+            &[("min", 2.0), ("max", 2.0), ("scale", 1.0), ("n", 7.0)],
+        );
         for p in ScalingLesson.scaling(&v) {
             let n = p.n as f64;
             assert_eq!(p.sequential_bound_ms, 2000.0 * n);
@@ -331,7 +323,7 @@ mod tests {
 
     #[test]
     fn measured_points_on_virtual_time_sit_exactly_on_the_theory_lines() {
-        let v = values(&[]);
+        let v = values_with(&PARAMS, &[]);
         let points = ScalingLesson.scaling(&v);
         for run in predicted(&ScalingLesson.plan("run", &v)) {
             let p = &points[run.tasks.len() - 1];
@@ -352,7 +344,7 @@ mod tests {
 
     #[test]
     fn the_default_sweep_finishes_within_a_few_seconds() {
-        let plans = ScalingLesson.plan("run", &values(&[]));
+        let plans = ScalingLesson.plan("run", &values_with(&PARAMS, &[]));
         let longest = plans
             .iter()
             .map(|p| p.strategy.bound_ms(&p.scenario))
@@ -362,7 +354,10 @@ mod tests {
 
     #[test]
     fn insights_compare_theory_and_measurement_at_n() {
-        let v = values(&[("min", 2.0), ("max", 2.0), ("scale", 1.0), ("n", 7.0)]);
+        let v = values_with(
+            &PARAMS,
+            &[("min", 2.0), ("max", 2.0), ("scale", 1.0), ("n", 7.0)],
+        );
         let runs = predicted(&ScalingLesson.plan("run", &v));
         let all = ScalingLesson.insights(&runs, &v);
         assert_eq!(insight(&all, "theory-sequential"), "14.00 s");
@@ -375,7 +370,7 @@ mod tests {
 
     #[test]
     fn the_code_follows_n_k_and_the_scale() {
-        let code = &ScalingLesson.code(&values(&[("n", 12.0), ("k", 4.0)]))[0];
+        let code = &ScalingLesson.code(&values_with(&PARAMS, &[("n", 12.0), ("k", 4.0)]))[0];
         assert!(code.python.contains("range(12)") && code.python.contains("Semaphore(4)"));
         assert!(code.python.contains("SCALE = 0.05 "));
         assert!(code.rust.contains("const SCALE: f64 = 0.05;"));
