@@ -12,8 +12,15 @@ mod panels;
 pub mod params;
 pub mod permalink;
 mod run_plan;
+mod support;
 
+pub mod chain;
+pub mod event_loop;
+pub mod failures;
+pub mod flood;
 pub mod gather;
+pub mod order;
+pub mod scaling;
 
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
@@ -23,7 +30,15 @@ pub use panels::Panels;
 pub use run_plan::RunPlan;
 
 /// Every lesson, in navigation order. The first is the home page.
-pub static ALL: &[&dyn Lesson] = &[&gather::GatherLesson];
+pub static ALL: &[&dyn Lesson] = &[
+    &gather::GatherLesson,
+    &order::OrderLesson,
+    &flood::FloodLesson,
+    &failures::FailuresLesson,
+    &chain::ChainLesson,
+    &event_loop::EventLoopLesson,
+    &scaling::ScalingLesson,
+];
 
 /// The lesson with this id, if any.
 pub fn find(id: &str) -> Option<&'static dyn Lesson> {

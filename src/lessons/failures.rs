@@ -1,0 +1,553 @@
+//! When a task fails: errors returned in place, the first error raised while the others run
+//! on, or a task group cancelling the siblings; plus a timeout per task.
+
+use crate::engine::{
+    ParamError, ParamKind, ParamSpec, ParamValues, RunOptions, RunRecord, Scenario, Strategy,
+    TaskStatus,
+};
+
+use super::support::{self, secs};
+use super::{params, ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+
+/// Three ways of meeting an error, on the same random tasks.
+pub struct FailuresLesson;
+
+/// Which task fails at the end of its wait, counting from 1 (0: none).
+pub const FAILING: ParamSpec = ParamSpec {
+    key: "fail",
+    label: "Failing task",
+    unit: "",
+    kind: ParamKind::Integer,
+    min: 0.0,
+    max: 50.0,
+    default: 2.0,
+    step: 1.0,
+    help: "This task raises an error at the end of its wait (counting from 1); 0 for none.",
+};
+
+/// The chance that any task fails, drawn per task from the seed.
+pub const CHANCE: ParamSpec = ParamSpec {
+    key: "p",
+    label: "Failure chance",
+    unit: "",
+    kind: ParamKind::Decimal,
+    min: 0.0,
+    max: 1.0,
+    default: 0.0,
+    step: 0.05,
+    help:
+        "Each task also fails with this probability (0 to 1); the same seed fails the same tasks.",
+};
+
+/// The per-task timeout, in seconds before scaling (0: none).
+pub const TIMEOUT: ParamSpec = ParamSpec {
+    key: "timeout",
+    label: "Timeout per task",
+    unit: "s",
+    kind: ParamKind::Decimal,
+    min: 0.0,
+    max: 60.0,
+    default: 0.0,
+    step: 0.1,
+    help: "A task still waiting after this long is stopped with a timeout error; 0 for none.",
+};
+
+static PARAMS: [ParamSpec; 8] = [
+    params::COUNT,
+    params::MIN_S,
+    params::MAX_S,
+    params::SEED,
+    params::SCALE,
+    FAILING,
+    CHANCE,
+    TIMEOUT,
+];
+
+const STRATEGIES: [Strategy; 3] = [
+    Strategy::GatherReturnExceptions,
+    Strategy::GatherPropagate,
+    Strategy::TaskGroupCancel,
+];
+
+/// Mixed into the seed for the failure draws, so they do not reuse the duration draws.
+const FAILURE_STREAM: u64 = 0xFA11_5EED_0DD5_0001;
+
+const PYTHON_ERRORS: &str = r#"import asyncio, random
+
+FAILING = {fail}  # this task fails (counting from 1); 0: none
+CHANCE = {p}  # and any task may fail with this probability
+
+async def call(number: int, seconds: float, fails: bool) -> str:
+    await asyncio.sleep(seconds)
+    if fails:
+        raise RuntimeError(f"task {number} failed")
+    return f"task {number} done"
+
+def calls(durations, rng):
+    # draw for every task first, so the same seed fails the same tasks
+    return [call(i, d, rng.random() < CHANCE or i == FAILING)
+            for i, d in enumerate(durations, start=1)]
+
+async def errors_in_place(durations, rng):
+    # every call runs to its end; each exception sits where its result would be
+    return await asyncio.gather(*calls(durations, rng), return_exceptions=True)
+
+async def first_error_raised(durations, rng):
+    try:
+        return await asyncio.gather(*calls(durations, rng))
+    except RuntimeError as error:
+        # raised the moment the first call fails; the other calls keep
+        # running in the background and their results are lost to us
+        print("caught:", error)
+
+async def task_group(durations, rng):
+    try:
+        async with asyncio.TaskGroup() as tg:
+            for c in calls(durations, rng):
+                tg.create_task(c)
+    except* RuntimeError as group:
+        # the first failure cancelled every sibling that was still running
+        print("caught:", group.exceptions)
+
+async def main():
+    {draws_py}
+    print(await errors_in_place(durations, rng))
+    await first_error_raised(durations, rng)
+    await task_group(durations, rng)
+
+asyncio.run(main())"#;
+
+const RUST_ERRORS: &str = r#"use futures::future::{join_all, try_join_all};
+use futures::stream::{FuturesUnordered, StreamExt};
+use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
+use std::future::Future;
+use std::time::Duration;
+
+const FAILING: usize = {fail}; // this task fails (counting from 1); 0: none
+const CHANCE: f64 = {p_f64}; // and any task may fail with this probability
+
+type Outcome = Result<String, String>;
+
+async fn call(number: usize, ms: u64, fails: bool) -> Outcome {
+    sleep(Duration::from_millis(ms)).await;
+    if fails {
+        Err(format!("task {number} failed"))
+    } else {
+        Ok(format!("task {number} done"))
+    }
+}
+
+fn calls(durations: &[u64], rng: &mut fastrand::Rng) -> Vec<impl Future<Output = Outcome>> {
+    (1..)
+        .zip(durations)
+        // draw for every task first, so the same seed fails the same tasks
+        .map(|(number, &ms)| call(number, ms, rng.f64() < CHANCE || number == FAILING))
+        .collect()
+}
+
+// gather(return_exceptions=True): every call runs; each Result sits in its place.
+async fn errors_in_place(durations: &[u64], rng: &mut fastrand::Rng) -> Vec<Outcome> {
+    join_all(calls(durations, rng)).await
+}
+
+// try_join_all hands back the first Err as soon as it happens and drops the other
+// futures, which stops them: that is TaskGroup behaviour, not plain gather's.
+// asyncio's gather leaves its other *tasks* running. For that in Rust, spawn the
+// calls (tokio::spawn) and await the JoinHandles: dropping a handle does not stop
+// its task, so the others run on and their results are lost.
+async fn first_error(durations: &[u64], rng: &mut fastrand::Rng) -> Result<Vec<String>, String> {
+    try_join_all(calls(durations, rng)).await
+}
+
+// The cancelling group written out: take each result as it lands, stop at the first error.
+async fn cancelling_group(
+    durations: &[u64],
+    rng: &mut fastrand::Rng,
+) -> Result<Vec<String>, String> {
+    let mut group: FuturesUnordered<_> = calls(durations, rng).into_iter().collect();
+    let mut results = Vec::new();
+    while let Some(outcome) = group.next().await {
+        // `?` returns at the first Err and drops `group`: every sibling is cancelled
+        results.push(outcome?);
+    }
+    Ok(results)
+}"#;
+
+const PYTHON_TIMEOUT: &str = r#"import asyncio
+
+LIMIT = {timeout}  # seconds per task; None waits as long as it takes
+
+async def call_with_timeout(number: int, seconds: float) -> str:
+    try:
+        async with asyncio.timeout(LIMIT):      # Python 3.11+
+            await asyncio.sleep(seconds)        # the call itself
+            return f"task {number} done"
+    except TimeoutError:
+        # at the deadline the sleep was cancelled: the task ends right here
+        return f"task {number} timed out"
+
+async def before_3_11(number: int, seconds: float) -> str:
+    try:
+        # wait_for cancels the inner call when the time is up
+        await asyncio.wait_for(asyncio.sleep(seconds), timeout=LIMIT)
+        return f"task {number} done"
+    except asyncio.TimeoutError:
+        return f"task {number} timed out""#;
+
+const RUST_TIMEOUT: &str = r#"use futures::future::{select, Either};
+use gloo_timers::future::sleep; // outside the browser, tokio::time::timeout does this
+use std::pin::pin;
+use std::time::Duration;
+
+const LIMIT: Option<Duration> = {timeout_rs}; // per task; None waits as long as it takes
+
+// `call` and `Outcome` as in the first pane.
+async fn call_with_timeout(number: usize, ms: u64) -> Outcome {
+    let work = call(number, ms, false);
+    let Some(limit) = LIMIT else {
+        return work.await;
+    };
+    // race the call against a timer: the first to finish wins
+    match select(pin!(work), pin!(sleep(limit))).await {
+        Either::Left((outcome, _timer)) => outcome,
+        // returning drops the unfinished call, which cancels it
+        Either::Right(((), _work)) => Err(format!("task {number} timed out")),
+    }
+}"#;
+
+static INFO: LessonInfo = LessonInfo {
+    id: "failures",
+    title: "When a task fails",
+    nav_title: "When a task fails",
+    summary: "One failing call, met three ways: errors kept in place, the first error \
+              raised while the others run on, or a task group that cancels the rest.",
+    explanation: &[
+        "Real calls fail: a server answers with an error, or never answers at all. Here \
+         the chosen task waits its full time and then raises an error, and any task may \
+         also fail at random with the chance you set. The draws come from the seed, so \
+         the same values always fail the same tasks.",
+        "Gather with return_exceptions=True lets every call run to its end and puts each \
+         error in the results list, where that call's value would have been. Nothing is \
+         raised; you check each entry yourself. Rust's join_all over Results is the same.",
+        "Plain gather raises the first error to your code the moment it happens. The \
+         other calls are not stopped: they keep running in the background, and whatever \
+         they return is lost to you. The timeline shows them finishing after the error.",
+        "A task group (async with asyncio.TaskGroup) also raises the first error, but \
+         cancels every sibling still running at that moment, so nothing is left behind. \
+         The cancelled bars all end at the failure time.",
+        "A timeout stops a call that takes too long: it ends with a timeout error exactly \
+         at the deadline. In the raising strategies a timeout counts as a failure like \
+         any other.",
+    ],
+    params: &PARAMS,
+    actions: &[
+        support::RUN_ALL_THREE,
+        ActionSpec {
+            key: "gather_return_exceptions",
+            label: "Run return_exceptions",
+        },
+        ActionSpec {
+            key: "gather_propagate",
+            label: "Run plain gather",
+        },
+        ActionSpec {
+            key: "task_group_cancel",
+            label: "Run task group",
+        },
+    ],
+    panels: Panels::STANDARD,
+};
+
+/// The random scenario with its failing tasks: task `fail` (from 1) and every task whose
+/// seeded draw falls below the failure chance.
+pub fn failing_scenario(values: &ParamValues) -> Scenario {
+    let mut scenario = support::scenario(values, &params::COUNT);
+    let chosen = support::whole(values, &FAILING);
+    let chance = support::decimal(values, &CHANCE);
+    let seed = support::decimal(values, &params::SEED) as u64;
+    let mut rng = fastrand::Rng::with_seed(seed ^ FAILURE_STREAM);
+    for task in &mut scenario.tasks {
+        let drawn = rng.f64() < chance;
+        task.fails = drawn || task.id + 1 == chosen;
+    }
+    scenario
+}
+
+/// The per-task timeout in scaled milliseconds, or `None` for 0.
+pub fn timeout_ms(values: &ParamValues) -> Option<f64> {
+    let seconds = support::decimal(values, &TIMEOUT);
+    (seconds > 0.0).then(|| support::scaled_ms(seconds, support::decimal(values, &params::SCALE)))
+}
+
+/// `n of total` for a count of tasks.
+fn of(count: usize, run: &RunRecord) -> String {
+    format!("{count} of {}", run.tasks.len())
+}
+
+/// What the caller saw: the error and when, or the errors returned in place.
+fn error_seen(run: &RunRecord) -> String {
+    if let Some(f) = &run.failure {
+        return format!("{}, at {}", f.message, secs(f.at_ms));
+    }
+    let in_place = run.count(TaskStatus::Failed) + run.count(TaskStatus::TimedOut);
+    match in_place {
+        0 => "none".to_string(),
+        1 => "none raised: 1 error returned in place".to_string(),
+        k => format!("none raised: {k} errors returned in place"),
+    }
+}
+
+impl Lesson for FailuresLesson {
+    fn info(&self) -> &'static LessonInfo {
+        &INFO
+    }
+
+    fn check(&self, values: &ParamValues) -> Vec<ParamError> {
+        let mut errors = params::check_range(values);
+        let n = support::whole(values, &params::COUNT);
+        let chosen = values.get_or(FAILING.key, FAILING.default);
+        if chosen > n as f64 {
+            errors.push(ParamError::new(
+                FAILING.key,
+                format!("The failing task must be one of the {n} tasks (1 to {n}), or 0 for none."),
+            ));
+        }
+        errors
+    }
+
+    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
+        let options = RunOptions {
+            capacity: None,
+            timeout_ms: timeout_ms(values),
+        };
+        support::plans(action, &STRATEGIES, &failing_scenario(values), options)
+    }
+
+    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
+        let chance = support::decimal(values, &CHANCE);
+        let timeout = support::decimal(values, &TIMEOUT);
+        let (timeout_py, timeout_rs) = if timeout > 0.0 {
+            (
+                support::number(timeout),
+                format!(
+                    "Some(Duration::from_millis({}))",
+                    (timeout * 1000.0).round()
+                ),
+            )
+        } else {
+            ("None".to_string(), "None".to_string())
+        };
+        let errors = CodeSample::new(
+            "Errors in place, raised, or cancelling",
+            PYTHON_ERRORS,
+            RUST_ERRORS,
+        )
+        .with("fail", support::whole(values, &FAILING))
+        .with("p_f64", format!("{chance:?}"))
+        .with("p", support::number(chance));
+        vec![
+            support::with_scenario(errors, values, &params::COUNT),
+            CodeSample::new("A timeout per task", PYTHON_TIMEOUT, RUST_TIMEOUT)
+                .with("timeout_rs", timeout_rs)
+                .with("timeout", timeout_py),
+        ]
+    }
+
+    fn insights(&self, runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
+        let mut out = Vec::new();
+        for strategy in STRATEGIES {
+            let key = strategy.key();
+            let Some(run) = support::run_of(runs, key) else {
+                continue;
+            };
+            let title = strategy.title();
+            let ok = run.count(TaskStatus::Ok);
+            let (kept, lost) = if run.failed() { (0, ok) } else { (ok, 0) };
+            let counts = [
+                ("kept", "results you got", kept),
+                ("lost", "finished but lost", lost),
+                ("failed", "failed", run.count(TaskStatus::Failed)),
+                ("cancelled", "cancelled", run.count(TaskStatus::Cancelled)),
+                ("timed-out", "timed out", run.count(TaskStatus::TimedOut)),
+            ];
+            for (what, label, count) in counts {
+                out.push(Insight::new(
+                    format!("{what}-{key}"),
+                    format!("{title}: {label}"),
+                    of(count, run),
+                ));
+            }
+            out.push(Insight::new(
+                format!("error-{key}"),
+                format!("{title}: error seen by the caller"),
+                error_seen(run),
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::support::testing::{insight, predicted, values_with};
+
+    fn failing_ids(values: &ParamValues) -> Vec<usize> {
+        let scenario = failing_scenario(values);
+        scenario
+            .tasks
+            .iter()
+            .filter(|t| t.fails)
+            .map(|t| t.id)
+            .collect()
+    }
+
+    #[test]
+    fn by_default_only_task_2_fails_and_all_three_strategies_run_it() {
+        let v = values_with(&PARAMS, &[]);
+        assert_eq!(failing_ids(&v), vec![1]);
+        let plans = FailuresLesson.plan("all", &v);
+        let keys: Vec<&str> = plans.iter().map(|p| p.strategy.key()).collect();
+        assert_eq!(
+            keys,
+            vec![
+                "gather_return_exceptions",
+                "gather_propagate",
+                "task_group_cancel"
+            ]
+        );
+        assert!(plans.iter().all(|p| p.options.timeout_ms.is_none()));
+        assert_eq!(FailuresLesson.plan("gather_propagate", &v).len(), 1);
+    }
+
+    #[test]
+    fn a_failing_task_beyond_n_is_reported_on_its_field() {
+        let errors = FailuresLesson.check(&values_with(&PARAMS, &[("n", 3.0), ("fail", 4.0)]));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].key, "fail");
+        assert!(
+            errors[0].message.contains("1 to 3"),
+            "{}",
+            errors[0].message
+        );
+        assert!(FailuresLesson
+            .check(&values_with(&PARAMS, &[("n", 3.0), ("fail", 3.0)]))
+            .is_empty());
+        assert!(FailuresLesson
+            .check(&values_with(&PARAMS, &[("fail", 0.0)]))
+            .is_empty());
+    }
+
+    #[test]
+    fn the_failure_draws_depend_only_on_the_seed_and_the_chance() {
+        let half = values_with(
+            &PARAMS,
+            &[("n", 40.0), ("fail", 0.0), ("p", 0.5), ("seed", 3.0)],
+        );
+        let drawn = failing_ids(&half);
+        assert_eq!(drawn, failing_ids(&half));
+        assert!(!drawn.is_empty() && drawn.len() < 40, "{drawn:?}");
+        let other = values_with(
+            &PARAMS,
+            &[("n", 40.0), ("fail", 0.0), ("p", 0.5), ("seed", 4.0)],
+        );
+        assert_ne!(drawn, failing_ids(&other));
+        let all = values_with(&PARAMS, &[("n", 10.0), ("p", 1.0)]);
+        assert_eq!(failing_ids(&all).len(), 10);
+        assert!(failing_ids(&values_with(&PARAMS, &[("fail", 0.0)])).is_empty());
+    }
+
+    #[test]
+    fn the_task_group_cancels_every_sibling_still_running_at_the_failure_time() {
+        let v = values_with(&PARAMS, &[("n", 8.0), ("fail", 3.0), ("scale", 1.0)]);
+        let run = &predicted(&FailuresLesson.plan("task_group_cancel", &v))[0];
+        let failed_at = run.tasks[2].end_ms;
+        assert_eq!(failed_at, run.tasks[2].requested_ms);
+        assert_eq!(run.failure.as_ref().map(|f| f.at_ms), Some(failed_at));
+        for t in &run.tasks {
+            if t.requested_ms < failed_at {
+                assert_eq!((t.status, t.end_ms), (TaskStatus::Ok, t.requested_ms));
+            } else if t.requested_ms > failed_at {
+                assert_eq!((t.status, t.end_ms), (TaskStatus::Cancelled, failed_at));
+            }
+        }
+        assert_eq!(run.makespan_ms, failed_at);
+    }
+
+    #[test]
+    fn plain_gather_raises_at_the_failure_but_the_others_run_to_their_end() {
+        let v = values_with(&PARAMS, &[("n", 8.0), ("fail", 3.0), ("scale", 1.0)]);
+        let run = &predicted(&FailuresLesson.plan("gather_propagate", &v))[0];
+        assert_eq!(
+            run.failure.as_ref().map(|f| f.at_ms),
+            Some(run.tasks[2].requested_ms)
+        );
+        assert!(run.tasks.iter().all(|t| t.end_ms == t.requested_ms));
+        assert_eq!(run.count(TaskStatus::Cancelled), 0);
+        assert!(run.results.is_empty());
+    }
+
+    #[test]
+    fn a_timeout_of_2s_stops_every_longer_task_at_exactly_2s() {
+        let v = values_with(
+            &PARAMS,
+            &[("n", 10.0), ("fail", 0.0), ("timeout", 2.0), ("scale", 1.0)],
+        );
+        let run = &predicted(&FailuresLesson.plan("gather_return_exceptions", &v))[0];
+        assert_eq!(run.options.timeout_ms, Some(2000.0));
+        let long = run.tasks.iter().filter(|t| t.requested_ms > 2000.0).count();
+        assert!(long > 0, "the seed gives some tasks over 2 s");
+        for t in &run.tasks {
+            if t.requested_ms > 2000.0 {
+                assert_eq!((t.status, t.end_ms), (TaskStatus::TimedOut, 2000.0));
+            } else {
+                assert_eq!(t.status, TaskStatus::Ok);
+            }
+        }
+        let all = FailuresLesson.insights(std::slice::from_ref(run), &v);
+        assert_eq!(
+            insight(&all, "timed-out-gather_return_exceptions"),
+            format!("{long} of 10")
+        );
+    }
+
+    #[test]
+    fn insights_count_kept_lost_and_cancelled_results_and_when_the_error_came() {
+        // Tasks of 3, 1 and 2 s, task 2 failing at 1 s.
+        let mut scenario = Scenario::from_durations(&[3000.0, 1000.0, 2000.0]);
+        scenario.tasks[1].fails = true;
+        let runs: Vec<RunRecord> = STRATEGIES
+            .iter()
+            .filter_map(|&s| RunPlan::new(s, scenario.clone()).predict())
+            .collect();
+        let all = FailuresLesson.insights(&runs, &ParamValues::default());
+        assert_eq!(insight(&all, "kept-gather_return_exceptions"), "2 of 3");
+        assert_eq!(
+            insight(&all, "error-gather_return_exceptions"),
+            "none raised: 1 error returned in place"
+        );
+        assert_eq!(insight(&all, "kept-gather_propagate"), "0 of 3");
+        assert_eq!(insight(&all, "lost-gather_propagate"), "2 of 3");
+        assert_eq!(
+            insight(&all, "error-gather_propagate"),
+            "task 2 failed, at 1.00 s"
+        );
+        assert_eq!(insight(&all, "cancelled-task_group_cancel"), "2 of 3");
+        assert_eq!(insight(&all, "lost-task_group_cancel"), "0 of 3");
+        assert_eq!(insight(&all, "failed-task_group_cancel"), "1 of 3");
+    }
+
+    #[test]
+    fn the_code_follows_the_failing_task_the_chance_and_the_timeout() {
+        let code = FailuresLesson.code(&values_with(
+            &PARAMS,
+            &[("fail", 4.0), ("p", 0.0), ("timeout", 1.5)],
+        ));
+        assert!(code[0].python.contains("FAILING = 4") && code[0].python.contains("CHANCE = 0 "));
+        assert!(code[0].rust.contains("const CHANCE: f64 = 0.0;"));
+        assert!(code[1].python.contains("LIMIT = 1.5 "));
+        assert!(code[1].rust.contains("Some(Duration::from_millis(1500))"));
+        let none = FailuresLesson.code(&values_with(&PARAMS, &[]));
+        assert!(none[1].python.contains("LIMIT = None") && none[1].rust.contains("= None;"));
+    }
+}

@@ -1,0 +1,363 @@
+//! Order of results: gather hands results back in input order, all at the end; done-callbacks
+//! (or `FuturesUnordered`) hand each one over the moment its task finishes.
+
+use crate::engine::{ParamError, ParamValues, RunOptions, RunRecord, Strategy};
+
+use super::support::{self, secs};
+use super::{params, ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+
+/// Gather vs a task group with done-callbacks, on the same random tasks.
+pub struct OrderLesson;
+
+/// The value bound to each task: task `id` (from 0) gets `FRUITS[id % FRUITS.len()]`,
+/// exactly as in the code panes.
+pub const FRUITS: [&str; 8] = [
+    "apple",
+    "banana",
+    "cherry",
+    "damson",
+    "elderberry",
+    "fig",
+    "grape",
+    "kiwi",
+];
+
+const STRATEGIES: [Strategy; 2] = [Strategy::Gather, Strategy::AsCompleted];
+
+const PYTHON: &str = r#"import asyncio, random
+
+FRUITS = ["apple", "banana", "cherry", "damson",
+          "elderberry", "fig", "grape", "kiwi"]
+
+async def fake_io(number: int, seconds: float) -> str:
+    await asyncio.sleep(seconds)          # stands in for a request
+    return f"task {number} done"
+
+async def with_gather(durations):
+    loop = asyncio.get_running_loop()
+    t0 = loop.time()
+    results = await asyncio.gather(
+        *(fake_io(i, d) for i, d in enumerate(durations, start=1)))
+    # input order, and nothing arrives before the slowest task is done
+    for number, result in enumerate(results, start=1):
+        if number % 2 == 0:               # keep tasks 2, 4, 6, ...
+            print(f"{result} at {loop.time() - t0:.2f} s")
+
+async def with_callbacks(durations):
+    loop = asyncio.get_running_loop()
+    t0 = loop.time()
+
+    def on_done(task, number, fruit):
+        # called as soon as this task is done: completion order
+        if number % 2 == 0:
+            print(f"{task.result()} ({fruit}) at {loop.time() - t0:.2f} s")
+
+    async with asyncio.TaskGroup() as tg:
+        for number, d in enumerate(durations, start=1):
+            fruit = FRUITS[(number - 1) % len(FRUITS)]
+            task = tg.create_task(fake_io(number, d))
+            # the defaults freeze this iteration's values; a bare `fruit` in
+            # the lambda would be read later, after the loop has moved on
+            task.add_done_callback(
+                lambda t, number=number, fruit=fruit: on_done(t, number, fruit))
+
+async def main():
+    {draws_py}
+    await with_gather(durations)
+    await with_callbacks(durations)
+
+asyncio.run(main())"#;
+
+const RUST: &str = r#"use futures::future::join_all;
+use futures::stream::{FuturesUnordered, StreamExt};
+use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
+use std::time::Duration;
+
+const FRUITS: [&str; 8] =
+    ["apple", "banana", "cherry", "damson", "elderberry", "fig", "grape", "kiwi"];
+
+async fn fake_io(number: usize, ms: u64) -> String {
+    sleep(Duration::from_millis(ms)).await; // stands in for a request
+    format!("task {number} done")
+}
+
+async fn with_join_all(durations: &[u64]) {
+    let calls = durations.iter().enumerate().map(|(i, &ms)| fake_io(i + 1, ms));
+    // input order, and nothing arrives before the slowest future is done
+    let results = join_all(calls).await;
+    for (number, result) in (1..).zip(&results) {
+        if number % 2 == 0 {
+            println!("{result}");
+        }
+    }
+}
+
+async fn with_unordered(durations: &[u64]) {
+    let mut running: FuturesUnordered<_> = durations
+        .iter()
+        .enumerate()
+        .map(|(i, &ms)| {
+            let (number, fruit) = (i + 1, FRUITS[i % FRUITS.len()]);
+            // `async move` copies number and fruit into this future: each keeps its own
+            async move { (number, fruit, fake_io(number, ms).await) }
+        })
+        .collect();
+    // each output comes out as soon as its future is done: completion order
+    while let Some((number, fruit, result)) = running.next().await {
+        if number % 2 == 0 {
+            println!("{result} ({fruit})");
+        }
+    }
+}
+
+// Run from your runtime (#[tokio::main], or wasm_bindgen_futures::spawn_local).
+async fn demo() {
+    {draws_rs}
+    with_join_all(&durations).await;
+    with_unordered(&durations).await;
+}"#;
+
+static INFO: LessonInfo = LessonInfo {
+    id: "order",
+    title: "In which order do results arrive?",
+    nav_title: "Order of results",
+    summary: "Gather returns every result at once, in the order the tasks were given; \
+              done-callbacks see each result the moment its task finishes.",
+    explanation: &[
+        "Both runs start every task at the same moment and take as long as the slowest \
+         one. What differs is when, and in which order, your code gets to see the results.",
+        "Gather waits until the last task is done and then returns one list, in the order \
+         the tasks were passed in. A short task that finished early sits in that list doing \
+         nothing until the slowest one is over.",
+        "A task group with a done-callback on each task calls your function as soon as that \
+         task finishes, so results are handled in completion order: shortest first. In Rust, \
+         FuturesUnordered gives the same order by yielding each output as it becomes ready.",
+        "Each callback often needs a value of its own, such as a name chosen in the loop that \
+         created the task. In Python a lambda reads its variables when it runs, not when it \
+         is made, so the value is bound with a default argument (fruit=fruit). In Rust an \
+         `async move` block or a `move` closure takes its own copy.",
+        "Here only the even-numbered tasks are kept (task 2, task 4, …, counting from 1). \
+         After gather they all become available together at the end of the run; in the \
+         callbacks each one is ready at its own finishing time, shown below.",
+    ],
+    params: &params::SCENARIO,
+    actions: &[
+        support::RUN_BOTH,
+        support::RUN_GATHER,
+        ActionSpec {
+            key: "as_completed",
+            label: "Run with callbacks",
+        },
+    ],
+    panels: Panels::STANDARD,
+};
+
+/// The fruit bound to task `id` (from 0).
+pub fn fruit(id: usize) -> &'static str {
+    FRUITS[id % FRUITS.len()]
+}
+
+/// Whether task `id` (from 0) is one of the kept tasks: task 2, 4, 6, … counting from 1.
+pub fn is_kept(id: usize) -> bool {
+    (id + 1).is_multiple_of(2)
+}
+
+/// Task ids in the order the run handed their results back (read from its results).
+fn returned_ids(run: &RunRecord) -> Vec<usize> {
+    run.results
+        .iter()
+        .filter_map(|text| run.tasks.iter().find(|t| &t.result == text))
+        .map(|t| t.id)
+        .collect()
+}
+
+/// `1, 2, 3` (task numbers counting from 1).
+fn numbers(ids: &[usize]) -> String {
+    let parts: Vec<String> = ids.iter().map(|id| (id + 1).to_string()).collect();
+    parts.join(", ")
+}
+
+/// `task 2 at 1.20 s, …` for the kept ids among `ids`, each at `time(id)`; `none` when no
+/// task is kept (a single task).
+fn kept_at(run: &RunRecord, ids: &[usize], time: impl Fn(usize) -> f64) -> String {
+    let parts: Vec<String> = ids
+        .iter()
+        .filter(|&&id| is_kept(id))
+        .filter_map(|&id| run.tasks.iter().find(|t| t.id == id))
+        .map(|t| format!("{} at {}", t.label, secs(time(t.id))))
+        .collect();
+    if parts.is_empty() {
+        "none (there is no task 2)".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+impl Lesson for OrderLesson {
+    fn info(&self) -> &'static LessonInfo {
+        &INFO
+    }
+
+    fn check(&self, values: &ParamValues) -> Vec<ParamError> {
+        params::check_range(values)
+    }
+
+    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
+        let scenario = support::scenario(values, &params::COUNT);
+        support::plans(action, &STRATEGIES, &scenario, RunOptions::default())
+    }
+
+    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
+        let sample = CodeSample::new(
+            "Gather vs done-callbacks, keeping the even-numbered tasks",
+            PYTHON,
+            RUST,
+        );
+        vec![support::with_scenario(sample, values, &params::COUNT)]
+    }
+
+    fn insights(&self, runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
+        let mut out = Vec::new();
+        let gather = support::run_of(runs, Strategy::Gather.key());
+        let callbacks = support::run_of(runs, Strategy::AsCompleted.key());
+        if let Some(run) = gather {
+            out.push(Insight::new(
+                "gather-order",
+                "Order gather returned",
+                numbers(&returned_ids(run)),
+            ));
+        }
+        let completion = callbacks
+            .map(returned_ids)
+            .or_else(|| gather.map(RunRecord::completion_order));
+        if let Some(ids) = completion {
+            out.push(Insight::new(
+                "completion-order",
+                "Order the tasks finished in",
+                numbers(&ids),
+            ));
+        }
+        if let Some(run) = callbacks {
+            let bound: Vec<String> = returned_ids(run)
+                .into_iter()
+                .filter_map(|id| run.tasks.iter().find(|t| t.id == id))
+                .map(|t| format!("{} · {}", t.label, fruit(t.id)))
+                .collect();
+            out.push(Insight::new(
+                "bound-labels",
+                "Bound values, in callback order",
+                bound.join(", "),
+            ));
+        }
+        if let Some(run) = gather {
+            let ids: Vec<usize> = run.tasks.iter().map(|t| t.id).collect();
+            out.push(Insight::new(
+                "even-gather",
+                "Even-numbered results after gather",
+                kept_at(run, &ids, |_| run.makespan_ms),
+            ));
+        }
+        if let Some(run) = callbacks {
+            let end = |id: usize| {
+                run.tasks
+                    .iter()
+                    .find(|t| t.id == id)
+                    .map_or(f64::NAN, |t| t.end_ms)
+            };
+            out.push(Insight::new(
+                "even-callbacks",
+                "Even-numbered results in the callbacks",
+                kept_at(run, &returned_ids(run), end),
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::lessons::support::testing::{insight, predicted, values_with};
+
+    fn with(pairs: &[(&str, f64)]) -> ParamValues {
+        values_with(INFO.params, pairs)
+    }
+
+    #[test]
+    fn both_runs_use_the_same_tasks_gather_first() {
+        let plans = OrderLesson.plan("both", &ParamValues::defaults(INFO.params));
+        let keys: Vec<&str> = plans.iter().map(|p| p.strategy.key()).collect();
+        assert_eq!(keys, vec!["gather", "as_completed"]);
+        assert_eq!(plans[0].scenario, plans[1].scenario);
+        assert_eq!(OrderLesson.plan("gather", &ParamValues::default()).len(), 1);
+    }
+
+    #[test]
+    fn the_callback_order_is_the_tasks_sorted_by_end_time() {
+        let values = with(&[("n", 8.0), ("seed", 7.0)]);
+        let runs = predicted(&OrderLesson.plan("as_completed", &values));
+        let run = &runs[0];
+        let mut by_end: Vec<(f64, usize)> = run.tasks.iter().map(|t| (t.end_ms, t.id)).collect();
+        by_end.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let expected: Vec<usize> = by_end.into_iter().map(|(_, id)| id).collect();
+        assert_eq!(returned_ids(run), expected);
+    }
+
+    #[test]
+    fn three_tasks_of_3_1_and_2_seconds_read_as_gather_1_2_3_and_callbacks_2_3_1() {
+        // Equal min and max would give equal durations; build the runs by hand instead.
+        let scenario = crate::engine::Scenario::from_durations(&[3000.0, 1000.0, 2000.0]);
+        let runs: Vec<RunRecord> = STRATEGIES
+            .iter()
+            .filter_map(|&s| RunPlan::new(s, scenario.clone()).predict())
+            .collect();
+        let all = OrderLesson.insights(&runs, &ParamValues::default());
+        assert_eq!(insight(&all, "gather-order"), "1, 2, 3");
+        assert_eq!(insight(&all, "completion-order"), "2, 3, 1");
+        assert_eq!(
+            insight(&all, "bound-labels"),
+            "task 2 · banana, task 3 · cherry, task 1 · apple"
+        );
+        // Task 2 is the only even-numbered one: at the 3 s makespan after gather, at its
+        // own end (1 s) in the callbacks.
+        assert_eq!(insight(&all, "even-gather"), "task 2 at 3.00 s");
+        assert_eq!(insight(&all, "even-callbacks"), "task 2 at 1.00 s");
+    }
+
+    #[test]
+    fn after_gather_every_kept_result_arrives_at_the_makespan() {
+        let values = with(&[("n", 6.0)]);
+        let runs = predicted(&OrderLesson.plan("both", &values));
+        let all = OrderLesson.insights(&runs, &values);
+        let at = format!("at {}", secs(runs[0].makespan_ms));
+        let gathered = insight(&all, "even-gather");
+        assert_eq!(gathered.matches(&at).count(), 3, "{gathered}");
+        assert!(gathered.starts_with("task 2 at"));
+    }
+
+    #[test]
+    fn a_single_task_keeps_nothing_and_says_so() {
+        let values = with(&[("n", 1.0)]);
+        let runs = predicted(&OrderLesson.plan("both", &values));
+        let all = OrderLesson.insights(&runs, &values);
+        assert!(insight(&all, "even-callbacks").starts_with("none"));
+    }
+
+    #[test]
+    fn fruits_are_bound_by_task_id_and_wrap_around() {
+        assert_eq!(fruit(0), "apple");
+        assert_eq!(fruit(9), "banana");
+        assert!(!is_kept(0) && is_kept(1) && is_kept(3));
+    }
+
+    #[test]
+    fn the_code_follows_the_parameters() {
+        let code = OrderLesson.code(&with(&[("n", 7.0), ("seed", 42.0), ("min", 0.5)]));
+        assert!(code[0].python.contains("range(7)"));
+        assert!(code[0].python.contains("random.Random(42)"));
+        assert!(code[0].python.contains("uniform(0.5, 5)"));
+        assert!(code[0].rust.contains("rng.u64(500..=5000)"));
+        assert!(!code[0].python.contains("{n}") && !code[0].rust.contains("{seed}"));
+    }
+}
