@@ -1,5 +1,9 @@
 use super::{ParamValues, TaskSpec};
 
+/// The most tasks a scenario built from parameters may have (the engine itself runs any
+/// number; this bounds what a hand-built or hostile parameter set can ask for).
+pub const MAX_TASKS: usize = 1000;
+
 /// The numbers that define a random scenario: how many tasks, their duration range,
 /// the random seed and the time scale.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -35,16 +39,22 @@ impl ScenarioParams {
     /// hand-built [`ParamValues`] cannot produce a broken scenario.
     pub fn from_values(values: &ParamValues) -> Self {
         let d = Self::default();
-        let min_s = values.get_or("min", d.min_s).clamp(0.0, 3600.0);
-        let max_s = values.get_or("max", d.max_s).clamp(min_s, 3600.0);
+        let read = |key: &str, fallback: f64, lo: f64, hi: f64| {
+            let v = values.get_or(key, fallback);
+            if v.is_finite() {
+                v.clamp(lo, hi)
+            } else {
+                fallback
+            }
+        };
+        let min_s = read("min", d.min_s, 0.0, 3600.0);
+        let max_s = read("max", d.max_s, 0.0, 3600.0).max(min_s);
         Self {
-            count: values.get_or("n", d.count as f64).clamp(1.0, 100_000.0) as usize,
+            count: read("n", d.count as f64, 1.0, MAX_TASKS as f64) as usize,
             min_s,
             max_s,
-            seed: values
-                .get_or("seed", d.seed as f64)
-                .clamp(0.0, u32::MAX as f64) as u64,
-            scale: values.get_or("scale", d.scale).clamp(0.001, 100.0),
+            seed: read("seed", d.seed as f64, 0.0, u32::MAX as f64) as u64,
+            scale: read("scale", d.scale, 0.001, 100.0),
         }
     }
 }
@@ -155,5 +165,16 @@ mod tests {
         assert_eq!(p.count, 1);
         assert_eq!((p.min_s, p.max_s), (9.0, 9.0));
         assert_eq!(p.scale, 0.001);
+    }
+
+    #[test]
+    fn non_finite_and_huge_values_fall_back_or_clamp_without_panicking() {
+        let mut v = ParamValues::default();
+        v.0.insert("min".into(), f64::NAN);
+        v.0.insert("max".into(), f64::INFINITY);
+        v.0.insert("n".into(), 1e12);
+        let p = ScenarioParams::from_values(&v);
+        assert_eq!((p.min_s, p.max_s), (1.0, 5.0));
+        assert_eq!(p.count, MAX_TASKS);
     }
 }

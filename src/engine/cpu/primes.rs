@@ -10,7 +10,7 @@ pub fn count_primes_below(n: u32) -> u32 {
         let mut d = 3u32;
         let mut prime = true;
         while d.saturating_mul(d) <= k {
-            if k % d == 0 {
+            if k.is_multiple_of(d) {
                 prime = false;
                 break;
             }
