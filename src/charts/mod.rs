@@ -4,15 +4,19 @@
 //! natively; the Leptos components that draw them exist only in the wasm build.
 
 mod axis;
+mod concurrency_steps;
 mod live_run;
 
 pub use axis::{format_ms, TimeAxis};
+pub use concurrency_steps::{concurrency_scale_top, concurrency_steps, level_height, StepSegment};
 pub use live_run::LiveRun;
 
 #[cfg(target_arch = "wasm32")]
 mod axis_ticks;
 #[cfg(target_arch = "wasm32")]
 mod bar_note;
+#[cfg(target_arch = "wasm32")]
+mod concurrency_chart;
 #[cfg(target_arch = "wasm32")]
 mod makespan_chart;
 #[cfg(target_arch = "wasm32")]
@@ -22,6 +26,8 @@ mod timeline;
 pub use axis_ticks::AxisTicks;
 #[cfg(target_arch = "wasm32")]
 pub use bar_note::BarNote;
+#[cfg(target_arch = "wasm32")]
+pub use concurrency_chart::ConcurrencyChart;
 #[cfg(target_arch = "wasm32")]
 pub use makespan_chart::MakespanChart;
 #[cfg(target_arch = "wasm32")]
