@@ -5,10 +5,12 @@
 
 mod axis;
 mod concurrency_steps;
+mod graph_layout;
 mod live_run;
 
 pub use axis::{format_ms, TimeAxis};
 pub use concurrency_steps::{concurrency_scale_top, concurrency_steps, level_height, StepSegment};
+pub use graph_layout::{dependency_depths, shortened, GraphEdge, GraphLayout, NodePlace};
 pub use live_run::LiveRun;
 
 #[cfg(target_arch = "wasm32")]
@@ -17,6 +19,8 @@ mod axis_ticks;
 mod bar_note;
 #[cfg(target_arch = "wasm32")]
 mod concurrency_chart;
+#[cfg(target_arch = "wasm32")]
+mod dependency_graph;
 #[cfg(target_arch = "wasm32")]
 mod makespan_chart;
 #[cfg(target_arch = "wasm32")]
@@ -28,6 +32,8 @@ pub use axis_ticks::AxisTicks;
 pub use bar_note::BarNote;
 #[cfg(target_arch = "wasm32")]
 pub use concurrency_chart::ConcurrencyChart;
+#[cfg(target_arch = "wasm32")]
+pub use dependency_graph::DependencyGraph;
 #[cfg(target_arch = "wasm32")]
 pub use makespan_chart::MakespanChart;
 #[cfg(target_arch = "wasm32")]
