@@ -7,11 +7,16 @@ mod axis;
 mod concurrency_steps;
 mod graph_layout;
 mod live_run;
+mod stepper_state;
 
 pub use axis::{format_ms, TimeAxis};
 pub use concurrency_steps::{concurrency_scale_top, concurrency_steps, level_height, StepSegment};
 pub use graph_layout::{dependency_depths, shortened, GraphEdge, GraphLayout, NodePlace};
 pub use live_run::LiveRun;
+pub use stepper_state::{
+    action_kind, action_task, clamp_step, describe_action, play_start, span_so_far,
+    step_from_input, task_label, StepMove, StepperCommand,
+};
 
 #[cfg(target_arch = "wasm32")]
 mod axis_ticks;
@@ -21,6 +26,8 @@ mod bar_note;
 mod concurrency_chart;
 #[cfg(target_arch = "wasm32")]
 mod dependency_graph;
+#[cfg(target_arch = "wasm32")]
+mod loop_stepper;
 #[cfg(target_arch = "wasm32")]
 mod makespan_chart;
 #[cfg(target_arch = "wasm32")]
@@ -34,6 +41,8 @@ pub use bar_note::BarNote;
 pub use concurrency_chart::ConcurrencyChart;
 #[cfg(target_arch = "wasm32")]
 pub use dependency_graph::DependencyGraph;
+#[cfg(target_arch = "wasm32")]
+pub use loop_stepper::LoopStepper;
 #[cfg(target_arch = "wasm32")]
 pub use makespan_chart::MakespanChart;
 #[cfg(target_arch = "wasm32")]
