@@ -7,12 +7,17 @@ mod axis;
 mod concurrency_steps;
 mod graph_layout;
 mod live_run;
+mod scaling_series;
 mod stepper_state;
 
 pub use axis::{format_ms, TimeAxis};
 pub use concurrency_steps::{concurrency_scale_top, concurrency_steps, level_height, StepSegment};
 pub use graph_layout::{dependency_depths, shortened, GraphEdge, GraphLayout, NodePlace};
 pub use live_run::LiveRun;
+pub use scaling_series::{
+    measured_groups, measured_strategies, scaling_extent, semaphore_title, strategy_rank,
+    task_counts, theory_lines, thinned, MeasuredGroup, TheoryLine,
+};
 pub use stepper_state::{
     action_kind, action_task, clamp_step, describe_action, play_start, span_so_far,
     step_from_input, task_label, StepMove, StepperCommand,
@@ -31,6 +36,8 @@ mod loop_stepper;
 #[cfg(target_arch = "wasm32")]
 mod makespan_chart;
 #[cfg(target_arch = "wasm32")]
+mod scaling_chart;
+#[cfg(target_arch = "wasm32")]
 mod timeline;
 
 #[cfg(target_arch = "wasm32")]
@@ -45,5 +52,7 @@ pub use dependency_graph::DependencyGraph;
 pub use loop_stepper::LoopStepper;
 #[cfg(target_arch = "wasm32")]
 pub use makespan_chart::MakespanChart;
+#[cfg(target_arch = "wasm32")]
+pub use scaling_chart::ScalingChart;
 #[cfg(target_arch = "wasm32")]
 pub use timeline::Timeline;
