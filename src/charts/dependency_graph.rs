@@ -7,7 +7,7 @@ use crate::engine::{RunRecord, Scenario, TaskSpan};
 use super::{format_ms, shortened, GraphLayout};
 
 /// Narrowest a column may get before the graph scrolls sideways, in pixels.
-const MIN_COLUMN_PX: usize = 120;
+const MIN_COLUMN_PX: usize = 150;
 /// Longest label written in a node; the full label is in the node's tooltip and table.
 const LABEL_CHARS: usize = 14;
 
@@ -28,25 +28,22 @@ pub fn DependencyGraph(
     #[prop(optional)]
     record: Option<RunRecord>,
 ) -> impl IntoView {
-    let layout =
-        match GraphLayout::of(&scenario) {
-            Ok(layout) => layout,
-            Err(e) => return view! {
-                <figure class="dependency-graph">
-                    <figcaption><strong>"Dependencies"</strong></figcaption>
-                    <p class="graph-error" role="status" data-testid="graph-error">{e.message}</p>
-                </figure>
-            }
-            .into_any(),
-        };
-    if scenario.tasks.is_empty() {
-        return view! {
+    // Invalid dependencies and empty scenarios get a sentence instead of a drawing.
+    let message = |class: &'static str, text: String| {
+        view! {
             <figure class="dependency-graph">
                 <figcaption><strong>"Dependencies"</strong></figcaption>
-                <p class="graph-empty">"No tasks."</p>
+                <p class=class role="status" data-testid=class>{text}</p>
             </figure>
         }
-        .into_any();
+        .into_any()
+    };
+    let layout = match GraphLayout::of(&scenario) {
+        Ok(layout) => layout,
+        Err(e) => return message("graph-error", e.message),
+    };
+    if scenario.tasks.is_empty() {
+        return message("graph-empty", "No tasks.".to_string());
     }
     let tasks = &scenario.tasks;
     let span_of = |p: usize| -> Option<&TaskSpan> {
@@ -57,7 +54,7 @@ pub fn DependencyGraph(
     let row_h = if measured { 66.0 } else { 52.0 };
     let node_h = row_h - 12.0;
     let column_w = 100.0 / layout.columns as f64;
-    let node_w = (column_w * 0.72).min(40.0);
+    let node_w = (column_w * 0.8).min(40.0);
     let node_x = |column: usize| column as f64 * column_w + (column_w - node_w) / 2.0;
     let node_y = |row: usize| row as f64 * row_h + 4.0;
     let pct = |p: f64| format!("{p:.3}%");
@@ -90,7 +87,7 @@ pub fn DependencyGraph(
             let when = measured.then(|| {
                 let text = span_of(p).map_or_else(
                     || "not run".to_string(),
-                    |s| format!("{} – {}", format_ms(s.start_ms), format_ms(s.end_ms)),
+                    |s| format!("{}–{}", format_ms(s.start_ms), format_ms(s.end_ms)),
                 );
                 view! {
                     <text class="node-measured" x=x.clone() dx="6" y=(y + 46.0).to_string()>{text}</text>
@@ -184,11 +181,11 @@ pub fn DependencyGraph(
                     style=format!("min-width:{}px", layout.columns * MIN_COLUMN_PX)>
                     <defs>
                         <marker id=arrow.clone() class="graph-arrow" viewBox="0 0 10 10" refX="10"
-                            refY="5" markerWidth="7" markerHeight="7" orient="auto">
+                            refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
                             <path d="M0,0 L10,5 L0,10 z"></path>
                         </marker>
                         <marker id=arrow_hot.clone() class="graph-arrow critical" viewBox="0 0 10 10"
-                            refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+                            refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
                             <path d="M0,0 L10,5 L0,10 z"></path>
                         </marker>
                     </defs>
