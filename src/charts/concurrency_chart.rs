@@ -23,7 +23,7 @@ pub fn ConcurrencyChart(
     axis: TimeAxis,
     /// The most tasks allowed at once (service capacity or semaphore size), drawn as a
     /// dashed line; `None` draws no line.
-    #[prop(optional)]
+    #[prop(into, default = None)]
     limit: Option<usize>,
 ) -> impl IntoView {
     let concurrency = record.concurrency();

@@ -25,7 +25,7 @@ pub fn DependencyGraph(
     scenario: Scenario,
     /// A run of the scenario, to show each task's measured start and end; `None` shows
     /// the plan only.
-    #[prop(optional)]
+    #[prop(into, default = None)]
     record: Option<RunRecord>,
 ) -> impl IntoView {
     // Invalid dependencies and empty scenarios get a sentence instead of a drawing.

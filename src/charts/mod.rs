@@ -1,7 +1,9 @@
 //! Charts: inline SVG, each with a data-table alternative.
 //!
-//! The geometry ([`TimeAxis`]) and the live state ([`LiveRun`]) are pure and tested
-//! natively; the Leptos components that draw them exist only in the wasm build.
+//! The geometry ([`TimeAxis`], [`concurrency_steps`], [`GraphLayout`], the scaling series)
+//! and the state ([`LiveRun`], the stepper's moves) are pure and tested natively; the
+//! Leptos components that draw them exist only in the wasm build. Their styles are in
+//! `style/charts.css`.
 
 mod axis;
 mod concurrency_steps;
