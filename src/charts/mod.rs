@@ -1,13 +1,29 @@
 //! Charts: inline SVG, each with a data-table alternative.
 //!
-//! The geometry ([`TimeAxis`]) and the live state ([`LiveRun`]) are pure and tested
-//! natively; the Leptos components that draw them exist only in the wasm build.
+//! The geometry ([`TimeAxis`], [`concurrency_steps`], [`GraphLayout`], the scaling series)
+//! and the state ([`LiveRun`], the stepper's moves) are pure and tested natively; the
+//! Leptos components that draw them exist only in the wasm build. Their styles are in
+//! `style/charts.css`.
 
 mod axis;
+mod concurrency_steps;
+mod graph_layout;
 mod live_run;
+mod scaling_series;
+mod stepper_state;
 
 pub use axis::{format_ms, TimeAxis};
+pub use concurrency_steps::{concurrency_scale_top, concurrency_steps, level_height, StepSegment};
+pub use graph_layout::{dependency_depths, shortened, GraphEdge, GraphLayout, NodePlace};
 pub use live_run::LiveRun;
+pub use scaling_series::{
+    measured_groups, measured_strategies, scaling_extent, semaphore_title, strategy_rank,
+    task_counts, theory_lines, thinned, MeasuredGroup, TheoryLine,
+};
+pub use stepper_state::{
+    action_kind, action_task, clamp_step, describe_action, play_start, span_so_far,
+    step_from_input, task_label, StepMove, StepperCommand,
+};
 
 #[cfg(target_arch = "wasm32")]
 mod axis_ticks;
@@ -16,9 +32,17 @@ mod bar_note;
 #[cfg(target_arch = "wasm32")]
 mod chart_export_buttons;
 #[cfg(target_arch = "wasm32")]
+mod concurrency_chart;
+#[cfg(target_arch = "wasm32")]
 mod data_table;
 #[cfg(target_arch = "wasm32")]
+mod dependency_graph;
+#[cfg(target_arch = "wasm32")]
+mod loop_stepper;
+#[cfg(target_arch = "wasm32")]
 mod makespan_chart;
+#[cfg(target_arch = "wasm32")]
+mod scaling_chart;
 #[cfg(target_arch = "wasm32")]
 mod timeline;
 
@@ -29,8 +53,16 @@ pub use bar_note::BarNote;
 #[cfg(target_arch = "wasm32")]
 pub use chart_export_buttons::ChartExportButtons;
 #[cfg(target_arch = "wasm32")]
+pub use concurrency_chart::ConcurrencyChart;
+#[cfg(target_arch = "wasm32")]
 pub use data_table::DataTable;
 #[cfg(target_arch = "wasm32")]
+pub use dependency_graph::DependencyGraph;
+#[cfg(target_arch = "wasm32")]
+pub use loop_stepper::LoopStepper;
+#[cfg(target_arch = "wasm32")]
 pub use makespan_chart::MakespanChart;
+#[cfg(target_arch = "wasm32")]
+pub use scaling_chart::ScalingChart;
 #[cfg(target_arch = "wasm32")]
 pub use timeline::Timeline;

@@ -1,0 +1,262 @@
+use leptos::prelude::*;
+
+use crate::engine::{RunRecord, ScalingPoint, Strategy};
+
+use super::{
+    format_ms, measured_groups, measured_strategies, scaling_extent, semaphore_title, task_counts,
+    theory_lines, thinned, MeasuredGroup, TheoryLine, TimeAxis,
+};
+
+/// Height of the plotting area, in pixels.
+const PLOT_H: f64 = 180.0;
+/// Room above the plot so the top tick label is not cut, in pixels.
+const TOP: f64 = 8.0;
+/// Most points drawn per theory line (a sweep may have 2000).
+const MAX_LINE_POINTS: usize = 300;
+/// Most rows in the data table; longer sweeps list evenly spread task counts.
+const MAX_TABLE_ROWS: usize = 200;
+
+/// A series' display name: the strategy's title, or the key for an unknown strategy.
+fn series_title(key: &str, semaphore: &str) -> String {
+    match Strategy::from_key(key) {
+        Some(Strategy::Semaphore { .. }) => semaphore.to_string(),
+        Some(s) => s.title().to_string(),
+        None => key.to_string(),
+    }
+}
+
+/// The mean measured makespan of `strategy` at `n`, with the run count when several.
+fn measured_cell(groups: &[MeasuredGroup], strategy: &str, n: usize) -> String {
+    groups
+        .iter()
+        .find(|g| g.strategy == strategy && g.n == n)
+        .map_or_else(
+            || "–".to_string(),
+            |g| match g.makespans_ms.len() {
+                1 => format_ms(g.mean_ms()),
+                k => format!("{} (mean of {k})", format_ms(g.mean_ms())),
+            },
+        )
+}
+
+/// Makespan against the number of tasks: the theoretical lines of sequential (Σd), gather
+/// (max d) and the semaphore (k-slot schedule) from a scaling sweep, and a circle for
+/// each measured run at its task count. A legend names the series; a data table gives
+/// theory and measured makespans per task count.
+#[component]
+pub fn ScalingChart(
+    /// The sweep: one point per task count, with the theoretical makespans.
+    points: Vec<ScalingPoint>,
+    /// Finished runs to plot as circles, grouped by strategy key and task count.
+    measured: Vec<RunRecord>,
+) -> impl IntoView {
+    let lines = theory_lines(&points);
+    let groups = measured_groups(&measured);
+    let (max_n, max_ms) = scaling_extent(&lines, &groups);
+    if max_n == 0 {
+        return view! {
+            <figure class="scaling-chart">
+                <figcaption><strong>"Scaling"</strong></figcaption>
+                <p class="scaling-empty">"No scaling data yet."</p>
+            </figure>
+        }
+        .into_any();
+    }
+    let semaphore = semaphore_title(&measured);
+    let x_axis = TimeAxis::covering(max_n as f64);
+    let y_axis = TimeAxis::covering(max_ms);
+    let whole_ticks: Vec<f64> = x_axis
+        .ticks
+        .iter()
+        .copied()
+        .filter(|t| t.fract() == 0.0)
+        .collect();
+    let x = move |n: usize| format!("{:.3}%", x_axis.percent(n as f64));
+    let y_of = {
+        let y_axis = y_axis.clone();
+        move |ms: f64| TOP + PLOT_H * (1.0 - y_axis.percent(ms) / 100.0)
+    };
+
+    let grid = y_axis
+        .ticks
+        .iter()
+        .map(|&t| {
+            let y = y_of(t).to_string();
+            view! { <line class="tick" x1="0" x2="100%" y1=y.clone() y2=y></line> }
+        })
+        .collect_view();
+    let last = whole_ticks.len().saturating_sub(1);
+    let x_ticks = whole_ticks
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| {
+            let tx = x(t as usize);
+            let anchor = match i {
+                0 => "start",
+                i if i == last => "end",
+                _ => "middle",
+            };
+            view! {
+                <line class="tick" x1=tx.clone() x2=tx.clone() y1=TOP.to_string()
+                    y2=(TOP + PLOT_H).to_string()></line>
+                <text class="tick-label" x=tx y=(TOP + PLOT_H + 14.0).to_string()
+                    text-anchor=anchor>{t.to_string()}</text>
+            }
+        })
+        .collect_view();
+    let theory = lines
+        .iter()
+        .map(|line: &TheoryLine| {
+            let pts = thinned(&line.points, MAX_LINE_POINTS);
+            let segments = pts
+                .windows(2)
+                .map(|w| {
+                    view! {
+                        <line x1=x(w[0].0) x2=x(w[1].0) y1=y_of(w[0].1).to_string()
+                            y2=y_of(w[1].1).to_string()></line>
+                    }
+                })
+                .collect_view();
+            // A sweep of one task count is a single point: mark it so it still shows.
+            let lone = (pts.len() == 1).then(|| {
+                view! {
+                    <rect x=x(pts[0].0) y=(y_of(pts[0].1) - 1.5).to_string() width="8"
+                        height="3"></rect>
+                }
+            });
+            view! { <g class="theory-line" data-series=line.key>{segments}{lone}</g> }
+        })
+        .collect_view();
+    let circles = groups
+        .iter()
+        .flat_map(|g| g.makespans_ms.iter().map(move |&ms| (g, ms)))
+        .filter(|(_, ms)| ms.is_finite())
+        .map(|(g, ms)| {
+            let name = series_title(&g.strategy, &semaphore);
+            view! {
+                <circle class="measured-point" data-series=g.strategy.clone() cx=x(g.n)
+                    cy=y_of(ms).to_string() r="4">
+                    <title>{format!("{name}, n = {}: {}", g.n, format_ms(ms))}</title>
+                </circle>
+            }
+        })
+        .collect_view();
+    let y_labels = y_axis
+        .ticks
+        .iter()
+        .map(|&t| view! { <span style=format!("top:{:.1}px", y_of(t))>{format_ms(t)}</span> })
+        .collect_view();
+
+    let strategies = measured_strategies(&groups);
+    let legend_theory = lines
+        .iter()
+        .map(|l| {
+            view! {
+                <li data-series=l.key>
+                    <span class="swatch swatch-line" aria-hidden="true"></span>
+                    {format!("{} theory ({})", series_title(l.key, &semaphore), l.formula)}
+                </li>
+            }
+        })
+        .collect_view();
+    let legend_measured = strategies
+        .iter()
+        .map(|k| {
+            view! {
+                <li data-series=k.clone()>
+                    <span class="swatch swatch-point" aria-hidden="true"></span>
+                    {format!("{} measured", series_title(k, &semaphore))}
+                </li>
+            }
+        })
+        .collect_view();
+
+    // Table columns: theory and measured for the three theory series, then measured
+    // only for any other strategy that ran.
+    let extra: Vec<String> = strategies
+        .iter()
+        .filter(|k| !lines.iter().any(|l| l.key == k.as_str()))
+        .cloned()
+        .collect();
+    let heads = lines
+        .iter()
+        .map(|l| {
+            let name = series_title(l.key, &semaphore);
+            view! {
+                <th scope="col">{format!("{name} theory")}</th>
+                <th scope="col">{format!("{name} measured")}</th>
+            }
+        })
+        .collect_view();
+    let extra_heads = extra
+        .iter()
+        .map(|k| view! { <th scope="col">{format!("{} measured", series_title(k, &semaphore))}</th> })
+        .collect_view();
+    let counts = task_counts(&lines, &groups);
+    let shown = thinned(&counts, MAX_TABLE_ROWS);
+    let rows = shown
+        .iter()
+        .map(|&n| {
+            let cells = lines
+                .iter()
+                .map(|l| {
+                    let theory = l
+                        .points
+                        .binary_search_by_key(&n, |&(pn, _)| pn)
+                        .map_or_else(|_| "–".to_string(), |i| format_ms(l.points[i].1));
+                    view! { <td>{theory}</td><td>{measured_cell(&groups, l.key, n)}</td> }
+                })
+                .collect_view();
+            let extra_cells = extra
+                .iter()
+                .map(|k| view! { <td>{measured_cell(&groups, k, n)}</td> })
+                .collect_view();
+            view! { <tr><th scope="row">{n}</th>{cells}{extra_cells}</tr> }
+        })
+        .collect_view();
+    let summary = if shown.len() < counts.len() {
+        format!(
+            "Scaling: data table ({} of {} task counts, evenly spread)",
+            shown.len(),
+            counts.len()
+        )
+    } else {
+        "Scaling: data table".to_string()
+    };
+    let runs = groups.iter().map(|g| g.makespans_ms.len()).sum::<usize>();
+    let aria = format!(
+        "Line chart of makespan against the number of tasks n, from 1 to {max_n}, makespan \
+         up to {}: theory lines for sequential, gather and {semaphore}; {runs} measured runs",
+        format_ms(y_axis.max_ms)
+    );
+    view! {
+        <figure class="scaling-chart">
+            <figcaption><strong>"Scaling"</strong>" · makespan as the number of tasks grows"</figcaption>
+            <ul class="scaling-legend">{legend_theory}{legend_measured}</ul>
+            <div class="timeline-body">
+                <div class="scaling-y-labels" aria-hidden="true"
+                    style=format!("height:{}px", TOP + PLOT_H)>
+                    {y_labels}
+                </div>
+                <svg class="scaling-svg" width="100%" height=(TOP + PLOT_H + 20.0).to_string()
+                    role="img" aria-label=aria>
+                    {grid}
+                    {x_ticks}
+                    {theory}
+                    {circles}
+                </svg>
+            </div>
+            <p class="scaling-x-title">"number of tasks (n)"</p>
+            <details class="data-table">
+                <summary>{summary}</summary>
+                <table>
+                    <thead>
+                        <tr><th scope="col">"n"</th>{heads}{extra_heads}</tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+    .into_any()
+}

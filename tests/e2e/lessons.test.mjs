@@ -1,0 +1,148 @@
+// Every lesson: loads, runs at a small time scale, and its exported JSON satisfies the
+// lesson's invariant. Tolerances are generous: timers fire late, never early.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { exportJson, launchBrowser, openPage, serveDist, setParams, waitDone } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a lesson with parameters in its permalink, runs `action`, returns the export. */
+async function runLesson(id, query, action) {
+  const opened = await openPage(browser, `${server.base}?lesson=${id}&${query}`);
+  const { page } = opened;
+  await page.waitForSelector(`article[data-lesson="${id}"]`);
+  assert.equal(await page.locator('[data-testid="url-notice"]').count(), 0, `${id}: link accepted`);
+  await page.click(`.actions button[data-action="${action}"]`);
+  await waitDone(page);
+  const data = await exportJson(page);
+  assert.equal(data.lesson, id);
+  return { ...opened, data };
+}
+
+const run = (data, strategy) => data.runs.find((r) => r.strategy === strategy);
+
+/** The most tasks in flight at once, from measured spans (end is exclusive). */
+function peakConcurrency(tasks) {
+  const events = tasks
+    .filter((t) => t.end_ms > t.start_ms)
+    .flatMap((t) => [[t.start_ms, 1], [t.end_ms, -1]])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let now = 0;
+  let peak = 0;
+  for (const [, step] of events) {
+    now += step;
+    peak = Math.max(peak, now);
+  }
+  return peak;
+}
+
+describe('lessons', () => {
+  test('every lesson in the navigation loads without a console error', async () => {
+    const { page, context, errors } = await openPage(browser, server.base);
+    const ids = await page.$$eval('nav[aria-label="Lessons"] a', (as) =>
+      as.map((a) => new URL(a.href).searchParams.get('lesson')));
+    assert.ok(ids.length >= 7, `lessons: ${ids}`);
+    for (const id of ids) {
+      await page.click(`nav[aria-label="Lessons"] a[href="?lesson=${id}"]`);
+      await page.waitForSelector(`article[data-lesson="${id}"]`);
+      assert.equal(await page.locator('article.lesson h1').count(), 1);
+      assert.ok((await page.locator('.code pre').count()) >= 2, `${id} has code panes`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('order: gather keeps input order, as-completed hands results over by end time', async () => {
+    const { context, errors, page, data } = await runLesson('order', 'n=5&min=1&max=5&seed=3&scale=0.05', 'both');
+    const gather = run(data, 'gather');
+    const asCompleted = run(data, 'as_completed');
+    assert.deepEqual(gather.results, gather.tasks.map((t) => `${t.label} done`));
+    const byEnd = [...asCompleted.tasks].sort((a, b) => a.end_ms - b.end_ms).map((t) => `${t.label} done`);
+    assert.deepEqual(asCompleted.results, byEnd);
+    assert.ok((await page.locator('[data-insight="even-callbacks"]').count()) === 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('flood: the semaphore never exceeds k, batches wait for the slowest, gather is refused', async () => {
+    const { context, errors, data } = await runLesson('flood', 'n=9&d=1&capacity=4&k=3&scale=0.1', 'all');
+    const gather = run(data, 'gather');
+    const semaphore = run(data, 'semaphore');
+    const batches = run(data, 'batches');
+    assert.ok(gather.tasks.some((t) => t.status === 'rejected'), 'gather floods the service');
+    assert.ok(peakConcurrency(semaphore.tasks) <= 3, 'semaphore ≤ k');
+    assert.ok(semaphore.tasks.every((t) => t.status === 'ok'));
+    assert.ok(peakConcurrency(batches.tasks) <= 3, 'batches ≤ k');
+    const starts = [...batches.tasks].sort((a, b) => a.start_ms - b.start_ms);
+    for (let b = 1; b * 3 < starts.length; b++) {
+      const previous = starts.slice((b - 1) * 3, b * 3);
+      const slowest = Math.max(...previous.map((t) => t.end_ms));
+      for (const t of starts.slice(b * 3, b * 3 + 3)) assert.ok(t.start_ms >= slowest - 0.5);
+    }
+    // ⌈n/k⌉·d with d = 100 ms: 300 ms.
+    assert.ok(semaphore.makespan_ms >= 299 && semaphore.makespan_ms < 300 * 1.5 + 150);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('failures: a TaskGroup cancels its siblings at the failure time', async () => {
+    const { context, errors, data } = await runLesson(
+      'failures', 'n=5&min=1&max=3&seed=2&scale=0.1&fail=2&p=0&timeout=0', 'all');
+    const group = run(data, 'task_group_cancel');
+    const failed = group.tasks.find((t) => t.status === 'failed');
+    assert.ok(failed, 'one task failed');
+    assert.ok(group.failure, 'the error reached the caller');
+    const cancelled = group.tasks.filter((t) => t.status === 'cancelled');
+    assert.ok(cancelled.length >= 1, 'siblings were cancelled');
+    for (const t of cancelled) assert.ok(Math.abs(t.end_ms - failed.end_ms) < 40, `cancelled at ${t.end_ms} vs ${failed.end_ms}`);
+    const returned = run(data, 'gather_return_exceptions');
+    assert.equal(returned.results.length, 5, 'errors returned in place');
+    assert.ok(returned.results[1].startsWith('error'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('failures: a per-task timeout ends the slow tasks at the timeout', async () => {
+    const { context, errors, data } = await runLesson(
+      'failures', 'n=4&min=2&max=4&seed=1&scale=0.1&fail=0&p=0&timeout=2.5', 'gather_return_exceptions');
+    const r = data.runs[0];
+    const timedOut = r.tasks.filter((t) => t.status === 'timed_out');
+    assert.ok(timedOut.length >= 1, 'some task is slower than 2.5 s');
+    for (const t of timedOut) assert.ok(t.end_ms - t.start_ms >= 249 && t.end_ms - t.start_ms < 250 + 100);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('chaining: each makespan is its critical path', async () => {
+    const { context, errors, data } = await runLesson('chain', 'user=1&orders=1.5&combine=0.2&scale=0.1', 'both');
+    const [a, b] = data.runs;
+    const chained = a.tasks.some((t) => t.label.includes('by id')) ? b : a;
+    const concurrent = chained === a ? b : a;
+    // user 100 ms → orders 150 ms → combine 20 ms = 270 ms; concurrent: max(100, 150) + 20 = 170 ms.
+    assert.ok(chained.makespan_ms >= 269 && chained.makespan_ms < 270 * 1.5 + 100, `${chained.makespan_ms}`);
+    assert.ok(concurrent.makespan_ms >= 169 && concurrent.makespan_ms < 170 * 1.5 + 100, `${concurrent.makespan_ms}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('scaling: one run per strategy and task count, sequential growing with n', async () => {
+    const { context, errors, data } = await runLesson('scaling', 'n=5&min=1&max=2&seed=4&k=2&scale=0.02', 'run');
+    assert.equal(data.runs.length, 15);
+    const seq = data.runs.filter((r) => r.strategy === 'sequential').sort((x, y) => x.tasks.length - y.tasks.length);
+    assert.deepEqual(seq.map((r) => r.tasks.length), [1, 2, 3, 4, 5]);
+    for (let i = 1; i < seq.length; i++) assert.ok(seq[i].makespan_ms > seq[i - 1].makespan_ms);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
