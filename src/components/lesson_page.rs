@@ -1,8 +1,11 @@
 use leptos::prelude::*;
 
 use crate::browser::PageUrl;
-use crate::charts::{format_ms, MakespanChart, TimeAxis, Timeline};
-use crate::engine::{ParamError, ParamSpec, ParamValues};
+use crate::charts::{
+    format_ms, ConcurrencyChart, DependencyGraph, LoopStepper, MakespanChart, ScalingChart,
+    TimeAxis, Timeline,
+};
+use crate::engine::{ParamError, ParamSpec, ParamValues, Strategy};
 use crate::lessons::permalink::query_for;
 use crate::lessons::Lesson;
 
@@ -21,6 +24,7 @@ pub fn LessonPage(
     initial: ParamValues,
 ) -> impl IntoView {
     let info = lesson.info();
+    let panels = info.panels;
     let embed = use_context::<EmbedMode>().is_some_and(|e| e.0);
     let current_link = use_context::<CurrentLink>().map(|c| c.0);
     let model = RunModel::new(lesson);
@@ -136,12 +140,45 @@ pub fn LessonPage(
         (0..count)
             .map(|i| {
                 let run = Memo::new(move |_| model.live.with(|runs| runs.get(i).cloned()));
-                view! { <Timeline run elapsed=model.elapsed.into() axis=axis.clone() active /> }
+                let graph = panels.graph.then(|| {
+                    run.get_untracked().map(|r| {
+                        let record = move || run.get().and_then(|r| r.record);
+                        let scenario = r.scenario.clone();
+                        view! {
+                            {move || view! { <DependencyGraph scenario=scenario.clone() record=record() /> }}
+                        }
+                    })
+                });
+                let axis_c = axis.clone();
+                let concurrency = move || {
+                    if !panels.concurrency {
+                        return None;
+                    }
+                    let record = run.get()?.record?;
+                    let limit = match Strategy::from_spec(&record.spec) {
+                        Some(Strategy::Semaphore { limit }) => Some(limit),
+                        Some(Strategy::Batches { size }) => Some(size),
+                        _ => record.options.capacity,
+                    };
+                    Some(view! { <ConcurrencyChart record axis=axis_c.clone() limit /> })
+                };
+                view! {
+                    <div class="run-panel">
+                        <Timeline run elapsed=model.elapsed.into() axis=axis.clone() active />
+                        {concurrency}
+                        {graph}
+                    </div>
+                }
             })
             .collect_view()
     };
     let finished = move || model.finished.get();
-    let panels = info.panels;
+    let trace = Signal::derive(move || {
+        if !panels.stepper {
+            return None;
+        }
+        validated.with(|v| v.as_ref().ok().and_then(|values| lesson.trace(values)))
+    });
 
     view! {
         <article class="lesson" data-lesson=info.id>
@@ -167,12 +204,16 @@ pub fn LessonPage(
                 </p>
             </section>
             <section class="plots" aria-label="Timelines">
+                {panels.stepper.then(|| view! { <LoopStepper trace=trace /> })}
                 {panels.timelines.then(|| view! { <div class="timelines">{timelines}</div> })}
                 {move || finished().map(|export| {
                     let insights = lesson.insights(&export.runs, &export.params);
                     view! {
                         {panels.makespan.then(|| view! { <MakespanChart runs=export.runs.clone() /> })}
                         <InsightsList insights />
+                        {panels.scaling.then(|| view! {
+                            <ScalingChart points=lesson.scaling(&export.params) measured=export.runs.clone() />
+                        })}
                         {panels.results.then(|| view! {
                             <div class="results-grid"><ResultsList runs=export.runs.clone() /></div>
                         })}

@@ -76,7 +76,7 @@ describe('lessons', () => {
   });
 
   test('flood: the semaphore never exceeds k, batches wait for the slowest, gather is refused', async () => {
-    const { context, errors, data } = await runLesson('flood', 'n=9&d=1&capacity=4&k=3&scale=0.1', 'all');
+    const { context, errors, page, data } = await runLesson('flood', 'n=9&d=1&capacity=4&k=3&scale=0.1', 'all');
     const gather = run(data, 'gather');
     const semaphore = run(data, 'semaphore');
     const batches = run(data, 'batches');
@@ -92,23 +92,31 @@ describe('lessons', () => {
     }
     // ⌈n/k⌉·d with d = 100 ms: 300 ms.
     assert.ok(semaphore.makespan_ms >= 299 && semaphore.makespan_ms < 300 * 1.5 + 150);
+    const peaks = await page.$$eval('[data-testid="concurrency-peak"]', (els) => els.map((e) => e.textContent));
+    assert.equal(peaks.length, 3, 'a concurrency chart per run');
     assert.deepEqual(errors, []);
     await context.close();
   });
 
   test('failures: a TaskGroup cancels its siblings at the failure time', async () => {
-    const { context, errors, data } = await runLesson(
-      'failures', 'n=5&min=1&max=3&seed=2&scale=0.1&fail=2&p=0&timeout=0', 'all');
+    // First learn the durations (no failure), then make the shortest task fail.
+    const base = 'n=5&min=1&max=3&seed=2&scale=0.1&p=0&timeout=0';
+    const probe = await runLesson('failures', `${base}&fail=0`, 'gather_return_exceptions');
+    const tasks = probe.data.runs[0].tasks;
+    const shortest = tasks.reduce((a, b) => (b.requested_ms < a.requested_ms ? b : a));
+    await probe.context.close();
+    const { context, errors, data } = await runLesson('failures', `${base}&fail=${shortest.id + 1}`, 'all');
     const group = run(data, 'task_group_cancel');
     const failed = group.tasks.find((t) => t.status === 'failed');
-    assert.ok(failed, 'one task failed');
+    assert.equal(failed?.id, shortest.id, 'the chosen task failed');
     assert.ok(group.failure, 'the error reached the caller');
     const cancelled = group.tasks.filter((t) => t.status === 'cancelled');
-    assert.ok(cancelled.length >= 1, 'siblings were cancelled');
+    const longer = tasks.filter((t) => t.requested_ms > shortest.requested_ms);
+    assert.equal(cancelled.length, longer.length, 'every longer sibling was cancelled');
     for (const t of cancelled) assert.ok(Math.abs(t.end_ms - failed.end_ms) < 40, `cancelled at ${t.end_ms} vs ${failed.end_ms}`);
     const returned = run(data, 'gather_return_exceptions');
     assert.equal(returned.results.length, 5, 'errors returned in place');
-    assert.ok(returned.results[1].startsWith('error'));
+    assert.ok(returned.results[shortest.id].startsWith('error'));
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -136,12 +144,38 @@ describe('lessons', () => {
     await context.close();
   });
 
+  test('inside the event loop: the stepper steps forward and back through the recorded trace', async () => {
+    const { page, context, errors } = await openPage(browser, `${server.base}?lesson=loop&n=3&scale=0.05`);
+    const stepper = page.locator('figure.loop-stepper');
+    await stepper.waitFor();
+    const count = Number(await page.textContent('[data-testid="stepper-count"]'));
+    assert.ok(count >= 6, `a gather of 3 tasks has at least 6 steps, got ${count}`);
+    const index = async () => Number(await page.textContent('[data-testid="stepper-index"]'));
+    const first = await index();
+    await stepper.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await index(), first + 2);
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await index(), first + 1);
+    await page.keyboard.press('End');
+    assert.equal(await index(), count - (first === 0 ? 1 : 0));
+    await page.keyboard.press('Home');
+    assert.equal(await index(), first);
+    await page.click('.actions button[data-action="run"]');
+    await waitDone(page);
+    assert.equal(await page.locator('figure.timeline g.lane').count(), 3);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('scaling: one run per strategy and task count, sequential growing with n', async () => {
-    const { context, errors, data } = await runLesson('scaling', 'n=5&min=1&max=2&seed=4&k=2&scale=0.02', 'run');
+    const { context, errors, page, data } = await runLesson('scaling', 'n=5&min=1&max=2&seed=4&k=2&scale=0.02', 'run');
     assert.equal(data.runs.length, 15);
     const seq = data.runs.filter((r) => r.strategy === 'sequential').sort((x, y) => x.tasks.length - y.tasks.length);
     assert.deepEqual(seq.map((r) => r.tasks.length), [1, 2, 3, 4, 5]);
     for (let i = 1; i < seq.length; i++) assert.ok(seq[i].makespan_ms > seq[i - 1].makespan_ms);
+    assert.ok((await page.locator('figure.scaling-chart circle.measured-point').count()) >= 15);
     assert.deepEqual(errors, []);
     await context.close();
   });
