@@ -114,11 +114,23 @@ pub fn LessonPage(
                 ""
             };
             model.finished.with(|f| match f {
+                Some(export) if export.runs.len() > 4 => {
+                    let longest = export
+                        .runs
+                        .iter()
+                        .map(|r| r.makespan_ms)
+                        .fold(0.0, f64::max);
+                    format!(
+                        "Done: {} runs, the longest took {}.{hidden}",
+                        export.runs.len(),
+                        format_ms(longest)
+                    )
+                }
                 Some(export) => {
                     let parts: Vec<String> = export
                         .runs
                         .iter()
-                        .map(|r| format!("{} {}", r.strategy, format_ms(r.makespan_ms)))
+                        .map(|r| format!("{} {}", r.spec, format_ms(r.makespan_ms)))
                         .collect();
                     format!("Done: {}.{hidden}", parts.join(", "))
                 }

@@ -3,8 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  ROOT, download, exportJson, launchBrowser, openPage, serveDirectory, serveDist, setParams,
-  waitDone,
+  ROOT, download, ensureArtifacts, exportJson, launchBrowser, openPage, serveDirectory, serveDist,
+  setParams, waitDone,
 } from './harness.mjs';
 
 let app;
@@ -138,6 +138,8 @@ describe('offline and export', () => {
     await waitDone(page);
     await context.setOffline(false);
     assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+    const outside = app.requests.filter((p) => !p.startsWith(app.prefix));
+    assert.deepEqual(outside, [], 'no request outside the app folder');
     await context.close();
   });
 
@@ -188,5 +190,75 @@ describe('accessibility', () => {
     assert.ok(await page.locator('details.data-table table').count() >= 3);
     assert.deepEqual(errors, []);
     await context.close();
+  });
+});
+
+describe('look and accessibility checks', () => {
+  test('axe finds no serious or critical violation on any lesson, light or dark', async () => {
+    const axePath = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+    for (const colorScheme of ['light', 'dark']) {
+      const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(app.base);
+      await page.waitForSelector('article.lesson');
+      const ids = await lessonIds(page);
+      for (const id of ids) {
+        await page.goto(`${app.base}?lesson=${id}`);
+        await page.waitForSelector(`article[data-lesson="${id}"]`);
+        await page.addScriptTag({ path: axePath });
+        const result = await page.evaluate(async () => {
+          // eslint-disable-next-line no-undef
+          const r = await axe.run(document, { resultTypes: ['violations'] });
+          return r.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        });
+        assert.deepEqual(result, [], `${id} (${colorScheme})`);
+      }
+      await context.close();
+    }
+  });
+
+  test('every lesson fits a 375 px phone without horizontal scrolling', async () => {
+    const { page, context, errors } = await openPage(browser, app.base, { width: 375, height: 800 });
+    for (const id of await lessonIds(page)) {
+      await page.goto(`${app.base}?lesson=${id}`);
+      await page.waitForSelector(`article[data-lesson="${id}"]`);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.ok(overflow <= 0, `${id}: ${overflow} px too wide`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('starting a run does not move the page: the predicted timelines hold the space', async () => {
+    const { page, context } = await openPage(browser, `${app.base}?lesson=gather&scale=0.5`);
+    const box = async () => page.locator('section.plots').boundingBox();
+    const before = await box();
+    await page.click('button[data-action="both"]');
+    await page.waitForFunction(() => /running/.test(document.querySelector('[data-testid="status"]').textContent));
+    const during = await box();
+    assert.equal(during.y, before.y);
+    assert.ok(Math.abs(during.height - before.height) < 2, `${before.height} → ${during.height}`);
+    await page.click('button[data-action="cancel"]');
+    await context.close();
+  });
+
+  test('screenshots in light and dark at 375 px and 1280 px are saved as artifacts', async () => {
+    const dir = await ensureArtifacts();
+    for (const colorScheme of ['light', 'dark']) {
+      for (const width of [375, 1280]) {
+        const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(`${app.base}?lesson=flood&scale=0.05`);
+        await page.waitForSelector('article.lesson');
+        await page.click('button[data-action="all"]');
+        await waitDone(page);
+        await page.screenshot({ path: join(dir, `flood-${colorScheme}-${width}.png`), fullPage: true });
+        await context.close();
+      }
+    }
   });
 });
