@@ -1,5 +1,6 @@
 use futures::future::LocalBoxFuture;
 
+use super::cpu::{CpuJob, CpuOutput};
 use super::TaskPhase;
 
 /// A source of time and of sleeps: the one thing a strategy needs from the outside world.
@@ -19,5 +20,19 @@ pub trait Clock {
     /// [`crate::engine::VirtualClock`] builds an [`crate::engine::EventLoopTrace`] from it).
     fn observe_task(&self, id: usize, phase: TaskPhase) {
         let _ = (id, phase);
+    }
+
+    /// Runs a CPU-bound job. By default it runs right here, on this thread, when the
+    /// future is first polled: it blocks this event loop until done, which is the point of
+    /// the "blocking the loop" lesson. A worker-pool clock sends it away instead; virtual
+    /// time charges `nominal_ms` for it. Jobs that would crash the thread are refused.
+    fn compute(
+        &self,
+        job: &CpuJob,
+        nominal_ms: f64,
+    ) -> LocalBoxFuture<'static, Result<CpuOutput, String>> {
+        let _ = nominal_ms;
+        let job = job.clone();
+        Box::pin(async move { job.run_here() })
     }
 }

@@ -34,6 +34,7 @@ mod task_span;
 mod task_spec;
 mod task_status;
 mod virtual_clock;
+mod virtual_cpu;
 
 #[cfg(test)]
 mod tests;

@@ -1,8 +1,9 @@
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 
-use futures::future::{select, Either};
+use futures::future::{select, Either, LocalBoxFuture};
 
+use super::cpu::CpuOutput;
 use super::param_spec::format_number;
 use super::{
     Clock, RunEvent, RunOptions, Service, TaskPhase, TaskSpan, TaskSpec, TaskStatus,
@@ -88,14 +89,25 @@ impl<'a> Recorder<'a> {
             if !self.service.try_acquire() {
                 return self.finish(clock, task.id, TaskStatus::Rejected, TOO_MANY_REQUESTS);
             }
-            let io = clock.sleep(task.wait_ms());
+            let output: RefCell<Option<Result<CpuOutput, String>>> = RefCell::new(None);
+            let work: LocalBoxFuture<'_, ()> = match &task.cpu {
+                None => clock.sleep(task.wait_ms()),
+                Some(job) => {
+                    let computed = clock.compute(job, task.wait_ms());
+                    Box::pin(async {
+                        let result = computed.await;
+                        *output.borrow_mut() = Some(result);
+                    })
+                }
+            };
             let completed = match self.timeout_ms {
                 None => {
-                    io.await;
+                    work.await;
                     true
                 }
-                Some(t) => matches!(select(io, clock.sleep(t)).await, Either::Left(_)),
+                Some(t) => matches!(select(work, clock.sleep(t)).await, Either::Left(_)),
             };
+            let computed = output.into_inner();
             clock.observe_task(task.id, TaskPhase::Running);
             self.service.release();
             let (status, text) = if !completed {
@@ -106,6 +118,11 @@ impl<'a> Recorder<'a> {
                 )
             } else if task.fails {
                 (TaskStatus::Failed, format!("{} failed", task.label))
+            } else if let Some(result) = computed {
+                match result {
+                    Ok(out) => (TaskStatus::Ok, format!("{}: {}", task.label, out.summary())),
+                    Err(e) => (TaskStatus::Failed, format!("{} failed: {e}", task.label)),
+                }
             } else {
                 (TaskStatus::Ok, format!("{} done", task.label))
             };

@@ -1,5 +1,7 @@
 /// One simulated I/O task of a scenario: what to wait for, for how long, whether it fails
 /// and which tasks it must wait for first.
+use super::cpu::CpuJob;
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TaskSpec {
     /// Position in the scenario, from 0; results are reported in this order by `gather`.
@@ -16,6 +18,10 @@ pub struct TaskSpec {
     /// [`crate::engine::Strategy::Chained`] honours them; every other strategy ignores them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub after: Vec<usize>,
+    /// CPU work instead of an I/O wait: the job runs where the clock computes (the main
+    /// thread, a worker pool, or virtual time, where `duration_ms` is its nominal cost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu: Option<CpuJob>,
 }
 
 fn is_false(value: &bool) -> bool {
@@ -31,7 +37,15 @@ impl TaskSpec {
             duration_ms,
             fails: false,
             after: Vec::new(),
+            cpu: None,
         }
+    }
+
+    /// The same task doing `job` (CPU-bound) instead of waiting; `duration_ms` stays its
+    /// nominal cost for predictions.
+    pub fn computing(mut self, job: CpuJob) -> Self {
+        self.cpu = Some(job);
+        self
     }
 
     /// The same task, but raising an error at the end of its wait.

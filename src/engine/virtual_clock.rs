@@ -12,6 +12,8 @@ use std::task::{Context, Poll, Waker};
 use futures::future::LocalBoxFuture;
 use futures::task::{waker, ArcWake};
 
+use super::cpu::{CpuJob, CpuOutput};
+use super::virtual_cpu::{AcquireWorker, VirtualCpu};
 use super::{Clock, EventLoopTrace, LoopAction, LoopStep, SleepingTask, TaskPhase};
 
 /// A deterministic clock whose time moves only when every task is waiting on a timer.
@@ -26,6 +28,7 @@ use super::{Clock, EventLoopTrace, LoopAction, LoopStep, SleepingTask, TaskPhase
 #[derive(Clone, Default)]
 pub struct VirtualClock {
     inner: Rc<RefCell<Timers>>,
+    cpu: Rc<RefCell<VirtualCpu>>,
 }
 
 /// The error returned when a future waits forever: no timer is pending and nothing woke it.
@@ -179,6 +182,14 @@ impl ArcWake for Flag {
 }
 
 impl VirtualClock {
+    /// A clock whose CPU jobs run on `workers` parallel workers instead of blocking.
+    pub fn with_workers(workers: usize) -> Self {
+        Self {
+            cpu: Rc::new(RefCell::new(VirtualCpu::parallel(workers))),
+            ..Self::default()
+        }
+    }
+
     /// A new clock at time 0 with no pending timers.
     pub fn new() -> Self {
         Self::default()
@@ -309,6 +320,40 @@ impl Clock for VirtualClock {
 
     fn observe_task(&self, id: usize, phase: TaskPhase) {
         self.with_trace(|t, now, queue| t.observe(now, queue, id, phase));
+    }
+
+    /// Charges `nominal_ms` of virtual time for the job. On a blocking clock (the
+    /// default) time jumps at once and nothing else runs meanwhile; on a clock made with
+    /// [`VirtualClock::with_workers`] the job waits for a free worker, then sleeps.
+    fn compute(
+        &self,
+        job: &CpuJob,
+        nominal_ms: f64,
+    ) -> LocalBoxFuture<'static, Result<CpuOutput, String>> {
+        let ms = if nominal_ms.is_finite() {
+            nominal_ms.max(0.0)
+        } else {
+            0.0
+        };
+        let refused = matches!(job, CpuJob::Panic);
+        let parallel = matches!(*self.cpu.borrow(), VirtualCpu::Parallel { .. });
+        let timers = self.inner.clone();
+        let cpu = self.cpu.clone();
+        let clock = self.clone();
+        Box::pin(async move {
+            if parallel {
+                AcquireWorker { cpu: cpu.clone() }.await;
+                clock.sleep(ms).await;
+                cpu.borrow_mut().release();
+            } else {
+                timers.borrow_mut().now += ms;
+            }
+            if refused {
+                Err("injected fault: this job panics on purpose".to_string())
+            } else {
+                Ok(CpuOutput::Pong)
+            }
+        })
     }
 }
 

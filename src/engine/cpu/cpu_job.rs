@@ -48,6 +48,15 @@ impl CpuJob {
         }
     }
 
+    /// Runs the job on the calling thread, refusing the fault-injection job (a panic on
+    /// the page's main thread would stop the whole app).
+    pub fn run_here(&self) -> Result<CpuOutput, String> {
+        match self {
+            CpuJob::Panic => Err("a panicking job only runs in a worker".to_string()),
+            job => Ok(job.run()),
+        }
+    }
+
     /// A short description for logs and tables.
     pub fn describe(&self) -> String {
         match self {
