@@ -11,6 +11,10 @@ pub struct RunOptions {
     /// duration is longer ends with status `timed_out` exactly at the timeout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout_ms: Option<f64>,
+    /// Where CPU jobs run: `None` on the event loop's own thread (blocking it), `Some(n)`
+    /// on a pool of `n` workers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workers: Option<usize>,
 }
 
 impl RunOptions {
@@ -66,6 +70,7 @@ mod tests {
         let o: RunOptions = serde_json::from_str("{}").unwrap_or(RunOptions {
             capacity: Some(9),
             timeout_ms: None,
+            ..RunOptions::default()
         });
         assert_eq!(o, RunOptions::default());
     }

@@ -204,7 +204,10 @@ impl Strategy {
     /// The exact record of this strategy on `scenario` on a fresh virtual clock: the
     /// prediction a measured run is compared with.
     pub fn simulate(self, scenario: &Scenario, options: &RunOptions) -> Result<RunRecord, Stalled> {
-        let clock = VirtualClock::new();
+        let clock = match options.workers {
+            Some(n) => VirtualClock::with_workers(n),
+            None => VirtualClock::new(),
+        };
         clock.run(self.run_with(&clock, scenario, options, &|_| {}))
     }
 

@@ -155,6 +155,7 @@ static INFO: LessonInfo = LessonInfo {
         graph: false,
         stepper: true,
         scaling: false,
+        ..Panels::STANDARD
     },
 };
 

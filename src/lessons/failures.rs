@@ -319,6 +319,7 @@ impl Lesson for FailuresLesson {
         let options = RunOptions {
             capacity: None,
             timeout_ms: timeout_ms(values),
+            ..RunOptions::default()
         };
         support::plans(action, &STRATEGIES, &failing_scenario(values), options)
     }

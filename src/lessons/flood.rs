@@ -233,6 +233,7 @@ impl Lesson for FloodLesson {
         let options = RunOptions {
             capacity: Some(flood.capacity),
             timeout_ms: None,
+            ..RunOptions::default()
         };
         support::plans(action, &flood.strategies(), &flood.scenario(), options)
     }

@@ -15,6 +15,13 @@ pub struct Panels {
     pub stepper: bool,
     /// Makespan against the number of tasks, from [`super::Lesson::scaling`] and the runs.
     pub scaling: bool,
+    /// The event-loop lag meter and heartbeat, live while runs go.
+    pub lag: bool,
+    /// The Mandelbrot picture drawn tile by tile, tinted by the worker of each tile.
+    pub mandelbrot: bool,
+    /// Run an action's plans one after another instead of side by side (CPU timings
+    /// would disturb each other).
+    pub one_at_a_time: bool,
 }
 
 impl Panels {
@@ -27,5 +34,8 @@ impl Panels {
         graph: false,
         stepper: false,
         scaling: false,
+        lag: false,
+        mandelbrot: false,
+        one_at_a_time: false,
     };
 }

@@ -159,6 +159,7 @@ static INFO: LessonInfo = LessonInfo {
         graph: false,
         stepper: false,
         scaling: true,
+        ..Panels::STANDARD
     },
 };
 

@@ -5,7 +5,7 @@ use TaskStatus::{Ok as Fine, Rejected};
 fn capacity(c: usize) -> RunOptions {
     RunOptions {
         capacity: Some(c),
-        timeout_ms: None,
+        ..RunOptions::default()
     }
 }
 
@@ -80,6 +80,7 @@ fn a_timed_out_call_frees_its_slot_at_the_timeout() {
     let options = RunOptions {
         capacity: Some(1),
         timeout_ms: Some(1.0 * S),
+        ..RunOptions::default()
     };
     let r = run_on(
         Strategy::Sequential,

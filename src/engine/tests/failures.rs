@@ -181,6 +181,7 @@ fn a_timeout_counts_as_a_failure_for_a_task_group() {
         RunOptions {
             timeout_ms: Some(2.0 * S),
             capacity: None,
+            ..RunOptions::default()
         },
     );
     assert_eq!(ends(&r), vec![2.0, 1.0, 2.0]);

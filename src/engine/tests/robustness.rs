@@ -30,6 +30,7 @@ fn hostile_scenarios_and_options_never_panic_or_stall_and_every_span_is_closed()
         let options = RunOptions {
             capacity: [None, Some(0), Some(1), Some(3)][rng.usize(0..4)],
             timeout_ms: timeouts[rng.usize(0..timeouts.len())],
+            ..RunOptions::default()
         };
         let limit = rng.usize(0..4);
         let strategies = Strategy::EVERY.into_iter().chain([

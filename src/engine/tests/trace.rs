@@ -96,6 +96,7 @@ fn a_timeout_shows_two_timers_for_one_task_and_the_io_timer_goes_when_the_timeou
     let options = RunOptions {
         timeout_ms: Some(100.0),
         capacity: None,
+        ..RunOptions::default()
     };
     let (_, t) = trace(
         Strategy::Gather,
@@ -134,6 +135,7 @@ fn every_trace_ends_each_task_exactly_when_its_span_ends() {
     let options = RunOptions {
         capacity: Some(3),
         timeout_ms: Some(350.0),
+        ..RunOptions::default()
     };
     for strategy in Strategy::EVERY {
         let (r, t) = trace(strategy, &scenario, options);
