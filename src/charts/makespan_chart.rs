@@ -23,10 +23,11 @@ pub fn MakespanChart(
     let axis = TimeAxis::covering(longest);
     let plot_h = runs.len() as f64 * ROW;
     let title_of = |r: &RunRecord| {
-        Strategy::from_spec(&r.spec)
+        let bound = Strategy::from_spec(&r.spec)
             .or_else(|| Strategy::from_key(&r.strategy))
-            .map(|s| (s.display(), s.bound_label()))
-            .unwrap_or_else(|| ("Run".to_string(), "bound"))
+            .map(|s| s.bound_label())
+            .unwrap_or("bound");
+        (r.title(), bound)
     };
     let rows = runs
         .iter()

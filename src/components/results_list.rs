@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::charts::format_ms;
-use crate::engine::{RunRecord, Strategy};
+use crate::engine::RunRecord;
 
 /// The results of each finished run, in the order the strategy returned them, each
 /// marked with when it finished.
@@ -12,10 +12,7 @@ pub fn ResultsList(
 ) -> impl IntoView {
     runs.into_iter()
         .map(|r| {
-            let title = Strategy::from_spec(&r.spec)
-                .or_else(|| Strategy::from_key(&r.strategy))
-                .map(|s| s.display())
-                .unwrap_or_else(|| "Run".to_string());
+            let title = r.title();
             let items = r
                 .results
                 .iter()

@@ -56,6 +56,7 @@ impl<'a> Recorder<'a> {
                 status: TaskStatus::Ok,
                 result: String::new(),
                 finish_rank: 0,
+                cpu: t.cpu.is_some(),
             })
             .collect();
         Self {

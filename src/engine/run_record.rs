@@ -30,6 +30,21 @@ pub struct RunRecord {
 }
 
 impl RunRecord {
+    /// The name shown to visitors: the strategy with its limit, and where CPU jobs ran
+    /// when on a pool (`Gather on 2 workers`).
+    pub fn title(&self) -> String {
+        let base = Strategy::from_spec(&self.spec)
+            .or_else(|| Strategy::from_key(&self.strategy))
+            .map(|s| s.display())
+            .unwrap_or_else(|| "Run".to_string());
+        match self.options.workers {
+            Some(1) => format!("{base} on 1 worker"),
+            Some(n) => format!("{base} on {n} workers"),
+            None if self.tasks.iter().any(|t| t.cpu) => format!("{base} on the main thread"),
+            None => base,
+        }
+    }
+
     /// Assembles the record of a finished run; results are read from the spans.
     pub(crate) fn from_run(
         strategy: Strategy,

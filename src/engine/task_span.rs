@@ -22,6 +22,9 @@ pub struct TaskSpan {
     pub result: String,
     /// 1 for the first task to finish, 2 for the second, and so on.
     pub finish_rank: usize,
+    /// Whether the task was CPU work (its `requested_ms` is then a nominal cost).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cpu: bool,
 }
 
 impl TaskSpan {
