@@ -1,13 +1,19 @@
+use std::cell::Cell;
 use std::rc::Rc;
 
 use futures::future::{abortable, join_all, AbortHandle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::{hide_count, is_visible, prefers_reduced_motion, BrowserClock, FrameLoop};
+use crate::browser::{
+    hide_count, is_visible, prefers_reduced_motion, BrowserClock, FrameLoop, OutputTap, PoolClock,
+    WorkerPool,
+};
 use crate::charts::LiveRun;
+use crate::engine::cpu::CpuOutput;
 use crate::engine::{Clock, ParamValues, RunEvent, RunExport};
 use crate::lessons::Lesson;
+use crate::lessons::RunPlan;
 
 /// Where the page's current run stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,8 +48,17 @@ pub struct RunModel {
     pub finished: RwSignal<Option<RunExport>>,
     /// Whether the page was hidden at some point during the last runs (timers throttled).
     pub was_hidden: RwSignal<bool>,
+    /// Every CPU result of the current runs with the worker that computed it (0 for the
+    /// main thread), in arrival order.
+    pub outputs: RwSignal<Vec<(CpuOutput, usize)>>,
+    /// How long the worker pool took to load (ms), once it has been used.
+    pub warm_up_ms: RwSignal<Option<f64>>,
     abort: StoredValue<Option<AbortHandle>>,
+    pool: StoredValue<Option<WorkerPool>, LocalStorage>,
 }
+
+/// Where Trunk puts the worker's loader script, relative to the page.
+const WORKER_SCRIPT: &str = "./worker_loader.js";
 
 impl RunModel {
     /// A model with nothing run yet.
@@ -56,7 +71,10 @@ impl RunModel {
             status: RwSignal::new(RunStatus::Idle),
             finished: RwSignal::new(None),
             was_hidden: RwSignal::new(false),
+            outputs: RwSignal::new(Vec::new()),
+            warm_up_ms: RwSignal::new(None),
             abort: StoredValue::new(None),
+            pool: StoredValue::new_local(None),
         }
     }
 
@@ -99,6 +117,7 @@ impl RunModel {
         self.live.set(predicted);
         self.elapsed.set(0.0);
         self.finished.set(None);
+        self.outputs.set(Vec::new());
         self.was_hidden.set(!is_visible());
         let hides_at_start = hide_count();
         self.status.set(RunStatus::Running(label.to_string()));
@@ -106,14 +125,16 @@ impl RunModel {
 
         let model = *self;
         let lesson_id = self.lesson.info().id;
+        let one_at_a_time = self.lesson.info().panels.one_at_a_time;
         let (task, handle) = abortable(async move {
             let clock = Rc::new(BrowserClock::new());
-            let t0 = clock.now_ms();
+            let t0 = Rc::new(Cell::new(clock.now_ms()));
             let frames = (!prefers_reduced_motion()).then(|| {
                 let clock = clock.clone();
+                let t0 = t0.clone();
                 FrameLoop::start(move |_| {
                     if model.generation.get_untracked() == generation {
-                        model.elapsed.set(clock.now_ms() - t0);
+                        model.elapsed.set(clock.now_ms() - t0.get());
                         if !is_visible() {
                             model.was_hidden.set(true);
                         }
@@ -133,13 +154,44 @@ impl RunModel {
                     }
                 })
                 .collect();
-            let records = join_all(
-                plans
-                    .iter()
-                    .zip(&observers)
-                    .map(|(plan, observer)| plan.run(clock.as_ref(), observer)),
-            )
-            .await;
+            let tap: OutputTap = Rc::new(move |out: &CpuOutput, worker: Option<usize>| {
+                if model.generation.get_untracked() == generation {
+                    model
+                        .outputs
+                        .update(|o| o.push((out.clone(), worker.unwrap_or(0))));
+                }
+            });
+            let records = if one_at_a_time {
+                let mut records = Vec::with_capacity(plans.len());
+                for (plan, observer) in plans.iter().zip(&observers) {
+                    let clock = model.clock_for(plan, &tap).await;
+                    t0.set(clock.now_ms());
+                    records.push(plan.run(clock.as_ref(), observer).await);
+                }
+                records
+            } else {
+                let workers = plans.iter().filter_map(|p| p.options.workers).max();
+                let shared = match workers {
+                    Some(_) => {
+                        let plan = plans.iter().find(|p| p.options.workers == workers);
+                        match plan {
+                            Some(plan) => model.clock_for(plan, &tap).await,
+                            None => clock.clone() as Rc<dyn Clock>,
+                        }
+                    }
+                    None => clock.clone() as Rc<dyn Clock>,
+                };
+                t0.set(clock.now_ms());
+                join_all(plans.iter().zip(&observers).map(|(plan, observer)| {
+                    let c: &dyn Clock = if plan.options.workers.is_some() {
+                        shared.as_ref()
+                    } else {
+                        clock.as_ref()
+                    };
+                    plan.run(c, observer)
+                }))
+                .await
+            };
             drop(frames);
             if model.generation.get_untracked() != generation {
                 return;
@@ -147,7 +199,7 @@ impl RunModel {
             if !is_visible() || hide_count() != hides_at_start {
                 model.was_hidden.set(true);
             }
-            model.elapsed.set(clock.now_ms() - t0);
+            model.elapsed.set(clock.now_ms() - t0.get());
             model.live.update(|runs| {
                 for (run, record) in runs.iter_mut().zip(&records) {
                     run.finish(record.clone());
@@ -165,6 +217,27 @@ impl RunModel {
         });
     }
 
+    /// The clock a plan runs on: the page's own (CPU jobs block it) or, for a plan with
+    /// `workers`, the worker pool resized to that many workers and warmed up first (the
+    /// warm-up is reported separately and not counted in the run).
+    async fn clock_for(&self, plan: &RunPlan, tap: &OutputTap) -> Rc<dyn Clock> {
+        let Some(workers) = plan.options.workers else {
+            return Rc::new(BrowserClock::new());
+        };
+        let pool = match self.pool.get_value() {
+            Some(pool) => pool,
+            None => {
+                let pool = WorkerPool::new(WORKER_SCRIPT, workers);
+                self.pool.set_value(Some(pool.clone()));
+                pool
+            }
+        };
+        pool.resize(workers);
+        let warm_ms = pool.warm_up().await;
+        self.warm_up_ms.set(Some(warm_ms));
+        Rc::new(PoolClock::new(pool, Some(tap.clone())))
+    }
+
     /// Cancels the runs in progress, if any; their timers are cleared.
     pub fn cancel(&self) {
         if self.stop_current() {
@@ -176,6 +249,9 @@ impl RunModel {
         match self.abort.try_update_value(|a| a.take()).flatten() {
             Some(handle) => {
                 handle.abort();
+                if let Some(pool) = self.pool.get_value() {
+                    pool.cancel_all();
+                }
                 self.generation.update(|g| *g += 1);
                 true
             }

@@ -1,0 +1,383 @@
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use futures::channel::oneshot;
+use futures::future::LocalBoxFuture;
+use gloo_worker::{Spawnable, WorkerBridge};
+use wasm_bindgen_futures::spawn_local;
+
+use crate::engine::cpu::{CpuJob, JobReply, JobRequest};
+use crate::engine::Clock;
+
+use super::{BrowserClock, CpuWorker, JobOutcome};
+
+/// The largest pool the app will start.
+pub const MAX_WORKERS: usize = 16;
+
+/// How long a job may run before its worker is given up for dead.
+const DEFAULT_JOB_TIMEOUT_MS: f64 = 30_000.0;
+
+/// A pool of web workers running [`CpuJob`]s: a queue dispatches each job to an idle
+/// worker; results come back as they finish.
+///
+/// No `SharedArrayBuffer`: jobs and results travel by `postMessage`, so the pool works on
+/// any static host and inside any iframe. A job that panics is answered by the worker's
+/// panic hook and the worker is replaced; a worker that stops answering is given up after
+/// a timeout and replaced; every other job carries on. Cancelling drops the busy workers
+/// (gloo-worker asks them to close once their current job ends; their late answers are
+/// ignored) and starts fresh ones.
+#[derive(Clone)]
+pub struct WorkerPool {
+    inner: Rc<RefCell<PoolInner>>,
+}
+
+struct PoolInner {
+    script: String,
+    clock: BrowserClock,
+    slots: Vec<Slot>,
+    queue: VecDeque<Queued>,
+    next_id: u64,
+    next_generation: u64,
+    job_timeout_ms: f64,
+    replaced: u32,
+    ready_waiters: Vec<oneshot::Sender<()>>,
+    retired: Vec<WorkerBridge<CpuWorker>>,
+}
+
+struct Slot {
+    generation: u64,
+    bridge: WorkerBridge<CpuWorker>,
+    spawned_ms: f64,
+    warm_ms: Option<f64>,
+    running: Option<Running>,
+}
+
+struct Running {
+    id: u64,
+    done: oneshot::Sender<JobOutcome>,
+    queued_ms: f64,
+    started_ms: f64,
+}
+
+struct Queued {
+    id: u64,
+    job: CpuJob,
+    done: oneshot::Sender<JobOutcome>,
+    queued_ms: f64,
+}
+
+/// The id of the warm-up ping each new worker receives.
+const WARM_UP_ID: u64 = u64::MAX;
+
+impl WorkerPool {
+    /// Starts `size` workers (clamped to 1–[`MAX_WORKERS`]) from the worker loader at
+    /// `script` (relative to the page, e.g. `./worker_loader.js`). Each is sent a ping at
+    /// once, so loading its wasm starts now.
+    pub fn new(script: &str, size: usize) -> Self {
+        let pool = Self {
+            inner: Rc::new(RefCell::new(PoolInner {
+                script: script.to_string(),
+                clock: BrowserClock::new(),
+                slots: Vec::new(),
+                queue: VecDeque::new(),
+                next_id: 0,
+                next_generation: 0,
+                job_timeout_ms: DEFAULT_JOB_TIMEOUT_MS,
+                replaced: 0,
+                ready_waiters: Vec::new(),
+                retired: Vec::new(),
+            })),
+        };
+        pool.resize(size);
+        pool.start_watchdog();
+        pool
+    }
+
+    /// Number of workers.
+    pub fn size(&self) -> usize {
+        self.inner.borrow().slots.len()
+    }
+
+    /// How many workers were replaced after a panic, a timeout or a cancel.
+    pub fn replaced(&self) -> u32 {
+        self.inner.borrow().replaced
+    }
+
+    /// Sets how long a job may take before its worker is considered dead (tests).
+    pub fn set_job_timeout_ms(&self, ms: f64) {
+        self.inner.borrow_mut().job_timeout_ms = ms.max(1.0);
+    }
+
+    /// Grows or shrinks the pool to `size` workers (1–[`MAX_WORKERS`]). Shrinking retires
+    /// idle workers first; busy ones finish their job before they go.
+    pub fn resize(&self, size: usize) {
+        let size = size.clamp(1, MAX_WORKERS);
+        let mut inner = self.inner.borrow_mut();
+        while inner.slots.len() < size {
+            let slot = inner.spawn_slot(&self.inner);
+            inner.slots.push(slot);
+        }
+        while inner.slots.len() > size {
+            if let Some(slot) = inner.slots.pop() {
+                if let Some(running) = slot.running {
+                    let index = inner.slots.len();
+                    inner.give_up(running, index, "the pool shrank");
+                }
+                inner.retired.push(slot.bridge);
+            }
+        }
+        drop(inner);
+        self.bury_retired();
+    }
+
+    /// Waits until every worker has loaded its wasm and answered its ping; returns the
+    /// slowest worker's warm-up time in milliseconds (from its spawn).
+    pub fn warm_up(&self) -> LocalBoxFuture<'static, f64> {
+        let (tx, rx) = oneshot::channel();
+        {
+            let mut inner = self.inner.borrow_mut();
+            inner.ready_waiters.push(tx);
+            inner.notify_if_ready();
+        }
+        let inner = self.inner.clone();
+        Box::pin(async move {
+            let _ = rx.await;
+            let slots = &inner.borrow().slots;
+            slots
+                .iter()
+                .filter_map(|s| s.warm_ms.map(|w| w - s.spawned_ms))
+                .fold(0.0, f64::max)
+        })
+    }
+
+    /// Queues `job`; the future resolves with its outcome once a worker has answered (or
+    /// the job failed, was cancelled, or its worker died).
+    pub fn submit(&self, job: CpuJob) -> LocalBoxFuture<'static, JobOutcome> {
+        let (tx, rx) = oneshot::channel();
+        let (id, queued_ms) = {
+            let mut inner = self.inner.borrow_mut();
+            let id = inner.next_id;
+            inner.next_id += 1;
+            let queued_ms = inner.clock.now_ms();
+            inner.queue.push_back(Queued {
+                id,
+                job,
+                done: tx,
+                queued_ms,
+            });
+            inner.dispatch();
+            (id, queued_ms)
+        };
+        Box::pin(async move {
+            rx.await.unwrap_or(JobOutcome {
+                id,
+                worker: 0,
+                result: Err("cancelled".to_string()),
+                queued_ms,
+                started_ms: queued_ms,
+                ended_ms: queued_ms,
+                compute_ms: 0.0,
+            })
+        })
+    }
+
+    /// Fails every queued and running job with "cancelled" and replaces the busy workers
+    /// with fresh ones, so nothing keeps computing for a run that is gone.
+    pub fn cancel_all(&self) {
+        let mut inner = self.inner.borrow_mut();
+        let now = inner.clock.now_ms();
+        while let Some(q) = inner.queue.pop_front() {
+            let _ = q.done.send(JobOutcome {
+                id: q.id,
+                worker: 0,
+                result: Err("cancelled".to_string()),
+                queued_ms: q.queued_ms,
+                started_ms: q.queued_ms,
+                ended_ms: now,
+                compute_ms: 0.0,
+            });
+        }
+        let busy: Vec<usize> = (0..inner.slots.len())
+            .filter(|&i| inner.slots[i].running.is_some())
+            .collect();
+        for index in busy {
+            inner.replace(index, &self.inner, "cancelled");
+        }
+        drop(inner);
+        self.bury_retired();
+    }
+
+    /// Jobs waiting for a worker, and jobs running now.
+    pub fn load(&self) -> (usize, usize) {
+        let inner = self.inner.borrow();
+        let running = inner.slots.iter().filter(|s| s.running.is_some()).count();
+        (inner.queue.len(), running)
+    }
+
+    fn on_reply(&self, index: usize, generation: u64, reply: JobReply) {
+        let mut inner = self.inner.borrow_mut();
+        let now = inner.clock.now_ms();
+        let Some(slot) = inner.slots.get_mut(index) else {
+            return;
+        };
+        if slot.generation != generation {
+            return; // a replaced worker answering late
+        }
+        if reply.id == WARM_UP_ID {
+            slot.warm_ms.get_or_insert(now);
+            inner.notify_if_ready();
+            return;
+        }
+        slot.warm_ms.get_or_insert(now);
+        if slot.running.as_ref().is_some_and(|r| r.id == reply.id) {
+            if let Some(running) = slot.running.take() {
+                let _ = running.done.send(JobOutcome {
+                    id: reply.id,
+                    worker: index,
+                    result: reply.result,
+                    queued_ms: running.queued_ms,
+                    started_ms: running.started_ms,
+                    ended_ms: now,
+                    compute_ms: reply.compute_ms,
+                });
+            }
+        }
+        if reply.fatal {
+            inner.replace(index, &self.inner, "its worker crashed");
+        }
+        inner.dispatch();
+        drop(inner);
+        self.bury_retired();
+    }
+
+    /// Drops retired bridges on a later tick: never inside a worker's message handler.
+    fn bury_retired(&self) {
+        let inner = self.inner.clone();
+        spawn_local(async move {
+            let retired = std::mem::take(&mut inner.borrow_mut().retired);
+            drop(retired);
+        });
+    }
+
+    /// Every 250 ms, gives up jobs whose worker stopped answering; stops with the pool.
+    fn start_watchdog(&self) {
+        let weak = Rc::downgrade(&self.inner);
+        spawn_local(async move {
+            let clock = BrowserClock::new();
+            loop {
+                clock.sleep(250.0).await;
+                let Some(inner) = weak.upgrade() else {
+                    return;
+                };
+                let mut guard = inner.borrow_mut();
+                let now = guard.clock.now_ms();
+                let limit = guard.job_timeout_ms;
+                let stuck: Vec<usize> = (0..guard.slots.len())
+                    .filter(|&i| {
+                        guard.slots[i]
+                            .running
+                            .as_ref()
+                            .is_some_and(|r| now - r.started_ms > limit)
+                    })
+                    .collect();
+                for index in stuck {
+                    guard.replace(index, &inner, "its worker stopped answering");
+                }
+                guard.dispatch();
+                drop(guard);
+                WorkerPool { inner }.bury_retired();
+            }
+        });
+    }
+}
+
+impl PoolInner {
+    fn spawn_slot(&mut self, pool: &Rc<RefCell<PoolInner>>) -> Slot {
+        let index = self.slots.len();
+        self.spawn_at(index, pool)
+    }
+
+    fn spawn_at(&mut self, index: usize, pool: &Rc<RefCell<PoolInner>>) -> Slot {
+        let generation = self.next_generation;
+        self.next_generation += 1;
+        let weak: Weak<RefCell<PoolInner>> = Rc::downgrade(pool);
+        let bridge = CpuWorker::spawner()
+            .callback(move |reply: JobReply| {
+                if let Some(inner) = weak.upgrade() {
+                    WorkerPool { inner }.on_reply(index, generation, reply);
+                }
+            })
+            .with_loader(true)
+            .spawn(&self.script);
+        bridge.send(JobRequest {
+            id: WARM_UP_ID,
+            job: CpuJob::Ping,
+        });
+        Slot {
+            generation,
+            bridge,
+            spawned_ms: self.clock.now_ms(),
+            warm_ms: None,
+            running: None,
+        }
+    }
+
+    /// Fails the job running in slot `index` (if any) and starts a fresh worker there.
+    fn replace(&mut self, index: usize, pool: &Rc<RefCell<PoolInner>>, why: &str) {
+        let fresh = self.spawn_at(index, pool);
+        let Some(slot) = self.slots.get_mut(index) else {
+            return;
+        };
+        let old = std::mem::replace(slot, fresh);
+        self.replaced += 1;
+        if let Some(running) = old.running {
+            self.give_up(running, index, why);
+        }
+        self.retired.push(old.bridge);
+    }
+
+    fn give_up(&self, running: Running, worker: usize, why: &str) {
+        let now = self.clock.now_ms();
+        let _ = running.done.send(JobOutcome {
+            id: running.id,
+            worker,
+            result: Err(format!("lost: {why}")),
+            queued_ms: running.queued_ms,
+            started_ms: running.started_ms,
+            ended_ms: now,
+            compute_ms: 0.0,
+        });
+    }
+
+    /// Sends queued jobs to idle workers, in order.
+    fn dispatch(&mut self) {
+        let now = self.clock.now_ms();
+        for slot in self.slots.iter_mut() {
+            if slot.running.is_some() {
+                continue;
+            }
+            let Some(next) = self.queue.pop_front() else {
+                return;
+            };
+            slot.bridge.send(JobRequest {
+                id: next.id,
+                job: next.job,
+            });
+            slot.running = Some(Running {
+                id: next.id,
+                done: next.done,
+                queued_ms: next.queued_ms,
+                started_ms: now,
+            });
+        }
+    }
+
+    fn notify_if_ready(&mut self) {
+        if self.slots.iter().all(|s| s.warm_ms.is_some()) {
+            for waiter in self.ready_waiters.drain(..) {
+                let _ = waiter.send(());
+            }
+        }
+    }
+}
