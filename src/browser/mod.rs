@@ -5,11 +5,13 @@
 //! these into the lessons; the engine never sees them.
 
 mod browser_clock;
+mod canvas_tiles;
 mod chart_export;
 mod clipboard;
 mod download;
 mod embed;
 mod frame_loop;
+mod lag_meter;
 mod offline;
 mod page_url;
 mod preferences;
@@ -18,11 +20,13 @@ mod timing_probe;
 mod visibility;
 
 pub use browser_clock::BrowserClock;
+pub use canvas_tiles::{clear_canvas, draw_tile_pixels};
 pub use chart_export::{export_chart, ChartFormat};
 pub use clipboard::copy_text;
 pub use download::{download_text, download_url};
 pub use embed::{is_framed, report_height_to_parent, RESIZE_MESSAGE};
 pub use frame_loop::FrameLoop;
+pub use lag_meter::LagMeter;
 pub use offline::register_service_worker;
 pub use page_url::PageUrl;
 pub use preferences::{is_page_hidden, prefers_reduced_motion};
