@@ -5,6 +5,7 @@
 //! these into the lessons; the engine never sees them.
 
 mod browser_clock;
+mod canvas_tiles;
 mod chart_export;
 mod clipboard;
 mod cpu_worker;
@@ -12,6 +13,7 @@ mod download;
 mod embed;
 mod frame_loop;
 mod job_outcome;
+mod lag_meter;
 mod offline;
 mod page_url;
 mod pool_clock;
@@ -22,6 +24,7 @@ mod visibility;
 mod worker_pool;
 
 pub use browser_clock::BrowserClock;
+pub use canvas_tiles::{clear_canvas, draw_tile_pixels};
 pub use chart_export::{export_chart, ChartFormat};
 pub use clipboard::copy_text;
 pub use cpu_worker::CpuWorker;
@@ -29,6 +32,7 @@ pub use download::{download_text, download_url};
 pub use embed::{is_framed, report_height_to_parent, RESIZE_MESSAGE};
 pub use frame_loop::FrameLoop;
 pub use job_outcome::JobOutcome;
+pub use lag_meter::LagMeter;
 pub use offline::register_service_worker;
 pub use page_url::PageUrl;
 pub use pool_clock::{OutputTap, PoolClock};

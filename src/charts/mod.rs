@@ -7,14 +7,26 @@
 
 mod axis;
 mod concurrency_steps;
+mod freeze_tracker;
 mod graph_layout;
+mod heartbeat_motion;
+mod lag_kind;
+mod lag_sample;
+mod lag_window;
 mod live_run;
 mod scaling_series;
 mod stepper_state;
+mod tile_colours;
+mod tile_pixels;
 
 pub use axis::{format_ms, TimeAxis};
 pub use concurrency_steps::{concurrency_scale_top, concurrency_steps, level_height, StepSegment};
+pub use freeze_tracker::{freeze_text, FreezeTracker, FREEZE_HOLD_MS, FREEZE_MS};
 pub use graph_layout::{dependency_depths, shortened, GraphEdge, GraphLayout, NodePlace};
+pub use heartbeat_motion::bounce_transform;
+pub use lag_kind::LagKind;
+pub use lag_sample::LagSample;
+pub use lag_window::{format_lag_ms, percentile, LagWindow};
 pub use live_run::LiveRun;
 pub use scaling_series::{
     measured_groups, measured_strategies, scaling_extent, semaphore_title, strategy_rank,
@@ -24,6 +36,8 @@ pub use stepper_state::{
     action_kind, action_task, clamp_step, describe_action, play_start, span_so_far,
     step_from_input, task_label, StepMove, StepperCommand,
 };
+pub use tile_colours::{rgb_css, tile_colour, worker_hue, worker_rgb};
+pub use tile_pixels::TilePixels;
 
 #[cfg(target_arch = "wasm32")]
 mod axis_ticks;
@@ -38,9 +52,13 @@ mod data_table;
 #[cfg(target_arch = "wasm32")]
 mod dependency_graph;
 #[cfg(target_arch = "wasm32")]
+mod lag_strip;
+#[cfg(target_arch = "wasm32")]
 mod loop_stepper;
 #[cfg(target_arch = "wasm32")]
 mod makespan_chart;
+#[cfg(target_arch = "wasm32")]
+mod mandelbrot_view;
 #[cfg(target_arch = "wasm32")]
 mod scaling_chart;
 #[cfg(target_arch = "wasm32")]
@@ -59,9 +77,13 @@ pub use data_table::DataTable;
 #[cfg(target_arch = "wasm32")]
 pub use dependency_graph::DependencyGraph;
 #[cfg(target_arch = "wasm32")]
+pub use lag_strip::LagStrip;
+#[cfg(target_arch = "wasm32")]
 pub use loop_stepper::LoopStepper;
 #[cfg(target_arch = "wasm32")]
 pub use makespan_chart::MakespanChart;
+#[cfg(target_arch = "wasm32")]
+pub use mandelbrot_view::MandelbrotView;
 #[cfg(target_arch = "wasm32")]
 pub use scaling_chart::ScalingChart;
 #[cfg(target_arch = "wasm32")]
