@@ -6,6 +6,7 @@
 
 mod action_spec;
 mod code_sample;
+mod cpu_work;
 mod insight;
 mod lesson;
 mod panels;
@@ -21,6 +22,9 @@ pub mod flood;
 pub mod gather;
 pub mod order;
 pub mod scaling;
+
+pub mod blocking;
+pub mod cpu_gather;
 
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
@@ -38,6 +42,8 @@ pub static ALL: &[&dyn Lesson] = &[
     &chain::ChainLesson,
     &event_loop::EventLoopLesson,
     &scaling::ScalingLesson,
+    &blocking::BlockingLesson,
+    &cpu_gather::CpuGatherLesson,
 ];
 
 /// The lesson with this id, if any.
