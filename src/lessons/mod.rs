@@ -24,6 +24,7 @@ pub mod order;
 pub mod scaling;
 
 pub mod blocking;
+pub mod cooks;
 pub mod cpu_gather;
 
 pub use action_spec::ActionSpec;
@@ -44,6 +45,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &scaling::ScalingLesson,
     &blocking::BlockingLesson,
     &cpu_gather::CpuGatherLesson,
+    &cooks::CooksLesson,
 ];
 
 /// The lesson with this id, if any.
