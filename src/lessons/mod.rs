@@ -26,6 +26,7 @@ pub mod scaling;
 pub mod blocking;
 pub mod cooks;
 pub mod cpu_gather;
+pub mod table;
 
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
@@ -46,6 +47,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &blocking::BlockingLesson,
     &cpu_gather::CpuGatherLesson,
     &cooks::CooksLesson,
+    &table::TableLesson,
 ];
 
 /// The lesson with this id, if any.
