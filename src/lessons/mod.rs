@@ -26,6 +26,7 @@ pub mod scaling;
 pub mod blocking;
 pub mod cooks;
 pub mod cpu_gather;
+pub mod mixed;
 pub mod table;
 
 pub use action_spec::ActionSpec;
@@ -48,6 +49,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &cpu_gather::CpuGatherLesson,
     &cooks::CooksLesson,
     &table::TableLesson,
+    &mixed::MixedLesson,
 ];
 
 /// The lesson with this id, if any.
