@@ -26,6 +26,7 @@ pub mod scaling;
 pub mod blocking;
 pub mod cooks;
 pub mod cpu_gather;
+pub mod mandelbrot;
 pub mod mixed;
 pub mod table;
 
@@ -50,6 +51,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &cooks::CooksLesson,
     &table::TableLesson,
     &mixed::MixedLesson,
+    &mandelbrot::MandelbrotLesson,
 ];
 
 /// The lesson with this id, if any.
