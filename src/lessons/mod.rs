@@ -6,6 +6,7 @@
 
 mod action_spec;
 mod code_sample;
+mod cpu_work;
 mod insight;
 mod lesson;
 mod panels;
@@ -21,6 +22,13 @@ pub mod flood;
 pub mod gather;
 pub mod order;
 pub mod scaling;
+
+pub mod blocking;
+pub mod cooks;
+pub mod cpu_gather;
+pub mod mandelbrot;
+pub mod mixed;
+pub mod table;
 
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
@@ -38,6 +46,12 @@ pub static ALL: &[&dyn Lesson] = &[
     &chain::ChainLesson,
     &event_loop::EventLoopLesson,
     &scaling::ScalingLesson,
+    &blocking::BlockingLesson,
+    &cpu_gather::CpuGatherLesson,
+    &cooks::CooksLesson,
+    &table::TableLesson,
+    &mixed::MixedLesson,
+    &mandelbrot::MandelbrotLesson,
 ];
 
 /// The lesson with this id, if any.

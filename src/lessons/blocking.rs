@@ -1,0 +1,292 @@
+//! Blocking the loop: computing inside an async task keeps the event loop from firing
+//! anyone's timers; the same computing on a pool of workers does not.
+
+use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
+
+use super::cpu_work::{self, JOB_MS, RUN_MAIN, RUN_POOL};
+use super::{support, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+
+/// A few timers gathered with CPU jobs, the jobs on the main thread and then on a pool.
+pub struct BlockingLesson;
+
+/// Number of I/O calls (timers).
+pub const CALLS: ParamSpec = ParamSpec {
+    key: "io",
+    label: "I/O calls",
+    unit: "",
+    kind: ParamKind::Integer,
+    min: 1.0,
+    max: 6.0,
+    default: 3.0,
+    step: 1.0,
+    help: "Timers standing in for network calls, started before any computing.",
+};
+
+/// Spacing of the I/O calls: call i is due after i times this.
+pub const SPACING: ParamSpec = ParamSpec {
+    key: "d",
+    label: "I/O spacing",
+    unit: "ms",
+    kind: ParamKind::Integer,
+    min: 10.0,
+    max: 1000.0,
+    default: 50.0,
+    step: 10.0,
+    help: "Call 1 is due after this long, call 2 after twice as long, and so on.",
+};
+
+/// Number of CPU jobs.
+pub const JOBS: ParamSpec = ParamSpec {
+    key: "jobs",
+    label: "CPU jobs",
+    unit: "",
+    kind: ParamKind::Integer,
+    min: 1.0,
+    max: 8.0,
+    default: 2.0,
+    step: 1.0,
+    help: "Jobs that compute without ever waiting.",
+};
+
+/// Estimated cost of each CPU job (default 150 ms).
+pub const COST: ParamSpec = ParamSpec {
+    default: 150.0,
+    ..JOB_MS
+};
+
+/// Size of the pool.
+pub const WORKERS: ParamSpec = cpu_work::WORKERS;
+
+static PARAMS: [ParamSpec; 5] = [CALLS, SPACING, JOBS, COST, WORKERS];
+
+const PYTHON: &str = r#"import asyncio, time
+from concurrent.futures import ProcessPoolExecutor
+
+{crunch_py}
+
+async def fetch(number: int) -> str:
+    await asyncio.sleep(number * {d_s})      # a timer, like a network call
+    return f"fetch {number} done"
+
+async def crunch_job(pool, seed: int) -> int:
+    if pool is None:
+        # an async def that computes never reaches an await: the loop runs
+        # every round itself and fires no timer until it returns
+        return crunch(seed, {rounds})
+    # another process does the rounds; this task only waits for the answer
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(pool, crunch, seed, {rounds})
+
+async def fetches_and_crunching(pool=None):
+    t0 = time.perf_counter()
+    # gather starts the fetches first, so their timers run before any crunching
+    await asyncio.gather(*(fetch(i) for i in range(1, {io} + 1)),
+                         *(crunch_job(pool, j) for j in range(1, {jobs} + 1)))
+    print(f"{time.perf_counter() - t0:.2f} s")
+
+async def main():
+    await fetches_and_crunching()                  # on the loop's own thread
+    with ProcessPoolExecutor(max_workers={workers}) as pool:
+        await fetches_and_crunching(pool)          # on {workers} processes
+
+if __name__ == "__main__":   # process pools re-import this file
+    asyncio.run(main())"#;
+
+const RUST: &str = r#"use futures::future::join_all;
+use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
+use std::time::Duration;
+
+{crunch_rs}
+
+{pool_rs}
+
+async fn fetch(number: u64) -> String {
+    sleep(Duration::from_millis(number * {d})).await; // a timer, like a network call
+    format!("fetch {number} done")
+}
+
+async fn crunch_job(pool: Option<&Pool>, seed: u64) -> u64 {
+    match pool {
+        // an async fn that computes never reaches an await: this thread runs
+        // every round, and no timer of its loop fires until it returns
+        None => crunch(seed, {rounds}),
+        // a worker does the rounds; this task only waits for the answer
+        Some(pool) => pool.run(move || crunch(seed, {rounds})).await,
+    }
+}
+
+async fn fetches_and_crunching(pool: Option<&Pool>) {
+    let fetches = join_all((1..={io}).map(fetch));
+    let crunching = join_all((1..={jobs}).map(|seed| crunch_job(pool, seed)));
+    // join! polls the fetches first, so their timers start before any crunching
+    let (_fetched, _hashes) = futures::join!(fetches, crunching);
+}
+
+// on the loop's own thread: fetches_and_crunching(None).await
+// on {workers} workers:       fetches_and_crunching(Some(&Pool::new({workers}))).await"#;
+
+static INFO: LessonInfo = LessonInfo {
+    id: "blocking",
+    title: "Computing blocks the event loop",
+    nav_title: "Blocking the loop",
+    summary: "A few timers gathered with some heavy computing: on the main thread every \
+              timer fires late, on a pool of workers they fire on time.",
+    explanation: &[
+        "Each fetch is a timer standing in for a network call. Each crunch is real \
+         computing done by this page: hashing a number millions of times. The fetches \
+         start first, so their timers are already running when the crunching begins.",
+        "On the main thread, an async task that computes never reaches an await, so the \
+         event loop cannot fire any timer until the computing is done: every fetch ends \
+         late, and the heartbeat and the lag meter freeze with the rest of the page. On \
+         a pool of web workers the computing happens elsewhere, the loop stays free and \
+         the fetches end on time.",
+        "The faint predicted bars of CPU work come from an estimate of how fast this \
+         browser computes, so the measured ones may well be shorter or longer.",
+    ],
+    params: &PARAMS,
+    actions: &[support::RUN_BOTH, RUN_MAIN, RUN_POOL],
+    panels: Panels {
+        lag: true,
+        one_at_a_time: true,
+        ..Panels::STANDARD
+    },
+};
+
+/// The clamped parameters.
+struct Blocking {
+    calls: usize,
+    spacing_ms: f64,
+    jobs: usize,
+    cost_ms: f64,
+    workers: usize,
+}
+
+impl Blocking {
+    fn read(values: &ParamValues) -> Self {
+        Self {
+            calls: support::whole(values, &CALLS).max(1),
+            spacing_ms: support::whole(values, &SPACING) as f64,
+            jobs: support::whole(values, &JOBS).max(1),
+            cost_ms: support::whole(values, &COST) as f64,
+            workers: support::whole(values, &WORKERS).max(1),
+        }
+    }
+
+    /// The fetches first (fetch i due after i·spacing), then the crunching jobs.
+    fn scenario(&self) -> Scenario {
+        let fetches = (1..=self.calls)
+            .map(|i| TaskSpec::new(i - 1, format!("fetch {i}"), i as f64 * self.spacing_ms));
+        let jobs = (1..=self.jobs).map(|j| {
+            cpu_work::cpu_task(self.calls + j - 1, j, format!("crunch {j}"), self.cost_ms)
+        });
+        Scenario {
+            tasks: fetches.chain(jobs).collect(),
+        }
+    }
+}
+
+impl Lesson for BlockingLesson {
+    fn info(&self) -> &'static LessonInfo {
+        &INFO
+    }
+
+    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
+        let b = Blocking::read(values);
+        cpu_work::main_and_pool(action, Strategy::Gather, &b.scenario(), b.workers)
+    }
+
+    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
+        let b = Blocking::read(values);
+        let sample = CodeSample::new("Computing on the loop, then on a pool", PYTHON, RUST);
+        vec![cpu_work::with_crunch(sample, b.cost_ms)
+            .with("io", b.calls)
+            .with("jobs", b.jobs)
+            .with("d_s", cpu_work::seconds(b.spacing_ms))
+            .with("d", b.spacing_ms)
+            .with("workers", b.workers)]
+    }
+
+    fn insights(&self, runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
+        cpu_work::lateness_and_makespan(runs, "fetch")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::cpu_work::testing::assert_code_filled;
+    use crate::lessons::support::testing::{insight, predicted, values_with};
+
+    fn runs(action: &str, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
+        predicted(&BlockingLesson.plan(action, &values_with(&PARAMS, pairs)))
+    }
+
+    #[test]
+    fn a_fetch_of_50_ms_before_two_jobs_of_100_ms_ends_at_200_on_the_main_thread_and_50_on_the_pool(
+    ) {
+        let pairs = [("io", 1.0), ("d", 50.0), ("jobs", 2.0), ("cost", 100.0)];
+        let [main, pool] = &runs("both", &pairs)[..] else {
+            panic!("two runs")
+        };
+        assert_eq!(main.tasks[0].end_ms, 200.0);
+        assert_eq!(main.makespan_ms, 200.0);
+        assert_eq!(pool.tasks[0].end_ms, 50.0);
+        assert_eq!(pool.makespan_ms, 100.0);
+    }
+
+    #[test]
+    fn on_the_main_thread_every_timer_waits_for_all_the_computing() {
+        // Fetches due at 50, 100 and 150 ms; two jobs of 150 ms keep the loop busy to 300.
+        let main = &runs("main", &[])[0];
+        let ends: Vec<f64> = main.tasks[..3].iter().map(|t| t.end_ms).collect();
+        assert_eq!(ends, vec![300.0, 300.0, 300.0]);
+        assert_eq!(cpu_work::worst_lateness_ms(main), 250.0);
+    }
+
+    #[test]
+    fn one_worker_runs_the_jobs_one_after_another_but_the_timers_stay_on_time() {
+        let pool = &runs("pool", &[("workers", 1.0)])[0];
+        assert_eq!(pool.makespan_ms, 300.0);
+        assert_eq!(cpu_work::worst_lateness_ms(pool), 0.0);
+        assert_eq!(pool.tasks[4].start_ms, 0.0);
+        assert_eq!(pool.tasks[4].end_ms, 300.0);
+    }
+
+    #[test]
+    fn the_fetches_come_first_and_only_the_jobs_compute() {
+        let plans = BlockingLesson.plan("both", &ParamValues::defaults(&PARAMS));
+        assert_eq!(plans.len(), 2);
+        assert_eq!(plans[0].options.workers, None);
+        assert_eq!(plans[1].options.workers, Some(2));
+        let kinds: Vec<bool> = plans[0]
+            .scenario
+            .tasks
+            .iter()
+            .map(|t| t.cpu.is_some())
+            .collect();
+        assert_eq!(kinds, vec![false, false, false, true, true]);
+        assert!(INFO.panels.lag && INFO.panels.one_at_a_time);
+    }
+
+    #[test]
+    fn insights_give_the_latest_fetch_and_the_makespan_of_each_run() {
+        let values = ParamValues::defaults(&PARAMS);
+        let all = BlockingLesson.insights(&runs("both", &[]), &values);
+        assert_eq!(insight(&all, "late-main"), "250 ms late");
+        assert_eq!(insight(&all, "makespan-main"), "0.30 s");
+        assert_eq!(insight(&all, "late-pool"), "0 ms late");
+        assert_eq!(insight(&all, "makespan-pool"), "0.15 s");
+    }
+
+    #[test]
+    fn the_code_follows_the_parameters() {
+        let values = values_with(&PARAMS, &[("d", 200.0), ("workers", 3.0), ("cost", 20.0)]);
+        let code = &BlockingLesson.code(&values)[0];
+        assert!(code.python.contains("number * 0.2)"));
+        assert!(code.python.contains("max_workers=3"));
+        assert!(code.python.contains("crunch(seed, 3_000_000)"));
+        assert!(code.rust.contains("number * 200)"));
+        assert!(code.rust.contains("Pool::new(3)"));
+        assert_code_filled(&BlockingLesson);
+    }
+}

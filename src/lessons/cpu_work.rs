@@ -1,0 +1,354 @@
+//! Helpers shared by the CPU-bound lessons: the hash-chain job and its estimated cost,
+//! where a plan runs its CPU work (the main thread or a pool of workers), how late the
+//! I/O tasks of a run ended, and the code the panes share.
+//!
+//! Costs are estimates for this page's WebAssembly in a browser. Measured natively (the
+//! release profile, which the browser build also uses), a million rounds of the hash
+//! chain take about 4.2 ms; wasm in a browser is usually 1.3–2× slower, so the lessons
+//! count 150,000 rounds per millisecond.
+
+use crate::engine::cpu::CpuJob;
+use crate::engine::{
+    ParamKind, ParamSpec, RunOptions, RunRecord, Scenario, Strategy, TaskSpan, TaskSpec,
+};
+
+use super::support::secs;
+use super::{ActionSpec, CodeSample, Insight, RunPlan};
+
+/// Hash-chain rounds that take about one millisecond in a browser (an estimate).
+pub(super) const ROUNDS_PER_MS: f64 = 150_000.0;
+
+/// The estimated cost of one CPU job, in milliseconds (key `cost`).
+pub(super) const JOB_MS: ParamSpec = ParamSpec {
+    key: "cost",
+    label: "Work per job",
+    unit: "ms",
+    kind: ParamKind::Integer,
+    min: 10.0,
+    max: 300.0,
+    default: 100.0,
+    step: 10.0,
+    help: "How much computing each job does, as the time it should take in this browser \
+           (an estimate: a faster or slower machine shifts every measured bar).",
+};
+
+/// How many web workers run the pool's CPU jobs (key `workers`).
+pub(super) const WORKERS: ParamSpec = ParamSpec {
+    key: "workers",
+    label: "Workers",
+    unit: "",
+    kind: ParamKind::Integer,
+    min: 1.0,
+    max: 8.0,
+    default: 2.0,
+    step: 1.0,
+    help: "Size of the worker pool. More workers than the machine has cores do not help.",
+};
+
+/// Hash rounds for a job of `cost_ms` (clamped to 0–1,000 ms, so never absurd).
+pub(super) fn rounds_for(cost_ms: f64) -> u32 {
+    let ms = if cost_ms.is_finite() {
+        cost_ms.clamp(0.0, 1000.0)
+    } else {
+        0.0
+    };
+    (ms * ROUNDS_PER_MS).round() as u32
+}
+
+/// A CPU task: `rounds_for(cost_ms)` hash rounds from `seed`, with `cost_ms` as its
+/// nominal cost on virtual time.
+pub(super) fn cpu_task(id: usize, seed: usize, label: impl Into<String>, cost_ms: f64) -> TaskSpec {
+    let job = CpuJob::HashChain {
+        seed: seed as u64,
+        rounds: rounds_for(cost_ms),
+    };
+    TaskSpec::new(id, label, cost_ms).computing(job)
+}
+
+/// Run options for CPU work on the page's main thread (`None`) or on `n` workers.
+pub(super) fn on(workers: Option<usize>) -> RunOptions {
+    RunOptions {
+        workers: workers.map(|n| n.max(1)),
+        ..RunOptions::default()
+    }
+}
+
+/// A plan of `strategy` on `scenario`, its CPU work where `workers` says (see [`on`]).
+pub(super) fn plan_on(strategy: Strategy, scenario: &Scenario, workers: Option<usize>) -> RunPlan {
+    RunPlan::new(strategy, scenario.clone()).with_options(on(workers))
+}
+
+/// The button running only the plan whose CPU work stays on the main thread.
+pub(super) const RUN_MAIN: ActionSpec = ActionSpec {
+    key: "main",
+    label: "Run on the main thread",
+};
+
+/// The button running only the plan whose CPU work goes to the pool.
+pub(super) const RUN_POOL: ActionSpec = ActionSpec {
+    key: "pool",
+    label: "Run on the pool",
+};
+
+/// The same strategy and scenario with the CPU work on the main thread, then on
+/// `workers` workers: both for any action but [`RUN_MAIN`] and [`RUN_POOL`].
+pub(super) fn main_and_pool(
+    action: &str,
+    strategy: Strategy,
+    scenario: &Scenario,
+    workers: usize,
+) -> Vec<RunPlan> {
+    let places: &[Option<usize>] = match action {
+        "main" => &[None],
+        "pool" => &[Some(workers)],
+        _ => &[None, Some(workers)],
+    };
+    places
+        .iter()
+        .map(|&place| plan_on(strategy, scenario, place))
+        .collect()
+}
+
+/// For each run: how late its latest I/O task ended (`late-main`, `late-pool`) and its
+/// makespan (`makespan-main`, `makespan-pool`).
+pub(super) fn lateness_and_makespan(runs: &[RunRecord], io_name: &str) -> Vec<Insight> {
+    let mut out = Vec::new();
+    for run in runs {
+        let place = place_key(run);
+        let title = run.title();
+        out.push(Insight::new(
+            format!("late-{place}"),
+            format!("{title}: the latest {io_name} ended"),
+            format!("{} late", millis(worst_lateness_ms(run))),
+        ));
+        out.push(Insight::new(
+            format!("makespan-{place}"),
+            format!("{title}: makespan"),
+            secs(run.makespan_ms),
+        ));
+    }
+    out
+}
+
+/// `main` for a run whose CPU work stayed on the main thread, `pool` otherwise.
+pub(super) fn place_key(run: &RunRecord) -> &'static str {
+    match run.options.workers {
+        None => "main",
+        Some(_) => "pool",
+    }
+}
+
+/// How much later than asked an I/O task ended (0 for CPU tasks and unfinished spans).
+pub(super) fn lateness_ms(span: &TaskSpan) -> f64 {
+    let late = span.end_ms - span.start_ms - span.requested_ms;
+    if span.cpu || !late.is_finite() {
+        0.0
+    } else {
+        late.max(0.0)
+    }
+}
+
+/// The worst lateness of any I/O task of `run` (0 if it has none).
+pub(super) fn worst_lateness_ms(run: &RunRecord) -> f64 {
+    run.tasks.iter().map(lateness_ms).fold(0.0, f64::max)
+}
+
+/// Milliseconds written whole (`250 ms`); `–` for a missing time.
+pub(super) fn millis(ms: f64) -> String {
+    if ms.is_finite() {
+        format!("{ms:.0} ms")
+    } else {
+        "–".to_string()
+    }
+}
+
+/// `a / b` written as a speedup (`1.96×`); `–` when it cannot be computed.
+pub(super) fn ratio(a: f64, b: f64) -> String {
+    let r = a / b;
+    if r.is_finite() && b > 0.0 {
+        format!("{r:.2}×")
+    } else {
+        "–".to_string()
+    }
+}
+
+/// Python: the CPU job (`{crunch_py}`).
+const CRUNCH_PY: &str = r#"MASK = (1 << 64) - 1
+
+def crunch(seed: int, rounds: int) -> int:
+    """Hash a number round after round: pure computing, nothing to wait for.
+    (CPython is much slower than this page's wasm: use fewer rounds there.)"""
+    x = seed
+    for _ in range(rounds):
+        x = (x + 0x9E3779B97F4A7C15) & MASK
+        z = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+        x = z ^ (z >> 31)
+    return x"#;
+
+/// Rust: the CPU job (`{crunch_rs}`).
+const CRUNCH_RS: &str = r#"/// Hashes a number round after round: pure computing, nothing to wait for.
+fn crunch(seed: u64, rounds: u32) -> u64 {
+    let mut x = seed;
+    for _ in 0..rounds {
+        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let z = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        let z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        x = z ^ (z >> 31);
+    }
+    x
+}"#;
+
+/// Rust: a pool of threads that async code can await (`{pool_rs}`).
+const POOL_RS: &str = r#"/// Outside the browser: a pool of OS threads (rayon) that async code can await.
+/// In the browser this page does the same with web workers running this crate's wasm.
+struct Pool(rayon::ThreadPool);
+
+impl Pool {
+    fn new(workers: usize) -> Self {
+        let threads = rayon::ThreadPoolBuilder::new().num_threads(workers);
+        Pool(threads.build().expect("could not start the threads"))
+    }
+
+    /// Runs `job` on a free worker; the awaiting task does not block its loop.
+    async fn run<T: Send + 'static>(&self, job: impl FnOnce() -> T + Send + 'static) -> T {
+        let (answer, received) = futures::channel::oneshot::channel();
+        self.0.spawn(move || {
+            let _ = answer.send(job());
+        });
+        received.await.expect("the job panicked")
+    }
+}"#;
+
+/// `sample` with the shared snippets filled in (`{crunch_py}`, `{crunch_rs}`,
+/// `{pool_rs}`), then `{rounds}` for a job of `cost_ms`.
+pub(super) fn with_crunch(sample: CodeSample, cost_ms: f64) -> CodeSample {
+    sample
+        .with("crunch_py", CRUNCH_PY)
+        .with("crunch_rs", CRUNCH_RS)
+        .with("pool_rs", POOL_RS)
+        .with("rounds", grouped(rounds_for(cost_ms)))
+}
+
+/// A whole number with `_` between groups of three digits (valid in Python and Rust).
+pub(super) fn grouped(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Seconds for Python's `asyncio.sleep` from milliseconds (`0.05`).
+pub(super) fn seconds(ms: f64) -> String {
+    super::support::number(ms / 1000.0)
+}
+
+/// Test helpers shared by the CPU lessons' tests.
+#[cfg(test)]
+pub(super) mod testing {
+    use crate::engine::ParamValues;
+    use crate::lessons::Lesson;
+
+    /// Every placeholder the CPU lessons use.
+    const NAMES: [&str; 22] = [
+        "crunch_py",
+        "crunch_rs",
+        "pool_rs",
+        "rounds",
+        "workers",
+        "n",
+        "io",
+        "d",
+        "d_s",
+        "jobs",
+        "soup_s",
+        "soup_ms",
+        "bread_s",
+        "bread_ms",
+        "soup_rounds",
+        "bread_rounds",
+        "cost",
+        "width",
+        "height",
+        "side",
+        "iter",
+        "items",
+    ];
+
+    /// Panics if a code pane of `lesson` keeps one of the placeholders, for its defaults
+    /// and for hand-built odd values.
+    pub fn assert_code_filled(lesson: &dyn Lesson) {
+        let mut cases = vec![ParamValues::defaults(lesson.info().params)];
+        for odd in [f64::NAN, -1.0, 1e12] {
+            let mut values = ParamValues::default();
+            for spec in lesson.info().params {
+                values.0.insert(spec.key.to_string(), odd);
+            }
+            cases.push(values);
+        }
+        for values in cases {
+            for sample in lesson.code(&values) {
+                for name in NAMES {
+                    let placeholder = format!("{{{name}}}");
+                    assert!(
+                        !sample.python.contains(&placeholder)
+                            && !sample.rust.contains(&placeholder),
+                        "{} / {}: {placeholder}",
+                        lesson.info().id,
+                        sample.title
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_job_of_100_ms_is_15_million_rounds_and_odd_costs_are_clamped() {
+        assert_eq!(rounds_for(100.0), 15_000_000);
+        assert_eq!(rounds_for(f64::NAN), 0);
+        assert_eq!(rounds_for(-5.0), 0);
+        assert_eq!(rounds_for(1e12), 150_000_000);
+        let task = cpu_task(2, 1, "crunch 1", 100.0);
+        assert_eq!(task.duration_ms, 100.0);
+        assert_eq!(
+            task.cpu,
+            Some(CpuJob::HashChain {
+                seed: 1,
+                rounds: 15_000_000
+            })
+        );
+    }
+
+    #[test]
+    fn numbers_in_code_are_grouped_by_thousands() {
+        assert_eq!(grouped(15_000_000), "15_000_000");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1_000");
+        assert_eq!(grouped(0), "0");
+        assert_eq!(seconds(50.0), "0.05");
+    }
+
+    #[test]
+    fn speedups_and_milliseconds_are_written_for_people() {
+        assert_eq!(ratio(400.0, 200.0), "2.00×");
+        assert_eq!(ratio(400.0, 0.0), "–");
+        assert_eq!(millis(249.6), "250 ms");
+        assert_eq!(millis(f64::NAN), "–");
+    }
+
+    #[test]
+    fn zero_workers_count_as_one() {
+        assert_eq!(on(Some(0)).workers, Some(1));
+        assert_eq!(on(None).workers, None);
+    }
+}

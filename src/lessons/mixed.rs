@@ -1,0 +1,263 @@
+//! Fetch, then process: each item is fetched (a wait) and then processed (computing).
+//! Processing on the main thread holds up the fetches; on workers the two overlap.
+
+use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
+
+use super::cpu_work::{self, JOB_MS, RUN_MAIN, RUN_POOL};
+use super::{support, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+
+/// Items fetched then processed, chained per item, processing on the loop or on a pool.
+pub struct MixedLesson;
+
+/// Number of items.
+pub const ITEMS: ParamSpec = ParamSpec {
+    key: "items",
+    label: "Items",
+    unit: "",
+    kind: ParamKind::Integer,
+    min: 1.0,
+    max: 12.0,
+    default: 6.0,
+    step: 1.0,
+    help: "Each item is fetched, then processed.",
+};
+
+/// Time between two answers of the server.
+pub const GAP: ParamSpec = ParamSpec {
+    key: "d",
+    label: "Answer every",
+    unit: "ms",
+    kind: ParamKind::Integer,
+    min: 10.0,
+    max: 500.0,
+    default: 50.0,
+    step: 10.0,
+    help: "The server answers one request at a time: item i arrives after i times this.",
+};
+
+/// Estimated cost of processing one item (default 150 ms).
+pub const COST: ParamSpec = ParamSpec {
+    label: "Processing per item",
+    default: 150.0,
+    ..JOB_MS
+};
+
+/// Size of the pool (default 3).
+pub const WORKERS: ParamSpec = ParamSpec {
+    default: 3.0,
+    ..cpu_work::WORKERS
+};
+
+static PARAMS: [ParamSpec; 4] = [ITEMS, GAP, COST, WORKERS];
+
+const PYTHON: &str = r#"import asyncio
+from concurrent.futures import ProcessPoolExecutor
+
+{crunch_py}
+
+async def fetch(item: int) -> int:
+    await asyncio.sleep(item * {d_s})     # answer i arrives after i × {d_s} s
+    return item
+
+async def fetch_then_process(pool, item: int) -> int:
+    data = await fetch(item)
+    if pool is None:
+        return crunch(data, {rounds})      # blocks the loop: other answers wait
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(pool, crunch, data, {rounds})
+
+async def pipeline(pool=None) -> list:
+    # every item is requested at once; each is processed as soon as it arrives
+    return await asyncio.gather(*(fetch_then_process(pool, i) for i in range(1, {items} + 1)))
+
+async def main():
+    await pipeline()                               # processing on the loop
+    with ProcessPoolExecutor(max_workers={workers}) as pool:
+        await pipeline(pool)                       # processing on {workers} processes
+
+if __name__ == "__main__":   # process pools re-import this file
+    asyncio.run(main())"#;
+
+const RUST: &str = r#"use futures::future::join_all;
+use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
+use std::time::Duration;
+
+{crunch_rs}
+
+{pool_rs}
+
+async fn fetch(item: u64) -> u64 {
+    sleep(Duration::from_millis(item * {d})).await; // answer i arrives after i × {d} ms
+    item
+}
+
+async fn fetch_then_process(pool: Option<&Pool>, item: u64) -> u64 {
+    let data = fetch(item).await;
+    match pool {
+        None => crunch(data, {rounds}), // blocks the loop: other answers wait
+        Some(pool) => pool.run(move || crunch(data, {rounds})).await,
+    }
+}
+
+async fn pipeline(pool: Option<&Pool>) -> Vec<u64> {
+    // every item is requested at once; each is processed as soon as it arrives
+    join_all((1..={items}).map(|i| fetch_then_process(pool, i))).await
+}
+
+// processing on the loop:    pipeline(None).await
+// processing on {workers} workers: pipeline(Some(&Pool::new({workers}))).await"#;
+
+static INFO: LessonInfo = LessonInfo {
+    id: "mixed",
+    title: "Fetch, then process",
+    nav_title: "Fetch, then process",
+    summary: "Items that must be fetched and then computed on: async for the waiting, \
+              workers for the computing.",
+    explanation: &[
+        "A common shape of real programs: fetch some data, then compute on it. Here the \
+         server answers one request at a time, so item i arrives after i·d, and each item \
+         is processed as soon as it has arrived.",
+        "With the processing on the main thread, the loop is stuck while an item is \
+         processed: the next answers have arrived but cannot be taken in, so the fetches \
+         end late and the items queue up behind each other. With the processing on \
+         workers, the loop only hands out jobs and collects answers, so fetching and \
+         processing overlap like a pipeline and the run ends soon after the last item \
+         arrives.",
+        "The predicted processing times are an estimate of how fast this browser \
+         computes, so the measured bars may differ.",
+    ],
+    params: &PARAMS,
+    actions: &[support::RUN_BOTH, RUN_MAIN, RUN_POOL],
+    panels: Panels {
+        lag: true,
+        graph: true,
+        one_at_a_time: true,
+        ..Panels::STANDARD
+    },
+};
+
+/// The clamped parameters.
+struct Mixed {
+    items: usize,
+    gap_ms: f64,
+    cost_ms: f64,
+    workers: usize,
+}
+
+impl Mixed {
+    fn read(values: &ParamValues) -> Self {
+        Self {
+            items: support::whole(values, &ITEMS).max(1),
+            gap_ms: support::whole(values, &GAP) as f64,
+            cost_ms: support::whole(values, &COST) as f64,
+            workers: support::whole(values, &WORKERS).max(1),
+        }
+    }
+
+    /// `fetch i` (task 2i − 2, i·gap) and `process i` (task 2i − 1, after its fetch).
+    fn scenario(&self) -> Scenario {
+        let tasks = (1..=self.items).flat_map(|i| {
+            let fetch = 2 * (i - 1);
+            let process = cpu_work::cpu_task(fetch + 1, i, format!("process {i}"), self.cost_ms);
+            [
+                TaskSpec::new(fetch, format!("fetch {i}"), i as f64 * self.gap_ms),
+                process.after(&[fetch]),
+            ]
+        });
+        Scenario {
+            tasks: tasks.collect(),
+        }
+    }
+}
+
+impl Lesson for MixedLesson {
+    fn info(&self) -> &'static LessonInfo {
+        &INFO
+    }
+
+    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
+        let m = Mixed::read(values);
+        cpu_work::main_and_pool(action, Strategy::Chained, &m.scenario(), m.workers)
+    }
+
+    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
+        let m = Mixed::read(values);
+        let sample = CodeSample::new("Fetch, then process, as items arrive", PYTHON, RUST);
+        vec![cpu_work::with_crunch(sample, m.cost_ms)
+            .with("items", m.items)
+            .with("d_s", cpu_work::seconds(m.gap_ms))
+            .with("d", m.gap_ms)
+            .with("workers", m.workers)]
+    }
+
+    fn insights(&self, runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
+        cpu_work::lateness_and_makespan(runs, "fetch")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::cpu_work::testing::assert_code_filled;
+    use crate::lessons::support::testing::{insight, predicted, values_with};
+
+    fn runs(action: &str, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
+        predicted(&MixedLesson.plan(action, &values_with(&PARAMS, pairs)))
+    }
+
+    #[test]
+    fn on_three_workers_each_item_is_processed_as_it_arrives_6_times_50_plus_150_ms() {
+        let pool = &runs("pool", &[])[0];
+        assert_eq!(pool.makespan_ms, 450.0);
+        for i in 0..6 {
+            let arrives = (i + 1) as f64 * 50.0;
+            assert_eq!(pool.tasks[2 * i].end_ms, arrives);
+            assert_eq!(pool.tasks[2 * i + 1].start_ms, arrives);
+        }
+    }
+
+    #[test]
+    fn on_the_main_thread_the_processing_queues_up_50_plus_6_times_150_ms() {
+        let main = &runs("main", &[])[0];
+        assert_eq!(main.makespan_ms, 950.0);
+        // Fetch 2 was due at 100 ms but the loop was processing item 1 until 200 ms.
+        assert_eq!(main.tasks[2].end_ms, 200.0);
+        for pair in main.tasks.chunks(2) {
+            assert!(pair[1].start_ms >= pair[0].end_ms, "{}", pair[1].label);
+        }
+    }
+
+    #[test]
+    fn a_single_item_takes_its_fetch_plus_its_processing_anywhere() {
+        for run in runs("both", &[("items", 1.0)]) {
+            assert_eq!(run.makespan_ms, 200.0, "{}", run.title());
+        }
+    }
+
+    #[test]
+    fn one_worker_still_frees_the_loop_for_the_fetches() {
+        let pool = &runs("pool", &[("workers", 1.0)])[0];
+        assert_eq!(cpu_work::worst_lateness_ms(pool), 0.0);
+        assert_eq!(pool.makespan_ms, 950.0);
+    }
+
+    #[test]
+    fn insights_give_the_latest_fetch_and_the_makespan_of_each_run() {
+        let values = ParamValues::defaults(&PARAMS);
+        let all = MixedLesson.insights(&runs("both", &[]), &values);
+        assert_eq!(insight(&all, "makespan-main"), "0.95 s");
+        assert_eq!(insight(&all, "makespan-pool"), "0.45 s");
+        assert_eq!(insight(&all, "late-pool"), "0 ms late");
+        assert_ne!(insight(&all, "late-main"), "0 ms late");
+    }
+
+    #[test]
+    fn the_code_follows_the_parameters() {
+        let values = values_with(&PARAMS, &[("items", 9.0), ("d", 120.0), ("workers", 5.0)]);
+        let code = &MixedLesson.code(&values)[0];
+        assert!(code.python.contains("item * 0.12)") && code.python.contains("range(1, 9 + 1)"));
+        assert!(code.python.contains("max_workers=5"));
+        assert!(code.rust.contains("item * 120)") && code.rust.contains("Pool::new(5)"));
+        assert_code_filled(&MixedLesson);
+    }
+}
