@@ -7,6 +7,10 @@ use super::{Concurrency, RunFailure, RunOptions, Strategy, TaskSpan, TaskStatus}
 pub struct RunRecord {
     /// The strategy's key (`sequential`, `gather`, `semaphore`, …).
     pub strategy: String,
+    /// A name the lesson gave this run (for example `10 I/O calls · async`), shown
+    /// instead of the strategy's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
     /// The strategy with its parameter (`semaphore(2)`); empty in older exports.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub spec: String,
@@ -33,6 +37,9 @@ impl RunRecord {
     /// The name shown to visitors: the strategy with its limit, and where CPU jobs ran
     /// when on a pool (`Gather on 2 workers`).
     pub fn title(&self) -> String {
+        if let Some(caption) = &self.caption {
+            return caption.clone();
+        }
         let base = Strategy::from_spec(&self.spec)
             .or_else(|| Strategy::from_key(&self.strategy))
             .map(|s| s.display())
@@ -65,6 +72,7 @@ impl RunRecord {
             .collect();
         Self {
             strategy: strategy.key().to_string(),
+            caption: None,
             spec: strategy.spec(),
             tasks,
             makespan_ms,

@@ -211,7 +211,14 @@ impl Lesson for CooksLesson {
         let chosen = all.iter().any(|(key, ..)| *key == action);
         all.iter()
             .filter(|(key, ..)| !chosen || *key == action)
-            .map(|&(_, scenario, workers)| cpu_work::plan_on(Strategy::Gather, scenario, workers))
+            .map(|&(key, scenario, workers)| {
+                let caption = match key {
+                    WAITING => "Two dishes that wait (one loop)",
+                    ONE_COOK => "Two dishes by hand, one cook",
+                    _ => "Two dishes by hand, two cooks",
+                };
+                cpu_work::plan_on(Strategy::Gather, scenario, workers).with_caption(caption)
+            })
             .collect()
     }
 
@@ -269,7 +276,7 @@ mod tests {
         let r = &runs(WAITING)[0];
         assert_eq!(r.makespan_ms, 300.0);
         assert_eq!(r.tasks[1].end_ms, 200.0);
-        assert_eq!(r.title(), "Gather");
+        assert_eq!(r.title(), "Two dishes that wait (one loop)");
     }
 
     #[test]
@@ -277,7 +284,7 @@ mod tests {
         let r = &runs(ONE_COOK)[0];
         assert_eq!(r.makespan_ms, 500.0);
         assert_eq!(r.tasks[1].start_ms, 300.0);
-        assert_eq!(r.title(), "Gather on the main thread");
+        assert_eq!(r.title(), "Two dishes by hand, one cook");
     }
 
     #[test]
@@ -285,7 +292,7 @@ mod tests {
         let r = &runs(TWO_COOKS)[0];
         assert_eq!(r.makespan_ms, 300.0);
         assert_eq!((r.tasks[0].start_ms, r.tasks[1].start_ms), (0.0, 0.0));
-        assert_eq!(r.title(), "Gather on 2 workers");
+        assert_eq!(r.title(), "Two dishes by hand, two cooks");
     }
 
     #[test]

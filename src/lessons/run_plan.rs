@@ -9,8 +9,10 @@ pub struct RunPlan {
     pub strategy: Strategy,
     /// The tasks.
     pub scenario: Scenario,
-    /// Service capacity and per-task timeout.
+    /// Service capacity, per-task timeout and where CPU jobs run.
     pub options: RunOptions,
+    /// A name for this run shown instead of the strategy's (copied into its record).
+    pub caption: Option<String>,
 }
 
 impl RunPlan {
@@ -20,7 +22,14 @@ impl RunPlan {
             strategy,
             scenario,
             options: RunOptions::default(),
+            caption: None,
         }
+    }
+
+    /// The same plan with a caption.
+    pub fn with_caption(mut self, caption: impl Into<String>) -> Self {
+        self.caption = Some(caption.into());
+        self
     }
 
     /// The same plan with `options`.
@@ -35,15 +44,21 @@ impl RunPlan {
         clock: &'a dyn Clock,
         observer: &'a dyn Fn(RunEvent),
     ) -> LocalBoxFuture<'a, RunRecord> {
-        Box::pin(
-            self.strategy
-                .run_with(clock, &self.scenario, &self.options, observer),
-        )
+        let run = self
+            .strategy
+            .run_with(clock, &self.scenario, &self.options, observer);
+        Box::pin(async move {
+            let mut record = run.await;
+            record.caption = self.caption.clone();
+            record
+        })
     }
 
     /// The exact timeline this plan has on virtual time: the prediction that measured
     /// runs are compared with. `None` only if the plan could never finish.
     pub fn predict(&self) -> Option<RunRecord> {
-        self.strategy.simulate(&self.scenario, &self.options).ok()
+        let mut record = self.strategy.simulate(&self.scenario, &self.options).ok()?;
+        record.caption = self.caption.clone();
+        Some(record)
     }
 }

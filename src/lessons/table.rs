@@ -244,14 +244,15 @@ impl Table {
     /// The plan of one cell.
     fn cell(&self, row: &Row, column: &str) -> RunPlan {
         let scenario = self.scenario(row);
-        match column {
+        let plan = match column {
             "sync" => cpu_work::plan_on(Strategy::Sequential, &scenario, None),
             "async" => cpu_work::plan_on(Strategy::Gather, &scenario, None),
             _ => {
                 let limit = self.workers;
                 cpu_work::plan_on(Strategy::Semaphore { limit }, &scenario, Some(limit))
             }
-        }
+        };
+        plan.with_caption(format!("{} · {column}", row.title))
     }
 }
 
