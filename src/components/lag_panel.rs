@@ -24,8 +24,18 @@ pub fn LagPanel(
     /// How much recent time the strip shows, in milliseconds.
     #[prop(default = 10_000.0)]
     window_ms: f64,
+    /// Clears the strip whenever it changes (the page passes its run generation, so the
+    /// strip shows the current run's lag, not the page load's).
+    #[prop(into, optional)]
+    reset: Option<Signal<u64>>,
 ) -> impl IntoView {
     let samples = RwSignal::new(Vec::<LagSample>::new());
+    if let Some(reset) = reset {
+        Effect::new(move |_| {
+            reset.track();
+            samples.set(Vec::new());
+        });
+    }
     let meter = StoredValue::new_local(None::<LagMeter>);
     Effect::new(move |_| {
         if !active.get() {

@@ -2,16 +2,17 @@ use leptos::prelude::*;
 
 use crate::browser::PageUrl;
 use crate::charts::{
-    format_ms, ConcurrencyChart, DependencyGraph, LoopStepper, MakespanChart, ScalingChart,
-    TimeAxis, Timeline,
+    format_ms, ConcurrencyChart, DependencyGraph, LoopStepper, MakespanChart, MandelbrotView,
+    ScalingChart, TimeAxis, Timeline,
 };
+use crate::engine::cpu::CpuOutput;
 use crate::engine::{ParamError, ParamSpec, ParamValues, Strategy};
 use crate::lessons::permalink::query_for;
 use crate::lessons::Lesson;
 
 use super::{
-    CodePanes, CurrentLink, EmbedMode, ExportButton, InsightsList, ParamForm, ResultsList,
-    RunModel, RunStatus, ShareButtons,
+    CodePanes, CurrentLink, EmbedMode, ExportButton, InsightsList, LagPanel, ParamForm,
+    ResultsList, RunModel, RunStatus, ShareButtons,
 };
 
 /// One lesson: title, parameters, run buttons, live timelines, the makespan chart, the
@@ -130,7 +131,7 @@ pub fn LessonPage(
                     let parts: Vec<String> = export
                         .runs
                         .iter()
-                        .map(|r| format!("{} {}", r.spec, format_ms(r.makespan_ms)))
+                        .map(|r| format!("{} {}", r.title(), format_ms(r.makespan_ms)))
                         .collect();
                     format!("Done: {}.{hidden}", parts.join(", "))
                 }
@@ -185,6 +186,16 @@ pub fn LessonPage(
             .collect_view()
     };
     let finished = move || model.finished.get();
+    let pool_status = move || {
+        model.warm_up_ms.get().map(|ms| {
+            model.status.track();
+            let (queued, running, size, replaced) = model.pool_load();
+            format!(
+                "Worker pool: {size} workers, loaded in {} · {queued} queued · {running} running · {replaced} replaced",
+                format_ms(ms)
+            )
+        })
+    };
     let trace = Signal::derive(move || {
         if !panels.stepper {
             return None;
@@ -216,6 +227,24 @@ pub fn LessonPage(
                 </p>
             </section>
             <section class="plots" aria-label="Timelines">
+                {panels.lag.then(|| view! { <LagPanel active=Signal::derive(|| true) reset=model.generation /> })}
+                {panels.mandelbrot.then(|| {
+                    let size = Memo::new(move |_| {
+                        model.outputs.with(|o| {
+                            o.iter()
+                                .find_map(|(out, _)| match out {
+                                    CpuOutput::Tile { tile, .. } => Some((tile.image_width, tile.image_height)),
+                                    _ => None,
+                                })
+                                .unwrap_or((480, 320))
+                        })
+                    });
+                    move || {
+                        let (width, height) = size.get();
+                        view! { <MandelbrotView width height tiles=model.outputs /> }
+                    }
+                })}
+                <p class="pool-status" data-testid="pool-status">{pool_status}</p>
                 {panels.stepper.then(|| view! { <LoopStepper trace=trace /> })}
                 {panels.timelines.then(|| view! { <div class="timelines">{timelines}</div> })}
                 {move || finished().map(|export| {

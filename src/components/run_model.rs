@@ -238,6 +238,18 @@ impl RunModel {
         Rc::new(PoolClock::new(pool, Some(tap.clone())))
     }
 
+    /// The worker pool's queued and running jobs, size and replaced workers (all 0
+    /// before the pool is first used).
+    pub fn pool_load(&self) -> (usize, usize, usize, u32) {
+        self.pool.with_value(|p| match p {
+            Some(pool) => {
+                let (queued, running) = pool.load();
+                (queued, running, pool.size(), pool.replaced())
+            }
+            None => (0, 0, 0, 0),
+        })
+    }
+
     /// Cancels the runs in progress, if any; their timers are cleared.
     pub fn cancel(&self) {
         if self.stop_current() {

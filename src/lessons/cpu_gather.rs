@@ -1,7 +1,8 @@
 //! Async does not speed up computing: CPU jobs awaited in turn and gathered take the same
 //! time on one thread; only a pool of workers shares them out.
 
-use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy};
+use crate::engine::cpu::CpuJob;
+use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
 use super::cpu_work::{self, JOB_MS, RUN_MAIN};
 use super::support::{self, secs};
@@ -33,7 +34,21 @@ pub const WORKERS: ParamSpec = ParamSpec {
     ..cpu_work::WORKERS
 };
 
-static PARAMS: [ParamSpec; 3] = [COUNT, COST, WORKERS];
+/// Fault injection: one more job that panics inside its worker.
+pub const FAULT: ParamSpec = ParamSpec {
+    key: "fault",
+    label: "Faulty job",
+    unit: "",
+    kind: ParamKind::Integer,
+    min: 0.0,
+    max: 1.0,
+    default: 0.0,
+    step: 1.0,
+    help: "1 adds a job that panics: its worker dies, the job fails, the pool replaces the \
+           worker and every other job still finishes. (The main thread refuses it.)",
+};
+
+static PARAMS: [ParamSpec; 4] = [COUNT, COST, WORKERS, FAULT];
 
 /// The button running only the pools.
 const RUN_POOLS: ActionSpec = ActionSpec {
@@ -140,6 +155,7 @@ struct Jobs {
     count: usize,
     cost_ms: f64,
     most_workers: usize,
+    fault: bool,
 }
 
 impl Jobs {
@@ -148,15 +164,18 @@ impl Jobs {
             count: support::whole(values, &COUNT).max(1),
             cost_ms: support::whole(values, &COST) as f64,
             most_workers: support::whole(values, &WORKERS).max(1),
+            fault: support::whole(values, &FAULT) == 1,
         }
     }
 
     fn scenario(&self) -> Scenario {
-        Scenario {
-            tasks: (1..=self.count)
-                .map(|i| cpu_work::cpu_task(i - 1, i, format!("job {i}"), self.cost_ms))
-                .collect(),
+        let mut tasks: Vec<TaskSpec> = (1..=self.count)
+            .map(|i| cpu_work::cpu_task(i - 1, i, format!("job {i}"), self.cost_ms))
+            .collect();
+        if self.fault {
+            tasks.push(TaskSpec::new(self.count, "faulty job", 0.0).computing(CpuJob::Panic));
         }
+        Scenario { tasks }
     }
 
     /// The best speedup `workers` can give these equal jobs: n / ⌈n/w⌉ (w when it

@@ -1,0 +1,128 @@
+// CPU-bound work: the worker pool, faults, cancel, the lag meter, and the CPU lessons'
+// invariants, on the release build served from a sub-folder.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { exportJson, launchBrowser, openPage, serveDist, waitDone } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist('static/tools/asyncscope');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(id, query) {
+  const opened = await openPage(browser, `${server.base}?lesson=${id}&${query}`);
+  await opened.page.waitForSelector(`article[data-lesson="${id}"]`);
+  assert.equal(await opened.page.locator('[data-testid="url-notice"]').count(), 0, `${id}: link accepted`);
+  return opened;
+}
+
+async function runAction(page, action, timeout = 60_000) {
+  await page.click(`.actions button[data-action="${action}"]`);
+  await waitDone(page, timeout);
+  return exportJson(page);
+}
+
+const poolRuns = (data, workers) => data.runs.filter((r) => r.options?.workers === workers);
+const mainRuns = (data) => data.runs.filter((r) => !r.options?.workers);
+const insight = (page, key) => page.textContent(`[data-insight="${key}"] dd`);
+
+describe('the worker pool', () => {
+  test('warms up, and 8 jobs on 2 workers give the same answers as the main thread', async () => {
+    const { page, context, errors } = await open('cpu-gather', 'n=8&cost=40&workers=2&fault=0');
+    const data = await runAction(page, 'all');
+    const status = await page.textContent('[data-testid="pool-status"]');
+    assert.match(status, /2 workers, loaded in [\d.]+ m?s · 0 queued · 0 running · 0 replaced/);
+    const onTwo = poolRuns(data, 2)[0];
+    const onMain = mainRuns(data).find((r) => r.strategy === 'gather');
+    assert.equal(onTwo.tasks.length, 8);
+    assert.ok(onTwo.tasks.every((t) => t.status === 'ok'));
+    assert.deepEqual(onTwo.results, onMain.results, 'same answers on workers and main thread');
+    assert.ok(onTwo.results.every((r) => /^job \d+: [0-9a-f]{16}$/.test(r)), onTwo.results[0]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a job that panics is reported, its worker is replaced, and every other job completes', async () => {
+    const { page, context, errors } = await open('cpu-gather', 'n=6&cost=30&workers=2&fault=1');
+    const data = await runAction(page, 'pool');
+    const onTwo = poolRuns(data, 2)[0];
+    const faulty = onTwo.tasks.find((t) => t.label === 'faulty job');
+    assert.equal(faulty.status, 'failed');
+    assert.match(faulty.result, /panic/);
+    const others = onTwo.tasks.filter((t) => t.label !== 'faulty job');
+    assert.equal(others.length, 6);
+    assert.ok(others.every((t) => t.status === 'ok'), 'no job lost');
+    assert.match(await page.textContent('[data-testid="pool-status"]'), /0 running · [1-9]\d* replaced/);
+    // The worker's own report of its panic is expected; nothing else may fail.
+    assert.deepEqual(errors.filter((e) => !/panic|unreachable|RuntimeError/i.test(e)), []);
+    await context.close();
+  });
+
+  test('cancel mid-run leaves no job running or queued', async () => {
+    const { page, context, errors } = await open('mandelbrot', 'workers=2&tiles=6&iter=10000');
+    await page.click('.actions button[data-action="pool"]');
+    await page.waitForFunction(
+      () => /[1-9]\d* running/.test(document.querySelector('[data-testid="pool-status"]')?.textContent ?? ''),
+      null, { timeout: 30_000 },
+    ).catch(() => {});
+    await page.waitForTimeout(200);
+    await page.click('button[data-action="cancel"]');
+    assert.match(await page.textContent('[data-testid="status"]'), /Cancelled/);
+    assert.match(await page.textContent('[data-testid="pool-status"]'), /0 queued · 0 running/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('the event loop under CPU load', () => {
+  test('the lag meter spikes during a main-thread run and stays low during a pool run', async () => {
+    const main = await open('blocking', 'io=3&d=50&jobs=2&cost=200&workers=2');
+    await runAction(main.page, 'main');
+    const spike = parseFloat(await main.page.textContent('[data-testid="lag-max"]'));
+    assert.ok(spike >= 100, `main-thread run: worst heartbeat lateness ${spike} ms`);
+    assert.ok(Number.parseFloat(await insight(main.page, 'late-main')) > 100);
+    await main.context.close();
+
+    // One worker: on a 2-core machine, two busy workers would leave the page's own
+    // thread without a core, which is the OS's doing, not the event loop's.
+    const pool = await open('blocking', 'io=3&d=50&jobs=2&cost=200&workers=1');
+    await runAction(pool.page, 'pool');
+    await pool.page.waitForTimeout(300);
+    const calm = parseFloat(await pool.page.textContent('[data-testid="lag-max"]'));
+    assert.ok(calm < 50, `pool run: worst heartbeat lateness ${calm} ms`);
+    assert.deepEqual(pool.errors, []);
+    await pool.context.close();
+  });
+
+  test('the timing table: async helps I/O, not CPU work', async () => {
+    const { page, context, errors } = await open('table', 'd=40&cost=30&workers=4');
+    await runAction(page, 'all', 120_000);
+    const cell = async (key) => parseFloat(await insight(page, `cell-${key}`));
+    const ms = (text) => text;
+    const io10Sync = await cell('io10-sync');
+    const io10Async = await cell('io10-async');
+    const cpu10Sync = await cell('cpu10-sync');
+    const cpu10Async = await cell('cpu10-async');
+    assert.ok(io10Async * 3 < io10Sync, `10 I/O calls: async ${ms(io10Async)} vs sync ${ms(io10Sync)}`);
+    assert.ok(cpu10Async > cpu10Sync * 0.7, `10 CPU tasks: async ${cpu10Async} vs sync ${cpu10Sync}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the Mandelbrot picture is drawn from every tile, tinted by worker', async () => {
+    const { page, context, errors } = await open('mandelbrot', 'workers=2&tiles=4&iter=500');
+    const data = await runAction(page, 'pool');
+    assert.equal(data.runs[0].tasks.length, 16);
+    assert.match(await page.textContent('[data-testid="mandelbrot-count"]'), /^16 tiles from 2 workers/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
