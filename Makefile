@@ -12,7 +12,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 60
 
-.PHONY: setup setup-test run build test test-native test-browser test-e2e lint clean
+.PHONY: setup setup-test run build test test-native test-browser test-e2e lint bench clean
 
 ## Install the build tools that are missing (idempotent; seconds when all are present).
 setup:
@@ -57,6 +57,10 @@ test-browser:
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+## Benchmarks: prints a table of figures against their goals, writes bench/results.json.
+bench: setup-test build
+	node bench/pool.mjs
 
 clean:
 	rm -rf dist target tests/e2e/artifacts tests/e2e/.serve
