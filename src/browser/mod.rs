@@ -38,7 +38,7 @@ pub use offline::register_service_worker;
 pub use page_url::PageUrl;
 pub use pool_bench::{pool_bench, PoolBench};
 pub use pool_clock::{OutputTap, PoolClock};
-pub use preferences::{is_page_hidden, prefers_reduced_motion};
+pub use preferences::{hardware_concurrency, is_page_hidden, prefers_reduced_motion};
 pub use theme::{apply_theme, saved_theme};
 pub use timing_probe::{probe_timing, TimingFacts};
 pub use visibility::{hide_count, is_visible, watch_visibility};

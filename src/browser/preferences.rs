@@ -15,3 +15,13 @@ pub fn is_page_hidden() -> bool {
         .and_then(|w| w.document())
         .is_some_and(|d| d.hidden())
 }
+
+/// How many logical processors the browser reports (`navigator.hardwareConcurrency`),
+/// at least 1.
+pub fn hardware_concurrency() -> usize {
+    web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .filter(|n| n.is_finite() && *n >= 1.0)
+        .map(|n| n as usize)
+        .unwrap_or(1)
+}

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::browser::{register_service_worker, report_height_to_parent, watch_visibility, PageUrl};
+use crate::browser::{
+    hardware_concurrency, register_service_worker, report_height_to_parent, watch_visibility,
+    PageUrl,
+};
 use crate::engine::ParamValues;
 use crate::lessons::permalink::Permalink;
 use crate::lessons::{self, Lesson};
@@ -23,7 +26,11 @@ pub struct EmbedMode(pub bool);
 /// and reports its height to the host page.
 #[component]
 pub fn App() -> impl IntoView {
-    let link = Permalink::parse(&PageUrl::query());
+    let query = PageUrl::query();
+    let mut link = Permalink::parse(&query);
+    if !query.contains("workers=") {
+        with_machine_workers(link.lesson, &mut link.values);
+    }
     let embed = link.embed;
     provide_context(EmbedMode(embed));
     let current_link = RwSignal::new(PageUrl::query().trim_start_matches('?').to_string());
@@ -61,7 +68,11 @@ pub fn App() -> impl IntoView {
         let values = initial
             .try_update_value(|v| v.take())
             .flatten()
-            .unwrap_or_else(|| ParamValues::defaults(lesson.info().params));
+            .unwrap_or_else(|| {
+                let mut values = ParamValues::defaults(lesson.info().params);
+                with_machine_workers(lesson, &mut values);
+                values
+            });
         view! { <LessonPage lesson initial=values /> }
     };
     let notice_view = move || {
@@ -116,5 +127,14 @@ pub fn App() -> impl IntoView {
             <main id="main">{page}</main>
             {footer}
         </div>
+    }
+}
+
+/// Sets a lesson's `workers` parameter (if it has one) to this machine's processor count,
+/// within the parameter's range: the pool's natural size.
+fn with_machine_workers(lesson: &dyn Lesson, values: &mut ParamValues) {
+    if let Some(spec) = lesson.info().params.iter().find(|s| s.key == "workers") {
+        let n = (hardware_concurrency() as f64).clamp(spec.min, spec.max);
+        values.0.insert(spec.key.to_string(), n);
     }
 }
