@@ -61,6 +61,7 @@ test-e2e:
 ## Benchmarks: prints a table of figures against their goals, writes bench/results.json.
 bench: setup-test build
 	node bench/pool.mjs
+	node bench/deviations.mjs
 
 clean:
 	rm -rf dist target tests/e2e/artifacts tests/e2e/.serve

@@ -200,8 +200,10 @@ impl RunModel {
                 model.was_hidden.set(true);
             }
             model.elapsed.set(clock.now_ms() - t0.get());
+            let mut records = records;
             model.live.update(|runs| {
-                for (run, record) in runs.iter_mut().zip(&records) {
+                for (run, record) in runs.iter_mut().zip(records.iter_mut()) {
+                    record.predicted_ms = Some(run.predicted.makespan_ms);
                     run.finish(record.clone());
                 }
             });

@@ -7,6 +7,10 @@ use super::{Concurrency, RunFailure, RunOptions, Strategy, TaskSpan, TaskStatus}
 pub struct RunRecord {
     /// The strategy's key (`sequential`, `gather`, `semaphore`, …).
     pub strategy: String,
+    /// The makespan predicted on virtual time for this run, when a page measured it
+    /// against one (the deviation is `makespan_ms - predicted_ms`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicted_ms: Option<f64>,
     /// A name the lesson gave this run (for example `10 I/O calls · async`), shown
     /// instead of the strategy's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,6 +77,7 @@ impl RunRecord {
         Self {
             strategy: strategy.key().to_string(),
             caption: None,
+            predicted_ms: None,
             spec: strategy.spec(),
             tasks,
             makespan_ms,
