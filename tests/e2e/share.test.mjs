@@ -1,6 +1,7 @@
 // Share, embed, offline, export and accessibility, on the release build.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   ROOT, download, ensureArtifacts, exportJson, launchBrowser, openPage, serveDirectory, serveDist,
@@ -140,6 +141,22 @@ describe('offline and export', () => {
     assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
     const outside = app.requests.filter((p) => !p.startsWith(app.prefix));
     assert.deepEqual(outside, [], 'no request outside the app folder');
+    // A new deployment is picked up at the next visit: pages are fetched network-first.
+    const index = join(ROOT, 'tests', 'e2e', '.serve', ...app.prefix.split('/').filter(Boolean), 'index.html');
+    const html = await readFile(index, 'utf8');
+    await writeFile(index, html.replace('<head>', '<head><meta name="build" content="next">'));
+    await page.reload();
+    await page.waitForSelector('article.lesson');
+    assert.equal(await page.locator('meta[name="build"]').count(), 1, 'the new build is served');
+    await writeFile(index, html);
+    const cached = await page.evaluate(async () => {
+      const cache = await caches.open('asyncscope-v1');
+      let bytes = 0;
+      for (const request of await cache.keys()) bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+      return bytes;
+    });
+    console.log(`service worker cache: ${(cached / 1024).toFixed(0)} KiB`);
+    assert.ok(cached > 100_000, 'the wasm is cached');
     await context.close();
   });
 
