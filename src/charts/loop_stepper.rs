@@ -8,7 +8,7 @@ use crate::engine::{Clock, EventLoopTrace, LoopStep, RunRecord, Strategy};
 
 use super::{
     action_kind, action_task, clamp_step, describe_action, format_ms, play_start, span_so_far,
-    step_from_input, task_label, AxisTicks, StepMove, StepperCommand, TimeAxis,
+    step_from_input, task_label, AxisTicks, DataTable, StepMove, StepperCommand, TimeAxis,
 };
 
 /// How long each step shows while playing, in milliseconds.
@@ -377,20 +377,9 @@ fn TraceTable(
         })
         .collect_view();
     view! {
-        <details class="data-table">
-            <summary>"Event loop: every step as a table"</summary>
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Step"</th>
-                        <th scope="col">"Time"</th>
-                        <th scope="col">"What happened"</th>
-                        <th scope="col">"Ready queue"</th>
-                        <th scope="col">"Sleeping (wakes at)"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </details>
+        <DataTable summary="Event loop: every step as a table".to_string()
+            headers=&["Step", "Time", "What happened", "Ready queue", "Sleeping (wakes at)"]>
+            {rows}
+        </DataTable>
     }
 }
