@@ -127,3 +127,31 @@ export async function ensureArtifacts() {
   await mkdir(ARTIFACTS, { recursive: true });
   return ARTIFACTS;
 }
+
+/** Launches headless Chromium like `launchBrowser`, with extra command-line flags
+ * (e.g. `--js-flags=--expose-gc` for heap measurements). */
+export async function launchBrowserWith(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      ...extraArgs,
+    ],
+  });
+}
+
+/** Reads `[data-testid="pool-status"]` as numbers, or null when it is not shown. */
+export async function poolStatus(page) {
+  const text = await page.textContent('[data-testid="pool-status"]').catch(() => null);
+  const m = /Worker pool: (\d+) workers, loaded in .* · (\d+) queued · (\d+) running · (\d+) replaced/
+    .exec(text ?? '');
+  return m && { text, size: +m[1], queued: +m[2], running: +m[3], replaced: +m[4] };
+}

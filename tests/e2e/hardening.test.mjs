@@ -1,0 +1,318 @@
+// Hardening: repeated worker faults, a run/cancel/restart soak with a heap budget, and
+// runs in a hidden tab, on the release build served from a sub-folder.
+//
+// Knobs (environment): FAULTS (default 100) and FAULT_SECONDS (default 150) bound the
+// fault test; SOAK_CYCLES (default 1000) and SOAK_SECONDS (default 120) bound the soak.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  exportJson, launchBrowser, launchBrowserWith, openPage, poolStatus, serveDist, setParams, waitDone,
+} from './harness.mjs';
+
+const FAULTS = Number(process.env.FAULTS ?? 100);
+const FAULT_SECONDS = Number(process.env.FAULT_SECONDS ?? 150);
+const SOAK_CYCLES = Number(process.env.SOAK_CYCLES ?? 1000);
+const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist('static/hardening/asyncscope');
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(id, query, on = browser) {
+  const opened = await openPage(on, `${server.base}?lesson=${id}&${query}`);
+  await opened.page.waitForSelector(`article[data-lesson="${id}"]`);
+  assert.equal(await opened.page.locator('[data-testid="url-notice"]').count(), 0, `${id}: link accepted`);
+  return opened;
+}
+
+const statusText = (page) => page.textContent('[data-testid="status"]');
+
+/** A small deterministic generator, so a failing soak can be replayed. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('worker faults', () => {
+  test('a hundred injected panics lose no job, hang no run, and leave the pool at full size and idle', async (t) => {
+    // The pool action runs the jobs on pools of 1…workers workers, and every pool run
+    // gets one faulty job: with workers=5, each click injects five faults.
+    const workers = 5;
+    const { page, context, errors } = await open('cpu-gather', `n=2&cost=10&workers=${workers}&fault=1`);
+    const started = Date.now();
+    const deadline = started + FAULT_SECONDS * 1000;
+    const clicks = Math.ceil(FAULTS / workers);
+    let faults = 0;
+    let runs = 0;
+    let replaced = (await poolStatus(page))?.replaced ?? 0;
+    for (let click = 0; click < clicks && Date.now() < deadline; click++) {
+      const n = 1 + (click % 3);
+      await setParams(page, { n });
+      const t0 = Date.now();
+      await page.click('.actions button[data-action="pool"]');
+      await waitDone(page, 30_000).catch(async () => {
+        throw new Error(`click ${click} (n=${n}) hung: "${await statusText(page)}", ` +
+          `${(await poolStatus(page))?.text} after 30 s`);
+      });
+      const elapsed = Date.now() - t0;
+      const data = await exportJson(page);
+      assert.equal(data.params.n, n, `click ${click}: export belongs to this run`);
+      const poolRuns = data.runs.filter((r) => r.options?.workers);
+      assert.deepEqual(poolRuns.map((r) => r.options.workers), [1, 2, 3, 4, 5].slice(0, workers),
+        `click ${click}: one pool run per pool size`);
+      let faultsHere = 0;
+      for (const run of poolRuns) {
+        const where = `click ${click}, ${run.options.workers} workers`;
+        const ids = run.tasks.map((task) => task.id).sort((a, b) => a - b);
+        assert.deepEqual(ids, Array.from({ length: n + 1 }, (_, i) => i), `${where}: every job reported once`);
+        for (const task of run.tasks) {
+          assert.ok(Number.isFinite(task.start_ms) && Number.isFinite(task.end_ms) && task.end_ms >= task.start_ms,
+            `${where}: ${task.label} has a start and an end`);
+        }
+        const failed = run.tasks.filter((task) => task.status !== 'ok');
+        assert.deepEqual(failed.map((task) => [task.label, task.status]), [['faulty job', 'failed']],
+          `${where}: exactly the faulty job fails`);
+        assert.match(failed[0].result, /panic/, `${where}: the failure says the job panicked`);
+        for (const task of run.tasks.filter((x) => x.status === 'ok')) {
+          assert.match(task.result, /^job \d+: [0-9a-f]{16}$/, `${where}: ${task.label} has its answer`);
+        }
+        faultsHere += failed.length;
+        runs += 1;
+      }
+      faults += faultsHere;
+      const pool = await poolStatus(page);
+      assert.ok(pool, `click ${click}: the pool status is shown`);
+      assert.equal(pool.size, workers, `click ${click}: pool back to full size (${pool.text})`);
+      assert.equal(pool.queued, 0, `click ${click}: nothing queued (${pool.text})`);
+      assert.equal(pool.running, 0, `click ${click}: nothing running (${pool.text})`);
+      assert.equal(pool.replaced - replaced, faultsHere, `click ${click}: one worker replaced per fault (${pool.text})`);
+      replaced = pool.replaced;
+      assert.ok(elapsed < 30_000, `click ${click} took ${elapsed} ms`);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    t.diagnostic(`faults injected: ${faults} in ${runs} pool runs, ${seconds.toFixed(1)} s; workers replaced: ${replaced}`);
+    assert.ok(faults >= Math.min(FAULTS, 30), `only ${faults} faults fitted in ${FAULT_SECONDS} s`);
+
+    // The pool still works without faults afterwards.
+    await setParams(page, { n: 4, fault: 0 });
+    await page.click('.actions button[data-action="pool"]');
+    await waitDone(page, 30_000);
+    const clean = await exportJson(page);
+    for (const run of clean.runs) {
+      assert.ok(run.tasks.length === 4 && run.tasks.every((task) => task.status === 'ok'), `${run.strategy} clean run`);
+    }
+    const pool = await poolStatus(page);
+    assert.equal(pool.running, 0);
+    assert.equal(pool.replaced, replaced, 'no worker replaced in a run without faults');
+
+    // The workers' own reports of their panics are expected; nothing else may fail.
+    const unexpected = errors.filter((e) => !/panic|unreachable|RuntimeError/i.test(e));
+    t.diagnostic(`console errors: ${errors.length} (all panic reports), unexpected: ${unexpected.length}`);
+    assert.deepEqual(unexpected, []);
+    await context.close();
+  });
+});
+
+describe('soak', () => {
+  test('a thousand rapid run, cancel and restart cycles leave the last run on screen, no error, and a flat heap', async (t) => {
+    // Our own browser: --expose-gc gives window.gc, precise memory info unquantised sizes.
+    const soakBrowser = await launchBrowserWith(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
+    try {
+      const { page, context, errors } = await open('gather', 'n=3&min=1&max=2&seed=7&scale=0.02', soakBrowser);
+      const actions = ['both', 'sequential', 'gather'];
+      const random = rng(20260101);
+      const pick = (xs) => xs[Math.floor(random() * xs.length)];
+
+      // One cycle per round trip, driven in the page so that clicks come as fast as a
+      // user's could. Returns what it saw, for the checks below.
+      const cycle = (plan) => page.evaluate(async ({ kind, n, action, n2, action2 }) => {
+        const setN = (v) => {
+          const input = document.querySelector('#param-n');
+          input.value = String(v);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        };
+        const button = (key) => document.querySelector(`.actions button[data-action="${key}"]`);
+        const cancel = () => document.querySelector('button[data-action="cancel"]');
+        const status = () => document.querySelector('[data-testid="status"]').textContent;
+        const tick = () => new Promise((ok) => setTimeout(ok, 0));
+        setN(n);
+        await tick();
+        if (button(action).disabled) return { error: `run button disabled for n=${n}` };
+        button(action).click();
+        await tick();
+        if (kind === 'cancel') {
+          if (cancel().disabled) return { error: `cancel disabled right after starting (${status()})` };
+          cancel().click();
+          await tick();
+          return { status: status() };
+        }
+        if (kind === 'restart') {
+          setN(n2);
+          await tick();
+          button(action2).click();
+          await tick();
+          return { status: status() };
+        }
+        // finish: wait (bounded) for this run to end, then count its lanes.
+        const until = performance.now() + 5000;
+        while (!status().startsWith('Done') && performance.now() < until) {
+          await new Promise((ok) => setTimeout(ok, 5));
+        }
+        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+        const lanes = [...document.querySelectorAll('figure.timeline')]
+          .map((f) => f.querySelectorAll('g.lane').length);
+        return { status: status(), lanes };
+      }, plan);
+
+      const heap = async () => {
+        for (let i = 0; i < 3; i++) {
+          await page.evaluate(() => window.gc?.());
+          await page.waitForTimeout(50);
+        }
+        return page.evaluate(() => ({
+          js: performance.memory?.usedJSHeapSize ?? NaN,
+          hasGc: typeof window.gc === 'function',
+        }));
+      };
+
+      const runCycles = async (count, deadline) => {
+        let done = 0;
+        for (; done < count && Date.now() < deadline; done++) {
+          const r = random();
+          const kind = r < 0.4 ? 'cancel' : r < 0.75 ? 'restart' : 'finish';
+          const plan = { kind, n: 1 + Math.floor(random() * 5), action: pick(actions),
+            n2: 1 + Math.floor(random() * 5), action2: pick(actions) };
+          const seen = await cycle(plan);
+          const where = `cycle ${done} ${JSON.stringify(plan)}`;
+          assert.equal(seen.error, undefined, `${where}: ${seen.error}`);
+          if (kind === 'cancel') assert.match(seen.status, /^Cancelled/, where);
+          if (kind === 'restart') assert.match(seen.status, /running/, where);
+          if (kind === 'finish') {
+            assert.match(seen.status, /^Done/, `${where}: finished within 5 s`);
+            const expected = plan.action === 'both' ? [plan.n, plan.n] : [plan.n];
+            assert.deepEqual(seen.lanes, expected, `${where}: lanes of this run`);
+          }
+        }
+        return done;
+      };
+
+      // Warm up, then measure.
+      await runCycles(50, Date.now() + 30_000);
+      await setParams(page, { n: 2 });
+      await page.click('.actions button[data-action="both"]');
+      await waitDone(page, 10_000);
+      const before = await heap();
+      assert.ok(before.hasGc, 'window.gc is exposed');
+
+      const started = Date.now();
+      const cycles = await runCycles(SOAK_CYCLES, started + SOAK_SECONDS * 1000);
+      const seconds = (Date.now() - started) / 1000;
+
+      // The last run, with parameters no cycle used, to completion.
+      await setParams(page, { n: 7, min: 1, max: 1, seed: 99, scale: 0.02 });
+      await page.click('.actions button[data-action="both"]');
+      await waitDone(page, 10_000);
+      await page.waitForTimeout(500); // time for any stale run to show up if it could
+      assert.match(await statusText(page), /^Done/);
+      assert.equal(await page.locator('figure.timeline').count(), 2);
+      for (const strategy of ['sequential', 'gather']) {
+        const lanes = page.locator(`figure.timeline[data-strategy="${strategy}"] g.lane`);
+        assert.equal(await lanes.count(), 7, `${strategy}: lanes of the last run`);
+        const bars = page.locator(`figure.timeline[data-strategy="${strategy}"] rect.bar-measured.done`);
+        assert.equal(await bars.count(), 7, `${strategy}: finished bars of the last run`);
+      }
+      const data = await exportJson(page);
+      assert.deepEqual(data.params, { max: 1, min: 1, n: 7, scale: 0.02, seed: 99 });
+      assert.deepEqual(data.runs.map((r) => r.strategy).sort(), ['gather', 'sequential']);
+      for (const run of data.runs) {
+        assert.equal(run.tasks.length, 7, `${run.strategy}: tasks of the last run`);
+        assert.ok(run.tasks.every((task) => task.status === 'ok' && task.requested_ms === 20),
+          `${run.strategy}: every task is the last run's 20 ms task`);
+      }
+
+      const end = await heap();
+      const growth = end.js - before.js;
+      const rate = cycles / seconds;
+      t.diagnostic(`soak: ${cycles} cycles in ${seconds.toFixed(1)} s (${rate.toFixed(1)}/s); ` +
+        `JS heap ${(before.js / 1e6).toFixed(2)} MB → ${(end.js / 1e6).toFixed(2)} MB (${(growth / 1e6).toFixed(3)} MB)`);
+      assert.equal(cycles, SOAK_CYCLES,
+        `only ${cycles} of ${SOAK_CYCLES} cycles fitted in ${SOAK_SECONDS} s (${rate.toFixed(1)}/s): lower SOAK_CYCLES`);
+      assert.ok(Number.isFinite(growth), 'performance.memory is available');
+      assert.ok(growth <= 5 * 1024 * 1024, `JS heap grew by ${(growth / 1e6).toFixed(2)} MB`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await soakBrowser.close();
+    }
+  });
+});
+
+describe('hidden tab', () => {
+  /** Hides `page`: for real when bringing another tab to the front does hide it, else by
+   * emulating the Page Visibility API (headless Chromium keeps every tab visible). */
+  async function hide(page, context) {
+    const other = await context.newPage();
+    await other.bringToFront();
+    await page.waitForTimeout(100);
+    if (await page.evaluate(() => document.hidden)) {
+      return { how: 'real', show: async () => { await page.bringToFront(); await other.close(); } };
+    }
+    await other.close();
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    return {
+      how: 'emulated',
+      show: () => page.evaluate(() => {
+        delete document.hidden;
+        delete document.visibilityState;
+        document.dispatchEvent(new Event('visibilitychange'));
+      }),
+    };
+  }
+
+  test('a run during which the tab was hidden is flagged, and the runs before and after are not', async (t) => {
+    const { page, context, errors } = await open('gather', 'n=2&min=1&max=1&seed=1&scale=1');
+    const run = async () => {
+      await page.click('.actions button[data-action="gather"]');
+      await page.waitForTimeout(200);
+      assert.match(await statusText(page), /running/);
+    };
+
+    await run();
+    await waitDone(page, 10_000);
+    assert.doesNotMatch(await statusText(page), /hidden/, 'a visible run is not flagged');
+
+    await run();
+    const hidden = await hide(page, context);
+    t.diagnostic(`hiding mechanism: ${hidden.how}`);
+    await page.waitForTimeout(300);
+    await hidden.show();
+    assert.equal(await page.evaluate(() => document.hidden), false, 'visible again');
+    await waitDone(page, 10_000);
+    assert.match(await statusText(page), /hidden during the run/);
+
+    await run();
+    await waitDone(page, 10_000);
+    assert.doesNotMatch(await statusText(page), /hidden/, 'the next visible run is not flagged');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
