@@ -120,6 +120,10 @@ describe('worker faults', () => {
     assert.equal(pool.running, 0);
     assert.equal(pool.replaced, replaced, 'no worker replaced in a run without faults');
 
+    // Each injected panic is reported once. (A panicking worker also reports two
+    // follow-up "RefCell already borrowed" panics from gloo-worker before it is dropped.)
+    const injected = errors.filter((e) => /injected fault: this job panics on purpose/.test(e));
+    assert.equal(injected.length, faults, 'one panic report per injected fault');
     // The workers' own reports of their panics are expected; nothing else may fail.
     const unexpected = errors.filter((e) => !/panic|unreachable|RuntimeError/i.test(e));
     t.diagnostic(`console errors: ${errors.length} (all panic reports), unexpected: ${unexpected.length}`);
@@ -134,6 +138,12 @@ describe('soak', () => {
     const soakBrowser = await launchBrowserWith(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
     try {
       const { page, context, errors } = await open('gather', 'n=3&min=1&max=2&seed=7&scale=0.02', soakBrowser);
+      // Keep a handle on the app's wasm memory too (reported, not asserted: it only grows).
+      await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => {
+        window.__wasmMemory = e.detail?.wasm?.memory;
+      }));
+      await page.reload();
+      await page.waitForSelector('article[data-lesson="gather"]');
       const actions = ['both', 'sequential', 'gather'];
       const random = rng(20260101);
       const pick = (xs) => xs[Math.floor(random() * xs.length)];
@@ -186,6 +196,7 @@ describe('soak', () => {
         }
         return page.evaluate(() => ({
           js: performance.memory?.usedJSHeapSize ?? NaN,
+          wasm: window.__wasmMemory?.buffer.byteLength ?? NaN,
           hasGc: typeof window.gc === 'function',
         }));
       };
@@ -249,12 +260,23 @@ describe('soak', () => {
       const growth = end.js - before.js;
       const rate = cycles / seconds;
       t.diagnostic(`soak: ${cycles} cycles in ${seconds.toFixed(1)} s (${rate.toFixed(1)}/s); ` +
-        `JS heap ${(before.js / 1e6).toFixed(2)} MB → ${(end.js / 1e6).toFixed(2)} MB (${(growth / 1e6).toFixed(3)} MB)`);
+        `JS heap ${(before.js / 1e6).toFixed(2)} MB → ${(end.js / 1e6).toFixed(2)} MB (${(growth / 1e6).toFixed(3)} MB); ` +
+        `wasm memory ${(before.wasm / 1e6).toFixed(2)} MB → ${(end.wasm / 1e6).toFixed(2)} MB`);
       assert.equal(cycles, SOAK_CYCLES,
         `only ${cycles} of ${SOAK_CYCLES} cycles fitted in ${SOAK_SECONDS} s (${rate.toFixed(1)}/s): lower SOAK_CYCLES`);
       assert.ok(Number.isFinite(growth), 'performance.memory is available');
       assert.ok(growth <= 5 * 1024 * 1024, `JS heap grew by ${(growth / 1e6).toFixed(2)} MB`);
       assert.deepEqual(errors, []);
+      // Suspected product bug "wasm memory grows with every run": the app's wasm linear
+      // memory grows about 2.6 KB per cycle (1.64 → 1.90 MB after 100 cycles, → 4.26 MB
+      // after 1,000) and never levels off, while the JS heap stays flat. Kept as a todo
+      // until it is fixed in src/ (the budget is 1 MB for the whole soak).
+      const wasmGrowth = end.wasm - before.wasm;
+      await t.test('the wasm memory stays flat through the soak', {
+        todo: 'bug: wasm memory grows with every run (about 2.6 KB per cycle)',
+      }, () => {
+        assert.ok(wasmGrowth <= 1024 * 1024, `wasm memory grew by ${(wasmGrowth / 1e6).toFixed(2)} MB`);
+      });
       await context.close();
     } finally {
       await soakBrowser.close();
