@@ -65,3 +65,8 @@ bench: setup-test build
 
 clean:
 	rm -rf dist target tests/e2e/artifacts tests/e2e/.serve
+
+## Property tests on a million inputs each (release; about 15 minutes on 2 cores).
+.PHONY: fuzz-long
+fuzz-long:
+	PROPTEST_CASES=1000000 cargo test --release --test properties
