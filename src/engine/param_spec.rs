@@ -80,11 +80,17 @@ impl ParamSpec {
 }
 
 /// Formats a number without a trailing `.0` (for messages and inputs).
+/// Very small or very large values use exponent form (`1e-31`), so the text always
+/// parses back (inputs and links accept at most 32 characters).
 pub(crate) fn format_number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
+        return format!("{}", value as i64);
+    }
+    let plain = format!("{}", value);
+    if plain.len() <= 24 {
+        plain
     } else {
-        format!("{}", value)
+        format!("{:e}", value)
     }
 }
 

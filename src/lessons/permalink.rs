@@ -38,8 +38,9 @@ impl Permalink {
             ));
             return Self::defaults(ALL[0], notices);
         }
+        // At most MAX_QUERY_LEN characters, so at most about a thousand pairs: every one
+        // is applied or named in a notice.
         let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-            .take(64)
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
         let get = |key: &str| pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v);
