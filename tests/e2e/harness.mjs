@@ -65,20 +65,7 @@ export async function serveDist(subfolder = 'demos/asyncscope') {
 
 /** Launches headless Chromium with flags that work as root on a closed network. */
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return launchBrowserWith([]);
 }
 
 /** Opens a page that records console errors and uncaught exceptions. */
