@@ -84,20 +84,24 @@ describe('the worker pool', () => {
 
 describe('the event loop under CPU load', () => {
   test('the lag meter spikes during a main-thread run and stays low during a pool run', async () => {
-    const main = await open('blocking', 'io=3&d=50&jobs=2&cost=200&workers=2');
+    const main = await open('blocking', 'io=3&d=50&jobs=2&cost=300&workers=2');
     await runAction(main.page, 'main');
     const spike = parseFloat(await main.page.textContent('[data-testid="lag-max"]'));
-    assert.ok(spike >= 100, `main-thread run: worst heartbeat lateness ${spike} ms`);
+    assert.ok(spike >= 150, `main-thread run: worst heartbeat lateness ${spike} ms`);
     assert.ok(Number.parseFloat(await insight(main.page, 'late-main')) > 100);
     await main.context.close();
 
     // One worker: on a 2-core machine, two busy workers would leave the page's own
     // thread without a core, which is the OS's doing, not the event loop's.
-    const pool = await open('blocking', 'io=3&d=50&jobs=2&cost=200&workers=1');
+    const pool = await open('blocking', 'io=3&d=50&jobs=2&cost=300&workers=1');
     await runAction(pool.page, 'pool');
     await pool.page.waitForTimeout(300);
     const calm = parseFloat(await pool.page.textContent('[data-testid="lag-max"]'));
-    assert.ok(calm < 50, `pool run: worst heartbeat lateness ${calm} ms`);
+    // The pool run's worst lateness is the page drawing its own results (≈ 20–60 ms on
+    // this 2-core machine), not computing: the tolerance is generous but still far
+    // below the main-thread run's 300 ms jobs.
+    assert.ok(calm < 100, `pool run: worst heartbeat lateness ${calm} ms`);
+    assert.ok(calm * 2 < spike, `pool ${calm} ms vs main thread ${spike} ms`);
     assert.deepEqual(pool.errors, []);
     await pool.context.close();
   });
