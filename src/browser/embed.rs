@@ -4,13 +4,6 @@ use wasm_bindgen::JsCast;
 /// The message type an embedded page posts to its host with its height.
 pub const RESIZE_MESSAGE: &str = "asyncscope:resize";
 
-/// Whether the page runs inside a frame.
-pub fn is_framed() -> bool {
-    web_sys::window()
-        .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
-        .unwrap_or(false)
-}
-
 /// Posts `{type: "asyncscope:resize", height}` to the parent window now and whenever the
 /// page's height changes, so the host can size the iframe to fit (see docs/embedding.md).
 pub fn report_height_to_parent() {

@@ -30,7 +30,7 @@ pub use chart_export::{export_chart, ChartFormat};
 pub use clipboard::copy_text;
 pub use cpu_worker::CpuWorker;
 pub use download::{download_text, download_url};
-pub use embed::{is_framed, report_height_to_parent, RESIZE_MESSAGE};
+pub use embed::{report_height_to_parent, RESIZE_MESSAGE};
 pub use frame_loop::FrameLoop;
 pub use job_outcome::JobOutcome;
 pub use lag_meter::LagMeter;

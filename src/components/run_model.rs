@@ -89,12 +89,13 @@ impl RunModel {
         if self.status.get_untracked() != RunStatus::Idle {
             return;
         }
-        let predicted = self.predict(action, values);
+        let predicted = self.predict(action, values).map(|(_, live)| live);
         self.live.set(predicted.unwrap_or_default());
         self.generation.update(|g| *g += 1);
     }
 
-    fn predict(&self, action: &str, values: &ParamValues) -> Option<Vec<LiveRun>> {
+    /// The plans of `action` and their predicted timelines (planned once, used for both).
+    fn predict(&self, action: &str, values: &ParamValues) -> Option<(Vec<RunPlan>, Vec<LiveRun>)> {
         let plans = self.lesson.plan(action, values);
         let predicted: Vec<LiveRun> = plans
             .iter()
@@ -103,16 +104,15 @@ impl RunModel {
                     .map(|r| LiveRun::new(p.strategy, p.scenario.clone(), r))
             })
             .collect();
-        (!plans.is_empty() && predicted.len() == plans.len()).then_some(predicted)
+        (!plans.is_empty() && predicted.len() == plans.len()).then_some((plans, predicted))
     }
 
     /// Cancels any runs in progress and starts the runs of `action` with `values`.
     pub fn start(&self, action: &str, label: &str, values: ParamValues) {
         self.stop_current();
-        let Some(predicted) = self.predict(action, &values) else {
+        let Some((plans, predicted)) = self.predict(action, &values) else {
             return;
         };
-        let plans = self.lesson.plan(action, &values);
         let generation = self.generation.get_untracked() + 1;
         self.live.set(predicted);
         self.elapsed.set(0.0);
