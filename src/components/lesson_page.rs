@@ -66,8 +66,9 @@ pub fn LessonPage(
             .unwrap_or_else(|| query_for(lesson, &initial, false)),
     });
     let main_action = info.actions.first().map(|a| a.key).unwrap_or("run");
+    let has_actions = !info.actions.is_empty();
     Effect::new(move |_| {
-        if let Ok(values) = validated.get() {
+        if let (true, Ok(values)) = (has_actions, validated.get()) {
             model.preview(main_action, &values);
         }
     });
@@ -211,6 +212,8 @@ pub fn LessonPage(
             </header>
             <section class="controls" aria-label="Controls">
                 <ParamForm specs=info.params texts=texts errors />
+                // A lesson without actions brings its own interactive widget (a panel).
+                {(!info.actions.is_empty()).then(|| view! {
                 <div class="actions">
                     {buttons}
                     <button type="button" class="danger" data-action="cancel"
@@ -219,12 +222,13 @@ pub fn LessonPage(
                     </button>
                     <ExportButton export=model.finished />
                 </div>
-                {(!embed).then(|| view! { <ShareButtons info query=query.into() /> })}
                 <p class="status" role="status" aria-live="polite" data-testid="status">
                     {status_text}
                     " "
                     <a class="timing-link" href="#timing">"About these timings"</a>
                 </p>
+                })}
+                {(!embed).then(|| view! { <ShareButtons info query=query.into() /> })}
             </section>
             <section class="plots" aria-label="Timelines">
                 {panels.lag.then(|| view! { <LagPanel active=Signal::derive(|| true) reset=model.generation /> })}
