@@ -7,7 +7,7 @@
 //   never change, so the cache answers first.
 // - Each time a fresh index.html arrives, hashed files it no longer names are dropped.
 const CACHE = 'asyncscope-v1';
-const SHELL = ['./', './index.html', './icon.svg', './manifest.webmanifest'];
+const SHELL = ['./', './index.html', './boot.js', './icon.svg', './manifest.webmanifest'];
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
 
 self.addEventListener('install', (event) => {

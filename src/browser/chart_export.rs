@@ -85,14 +85,15 @@ fn standalone_svg(svg: &web_sys::Element) -> Option<(String, f64, f64)> {
             continue;
         };
         if let Ok(Some(style)) = window.get_computed_style(&orig) {
-            let inline: String = STYLE_PROPS
-                .iter()
-                .filter_map(|p| {
-                    let v = style.get_property_value(p).ok()?;
-                    (!v.is_empty()).then(|| format!("{p}:{v};"))
-                })
-                .collect();
-            let _ = copy.set_attribute("style", &inline);
+            // Presentation attributes rather than a `style` attribute: a strict
+            // Content-Security-Policy (no 'unsafe-inline' styles) blocks the latter.
+            for p in STYLE_PROPS {
+                if let Ok(v) = style.get_property_value(p) {
+                    if !v.is_empty() {
+                        let _ = copy.set_attribute(p, &v);
+                    }
+                }
+            }
         }
     }
     let background = document

@@ -107,7 +107,7 @@ pub fn ConcurrencyChart(
             </figcaption>
             <div class="timeline-body">
                 <div class="lane-labels concurrency-scale" aria-hidden="true"
-                    style=format!("height:{}px;padding-top:{TOP}px", TOP + PLOT_H)>
+                    style:height=format!("{}px", TOP + PLOT_H) style:padding-top=format!("{TOP}px")>
                     <span>{format!("{top} in flight")}</span>
                     <span>"0"</span>
                 </div>

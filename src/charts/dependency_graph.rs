@@ -178,7 +178,7 @@ pub fn DependencyGraph(
             </figcaption>
             <div class="graph-scroll" tabindex="0" role="region" aria-label="Dependency graph, scrollable">
                 <svg class="graph-svg" width="100%" height=height.to_string() role="img" aria-label=aria
-                    style=format!("min-width:{}px", layout.columns * MIN_COLUMN_PX)>
+                    style:min-width=format!("{}px", layout.columns * MIN_COLUMN_PX)>
                     <defs>
                         <marker id=arrow.clone() class="graph-arrow" viewBox="0 0 10 10" refX="10"
                             refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">

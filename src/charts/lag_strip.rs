@@ -130,7 +130,7 @@ pub fn LagStrip(
         shown.push((0.0, PLOT_H));
         shown
             .into_iter()
-            .map(|(ms, y)| view! { <span style=format!("top:{y:.1}px")>{format_ms(ms)}</span> })
+            .map(|(ms, y)| view! { <span style:top=format!("{y:.1}px")>{format_ms(ms)}</span> })
             .collect_view()
     };
     let rows = move || {
@@ -193,7 +193,7 @@ pub fn LagStrip(
                     "50 ms and 100 ms"</li>
             </ul>
             <div class="timeline-body">
-                <div class="lag-y-labels" aria-hidden="true" style=format!("height:{PLOT_H}px")>
+                <div class="lag-y-labels" aria-hidden="true" style:height=format!("{PLOT_H}px")>
                     {labels}
                 </div>
                 <svg class="lag-svg" width="100%" height=PLOT_H.to_string()

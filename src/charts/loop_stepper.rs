@@ -303,7 +303,7 @@ fn SoFar(
         .iter()
         .map(|t| {
             view! {
-                <li style=format!("height:{LANE}px;margin-bottom:{GAP}px")>
+                <li style:height=format!("{LANE}px") style:margin-bottom=format!("{GAP}px")>
                     <span class="lane-name">{t.label.clone()}</span>
                 </li>
             }

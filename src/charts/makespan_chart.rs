@@ -49,7 +49,7 @@ pub fn MakespanChart(
         .collect_view();
     let labels = runs
         .iter()
-        .map(|r| view! { <li style=format!("height:{ROW}px")>{title_of(r).0}</li> })
+        .map(|r| view! { <li style:height=format!("{ROW}px")>{title_of(r).0}</li> })
         .collect_view();
     let table = runs
         .iter()

@@ -107,7 +107,7 @@ pub fn MandelbrotView(
                 view! {
                     <li data-worker=w>
                         <span class="swatch mandel-swatch" aria-hidden="true"
-                            style=format!("background:{}", rgb_css(worker_rgb(w)))></span>
+                            style:background=rgb_css(worker_rgb(w))></span>
                         {worker_label(w)}
                     </li>
                 }

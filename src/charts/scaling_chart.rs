@@ -144,7 +144,7 @@ pub fn ScalingChart(
     let y_labels = y_axis
         .ticks
         .iter()
-        .map(|&t| view! { <span style=format!("top:{:.1}px", y_of(t))>{format_ms(t)}</span> })
+        .map(|&t| view! { <span style:top=format!("{:.1}px", y_of(t))>{format_ms(t)}</span> })
         .collect_view();
 
     let strategies = measured_strategies(&groups);
@@ -235,7 +235,7 @@ pub fn ScalingChart(
             <ul class="scaling-legend">{legend_theory}{legend_measured}</ul>
             <div class="timeline-body">
                 <div class="scaling-y-labels" aria-hidden="true"
-                    style=format!("height:{}px", TOP + PLOT_H)>
+                    style:height=format!("{}px", TOP + PLOT_H)>
                     {y_labels}
                 </div>
                 <svg class="scaling-svg" width="100%" height=(TOP + PLOT_H + 20.0).to_string()

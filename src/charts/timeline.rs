@@ -109,7 +109,7 @@ pub fn Timeline(
         .iter()
         .map(|t| {
             view! {
-                <li style=format!("height:{LANE}px;margin-bottom:{GAP}px")>
+                <li style:height=format!("{LANE}px") style:margin-bottom=format!("{GAP}px")>
                     <span class="lane-name">{t.label.clone()}</span>
                     <span class="lane-ms">{format_ms(t.requested_ms)}</span>
                 </li>

@@ -21,8 +21,9 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves the files under `root` on a free localhost port, logging every request path. */
-export async function serveDirectory(root) {
+/** Serves the files under `root` on a free localhost port, logging every request path;
+ * `headers` are added to every answer (e.g. a Content-Security-Policy). */
+export async function serveDirectory(root, headers = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -35,7 +36,7 @@ export async function serveDirectory(root) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -49,8 +50,9 @@ export async function serveDirectory(root) {
   };
 }
 
-/** Copies dist/ into `<serve root>/<subfolder>` and serves the root on a free port. */
-export async function serveDist(subfolder = 'demos/asyncscope') {
+/** Copies dist/ into `<serve root>/<subfolder>` and serves the root on a free port,
+ * with `headers` on every answer. */
+export async function serveDist(subfolder = 'demos/asyncscope', headers = {}) {
   const dist = join(ROOT, 'dist');
   await stat(join(dist, 'index.html')).catch(() => {
     throw new Error('dist/index.html is missing: run `make build` first');
@@ -59,7 +61,7 @@ export async function serveDist(subfolder = 'demos/asyncscope') {
   const target = join(SERVE_ROOT, subfolder);
   await mkdir(target, { recursive: true });
   await cp(dist, target, { recursive: true });
-  const served = await serveDirectory(SERVE_ROOT);
+  const served = await serveDirectory(SERVE_ROOT, headers);
   return { ...served, base: `${served.origin}/${subfolder}/`, prefix: `/${subfolder}/` };
 }
 
