@@ -60,7 +60,8 @@ test-e2e:
 
 ## Benchmarks: prints a table of figures against their goals, writes bench/results.json.
 bench: setup-test build
-	node bench/pool.mjs
+	cargo bench --bench engine
+	node bench/run.mjs
 	node bench/deviations.mjs
 
 clean:

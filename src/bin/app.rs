@@ -22,6 +22,31 @@ pub async fn bench_pool(workers: u32, jobs: u32, rounds: u32, pings: u32) -> Str
     serde_json::to_string(&figures).unwrap_or_else(|_| "{}".to_string())
 }
 
+/// Benchmark hook for `make bench` (P1, P2): runs `tasks` waits of `duration_ms` with the
+/// strategy named by `strategy` (`gather` or `sequential`; anything else means gather) on
+/// the browser's timers and returns the figures as JSON.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub async fn bench_engine(strategy: String, tasks: u32, duration_ms: f64) -> String {
+    use asyncscope::engine::Strategy;
+    let strategy = match Strategy::from_key(&strategy) {
+        Some(s @ (Strategy::Gather | Strategy::Sequential)) => s,
+        _ => Strategy::Gather,
+    };
+    let duration_ms = if duration_ms.is_finite() {
+        duration_ms.clamp(0.0, 10_000.0)
+    } else {
+        100.0
+    };
+    let figures = asyncscope::browser::engine_bench(
+        strategy,
+        (tasks as usize).clamp(1, 100_000),
+        duration_ms,
+    )
+    .await;
+    serde_json::to_string(&figures).unwrap_or_else(|_| "{}".to_string())
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     println!("Asyncscope runs in the browser: build it with `make run` (see README.md).");
