@@ -48,23 +48,23 @@ pub const SCRIPT: ParamSpec = ParamSpec {
 pub const WAYS: [ParamChoice; 5] = [
     ParamChoice {
         key: "sequential",
-        label: "Sequential: one after another",
+        label: "Sequential",
     },
     ParamChoice {
         key: "gather",
-        label: "Gather: all at once",
+        label: "Gather",
     },
     ParamChoice {
         key: "semaphore",
-        label: "Semaphore: at most k at once",
+        label: "Semaphore (k at once)",
     },
     ParamChoice {
         key: "taskgroup",
-        label: "TaskGroup: the first failure cancels the rest",
+        label: "TaskGroup (cancel on failure)",
     },
     ParamChoice {
         key: "chained",
-        label: "Dependencies honoured: each task after those it names",
+        label: "Dependencies honoured",
     },
 ];
 
