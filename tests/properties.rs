@@ -57,10 +57,11 @@ fn param_keys() -> Vec<&'static str> {
     keys.into_iter().collect()
 }
 
-/// Every parameter spec of every lesson.
+/// Every numeric parameter spec of every lesson (texts and choices have their own tests).
 fn all_specs() -> Vec<ParamSpec> {
     ALL.iter()
         .flat_map(|l| l.info().params.iter().copied())
+        .filter(|s| !s.is_text())
         .collect()
 }
 
@@ -175,10 +176,13 @@ fn any_query() -> impl Strategy<Value = String> {
     ]
 }
 
-/// A valid value of `spec`: a bound, a multiple of the step, or anything in range.
+/// A valid value of `spec`: a bound, a multiple of the step, or anything in range. For a
+/// choice, the position of an option; for a text, 0 (its default is used).
 fn valid_value(spec: &ParamSpec) -> BoxedStrategy<f64> {
     let (lo, hi, step) = (spec.min, spec.max, spec.step);
     match spec.kind {
+        ParamKind::Choice { options, .. } => (0..options.len()).prop_map(|i| i as f64).boxed(),
+        ParamKind::Text { .. } => Just(0.0).boxed(),
         ParamKind::Integer => (lo as i64..=hi as i64).prop_map(|v| v as f64).boxed(),
         ParamKind::Decimal => {
             let steps = ((hi - lo) / step).floor() as u64;
@@ -207,13 +211,20 @@ fn lesson_and_valid_values() -> impl Strategy<Value = (usize, ParamValues)> {
         .prop_map(|(i, raw)| {
             let lesson = ALL[i];
             let specs = lesson.info().params;
-            let mut values = ParamValues(
-                specs
-                    .iter()
-                    .zip(raw)
-                    .map(|(s, v)| (s.key.to_string(), v))
-                    .collect(),
-            );
+            let mut values = ParamValues::defaults(specs);
+            for (s, v) in specs.iter().zip(raw) {
+                match s.kind {
+                    ParamKind::Choice { options, .. } => {
+                        values
+                            .1
+                            .insert(s.key.to_string(), options[v as usize].key.to_string());
+                    }
+                    ParamKind::Text { .. } => {}
+                    _ => {
+                        values.0.insert(s.key.to_string(), v);
+                    }
+                }
+            }
             if let (Some(&lo), Some(&hi)) = (values.0.get("min"), values.0.get("max")) {
                 if lo > hi {
                     values.0.insert("min".into(), hi);
@@ -379,15 +390,20 @@ fn expected_from(pairs: &[(String, String)]) -> Expected {
         if key == "lesson" || key == "embed" {
             continue;
         }
-        match specs
-            .iter()
-            .find(|s| s.key == key)
-            .map(|s| (s, s.parse(text)))
-        {
-            Some((spec, Ok(v))) => {
-                values.0.insert(spec.key.to_string(), v);
-            }
-            _ => ignored += 1,
+        match specs.iter().find(|s| s.key == key) {
+            Some(spec) if spec.is_text() => match spec.parse_text(text) {
+                Ok(t) => {
+                    values.1.insert(spec.key.to_string(), t);
+                }
+                Err(_) => ignored += 1,
+            },
+            Some(spec) => match spec.parse(text) {
+                Ok(v) => {
+                    values.0.insert(spec.key.to_string(), v);
+                }
+                Err(_) => ignored += 1,
+            },
+            None => ignored += 1,
         }
     }
     let cross = lesson.check(&values).len();
@@ -413,13 +429,25 @@ fn pairs_of(query: &str) -> Vec<(String, String)> {
 /// the lesson's own check.
 fn assert_valid(lesson: &dyn Lesson, values: &ParamValues) -> Result<(), TestCaseError> {
     let specs = lesson.info().params;
-    let keys: Vec<&str> = values.0.keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = values
+        .0
+        .keys()
+        .chain(values.1.keys())
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
     let mut wanted: Vec<&str> = specs.iter().map(|s| s.key).collect();
     wanted.sort_unstable();
     prop_assert_eq!(keys, wanted);
     for spec in specs {
-        let v = values.0[spec.key];
-        prop_assert_eq!(spec.check(v), Ok(v), "{}={}", spec.key, v);
+        if spec.is_text() {
+            let t = &values.1[spec.key];
+            let back = spec.parse_text(t);
+            prop_assert_eq!(back.as_ref(), Ok(t), "{}={}", spec.key, t);
+        } else {
+            let v = values.0[spec.key];
+            prop_assert_eq!(spec.check(v), Ok(v), "{}={}", spec.key, v);
+        }
     }
     prop_assert!(lesson.check(values).is_empty());
     Ok(())
@@ -486,6 +514,7 @@ proptest! {
         prop_assert_eq!(p.lesson.info().id, lesson.info().id);
         prop_assert_eq!(p.embed, embed);
         prop_assert_eq!(p.values.0.len(), values.0.len());
+        prop_assert_eq!(&p.values.1, &values.1);
         for (key, &v) in &values.0 {
             let back = p.values.0[key];
             prop_assert_eq!(
@@ -613,5 +642,156 @@ proptest! {
         prop_assert!(!lesson.code(&values).is_empty());
         let _ = lesson.trace(&values);
         let _ = lesson.scaling(&values);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The lab's scripts
+// ---------------------------------------------------------------------------------------
+
+/// One line that is a valid task, nearly one, or something else.
+fn near_valid_line() -> impl Strategy<Value = String> {
+    let names = &[
+        "a",
+        "b",
+        "c",
+        "d",
+        "x-1",
+        "_",
+        "fetch_user",
+        "io",
+        "a.b",
+        "<img>",
+        "é",
+    ][..];
+    let kinds = &["io", "cpu", "io", "cpu", "iox", "IO", ""][..];
+    let durations = &[
+        "250ms",
+        "2s",
+        "1.5s",
+        "0ms",
+        "60s",
+        "1s",
+        "61s",
+        "2",
+        "1.s",
+        ".5s",
+        "1001ms",
+        "9999999999s",
+        "",
+    ][..];
+    let tails = &[
+        "",
+        "",
+        " fails",
+        " # note",
+        " junk",
+        " fails fails",
+        " after",
+        ",",
+        " after a,",
+    ][..];
+    let deps = prop::collection::vec(select(names), 0..4);
+    (
+        select(&["", " ", "\t"][..]),
+        select(names),
+        select(kinds),
+        select(durations),
+        deps,
+        select(tails),
+        select(&["", "\r"][..]),
+    )
+        .prop_map(|(indent, name, kind, duration, deps, tail, cr)| {
+            let after = if deps.is_empty() {
+                String::new()
+            } else {
+                format!(" after {}", deps.join(", "))
+            };
+            format!("{indent}{name} {kind} {duration}{after}{tail}{cr}")
+        })
+}
+
+/// A script of near-valid lines, comments, blank lines and the odd random line.
+fn near_valid_script() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        8 => near_valid_line(),
+        1 => Just("# a comment".to_string()),
+        1 => Just(String::new()),
+        1 => any::<String>(),
+    ];
+    prop::collection::vec(line, 0..30).prop_map(|lines| lines.join("\n"))
+}
+
+/// Every error is at a line of the text and a column of that line (or just after it),
+/// with a message; the errors are sorted by position.
+fn assert_errors_in_range(
+    text: &str,
+    errors: &[engine::lab::LabError],
+) -> Result<(), TestCaseError> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    prop_assert!(!errors.is_empty());
+    for e in errors {
+        prop_assert!(
+            (1..=lines.len()).contains(&e.line),
+            "{:?} in {} lines",
+            e,
+            lines.len()
+        );
+        let line = lines[e.line - 1];
+        let width = line.strip_suffix('\r').unwrap_or(line).chars().count();
+        prop_assert!(
+            (1..=width + 1).contains(&e.column),
+            "{:?} on a line of {}",
+            e,
+            width
+        );
+        prop_assert!(!e.message.trim().is_empty());
+        let prefix = format!("Line {}, column {}: ", e.line, e.column);
+        prop_assert!(e.to_string().starts_with(&prefix), "{}", e);
+    }
+    prop_assert!(errors
+        .windows(2)
+        .all(|w| (w[0].line, w[0].column) <= (w[1].line, w[1].column)));
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(CHEAP_CASES, 1))]
+
+    #[test]
+    fn any_text_given_to_the_lab_parser_is_accepted_or_rejected_with_positions_in_range(
+        text in prop_oneof![
+            any::<String>(),
+            prop::collection::vec(any::<char>(), 0..3_000).prop_map(String::from_iter),
+            "[a-z_ ,#\n\r\t0-9.]{0,400}",
+        ]
+    ) {
+        if let Err(errors) = engine::lab::LabScript::parse(&text) {
+            assert_errors_in_range(&text, &errors)?;
+        }
+    }
+
+    #[test]
+    fn a_near_valid_lab_script_is_rejected_in_range_or_gives_a_runnable_acyclic_scenario(
+        text in near_valid_script()
+    ) {
+        match engine::lab::LabScript::parse(&text) {
+            Err(errors) => assert_errors_in_range(&text, &errors)?,
+            Ok(script) => {
+                prop_assert!(!script.tasks.is_empty() && script.tasks.len() <= engine::lab::MAX_TASKS);
+                let names: BTreeSet<&str> = script.tasks.iter().map(|t| t.name.as_str()).collect();
+                prop_assert_eq!(names.len(), script.tasks.len());
+                for t in &script.tasks {
+                    prop_assert!(t.after.iter().all(|a| names.contains(a.as_str()) && *a != t.name));
+                    prop_assert!(t.duration_ms >= 0.0 && t.duration_ms <= engine::lab::MAX_IO_MS);
+                }
+                let scenario = script.scenario(150_000.0);
+                prop_assert_eq!(scenario.tasks.len(), script.tasks.len());
+                prop_assert!(engine::Strategy::Chained.check(&scenario).is_ok());
+                prop_assert!(engine::Strategy::Chained
+                    .simulate(&scenario, &engine::RunOptions::default())
+                    .is_ok());
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ use crate::charts::{
     ScalingChart, TimeAxis, Timeline,
 };
 use crate::engine::cpu::CpuOutput;
-use crate::engine::{ParamError, ParamSpec, ParamValues, Strategy};
+use crate::engine::{ParamError, ParamValues, Strategy};
 use crate::lessons::permalink::query_for;
 use crate::lessons::Lesson;
 
@@ -32,7 +32,7 @@ pub fn LessonPage(
     let texts: Vec<RwSignal<String>> = info
         .params
         .iter()
-        .map(|s| RwSignal::new(ParamSpec::format_value(initial.get_or(s.key, s.default))))
+        .map(|s| RwSignal::new(initial.form_text(s)))
         .collect();
     let texts_v = texts.clone();
     let validated = Memo::new(move |_| -> Result<ParamValues, Vec<ParamError>> {
@@ -155,7 +155,8 @@ pub fn LessonPage(
             .map(|i| {
                 let run = Memo::new(move |_| model.live.with(|runs| runs.get(i).cloned()));
                 let graph = panels.graph.then(|| {
-                    run.get_untracked().map(|r| {
+                    // Only scenarios where some task waits for another have a graph.
+                    run.get_untracked().filter(|r| r.scenario.tasks.iter().any(|t| !t.after.is_empty())).map(|r| {
                         let record = move || run.get().and_then(|r| r.record);
                         let scenario = r.scenario.clone();
                         view! {

@@ -1,11 +1,14 @@
 use leptos::prelude::*;
 
-use crate::engine::{ParamError, ParamSpec};
+use crate::engine::{ParamError, ParamKind, ParamSpec};
 
 /// The lesson's parameter inputs, each with its label, unit, help and inline error.
 ///
-/// Inputs are plain text fields (`inputmode` hints the keyboard) so that every value,
-/// however malformed, reaches the engine's validation and gets a precise message.
+/// Numeric inputs are plain text fields (`inputmode` hints the keyboard) so that every
+/// value, however malformed, reaches the engine's validation and gets a precise message.
+/// A text parameter is a textarea whose errors (one per line of a lab script, say) are
+/// all listed under it; a choice is a drop-down list. Everything typed is shown as text,
+/// never as markup.
 #[component]
 pub fn ParamForm(
     /// The parameters, in display order.
@@ -23,29 +26,74 @@ pub fn ParamForm(
             let id = format!("param-{key}");
             let help_id = format!("{id}-help");
             let error_id = format!("{id}-error");
-            let error = move || {
-                errors.with(|es| es.iter().find(|e| e.key == key).map(|e| e.message.clone()))
+            let messages = move || {
+                errors.with(|es| {
+                    es.iter()
+                        .filter(|e| e.key == key)
+                        .map(|e| e.message.clone())
+                        .collect::<Vec<String>>()
+                })
             };
-            let invalid = move || error().is_some();
+            let invalid = move || errors.with(|es| es.iter().any(|e| e.key == key));
+            let aria_invalid = move || if invalid() { "true" } else { "false" };
             let described = format!("{help_id} {error_id}");
-            let mode = match spec.kind {
-                crate::engine::ParamKind::Integer => "numeric",
-                crate::engine::ParamKind::Decimal => "decimal",
-            };
-            view! {
-                <div class="field" class:invalid=invalid>
-                    <label for=id.clone()>{spec.label}</label>
-                    <div class="input-row">
-                        <input id=id name=key type="text" inputmode=mode autocomplete="off"
+            let input = match spec.kind {
+                ParamKind::Text { max_chars, rows, .. } => view! {
+                    <textarea id=id.clone() name=key rows=rows maxlength=max_chars
+                        autocomplete="off" spellcheck="false" class="param-text"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                        aria-invalid=aria_invalid aria-describedby=described></textarea>
+                }
+                .into_any(),
+                ParamKind::Choice { options, .. } => view! {
+                    <select id=id.clone() name=key
+                        prop:value=move || text.get()
+                        on:change=move |ev| text.set(event_target_value(&ev))
+                        aria-invalid=aria_invalid aria-describedby=described>
+                        {options.iter().map(|o| view! {
+                            <option value=o.key selected=move || text.get() == o.key>{o.label}</option>
+                        }).collect_view()}
+                    </select>
+                }
+                .into_any(),
+                ParamKind::Integer | ParamKind::Decimal => {
+                    let mode = if spec.kind == ParamKind::Integer { "numeric" } else { "decimal" };
+                    view! {
+                        <input id=id.clone() name=key type="text" inputmode=mode autocomplete="off"
                             spellcheck="false" maxlength="32"
                             prop:value=move || text.get()
                             on:input=move |ev| text.set(event_target_value(&ev))
-                            aria-invalid=move || if invalid() { "true" } else { "false" }
-                            aria-describedby=described />
+                            aria-invalid=aria_invalid aria-describedby=described />
+                    }
+                    .into_any()
+                }
+            };
+            let wide = matches!(spec.kind, ParamKind::Text { .. });
+            let error_view = if wide {
+                view! {
+                    <div class="error" id=error_id role="alert" data-testid=format!("{key}-errors")>
+                        <ul class="error-list">
+                            {move || messages().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="error" id=error_id role="alert">{move || messages().into_iter().next()}</p>
+                }
+                .into_any()
+            };
+            view! {
+                <div class="field" class:invalid=invalid class:wide=wide>
+                    <label for=id>{spec.label}</label>
+                    <div class="input-row">
+                        {input}
                         <span class="unit">{spec.unit}</span>
                     </div>
                     <p class="help" id=help_id>{spec.help}</p>
-                    <p class="error" id=error_id role="alert">{error}</p>
+                    {error_view}
                 </div>
             }
         })

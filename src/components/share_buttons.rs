@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{copy_text, PageUrl};
+use crate::lessons::permalink::MAX_QUERY_LEN;
 use crate::lessons::LessonInfo;
 
 /// "Copy link" and "Copy embed code": the permalink of the current parameters, and an
@@ -17,6 +18,17 @@ pub fn ShareButtons(
     let shown = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let copy = move |text: String, what: &'static str| {
+        // A link whose parameters (a long lab script) could not be read back is not
+        // offered: say so instead of handing out a link that loses them.
+        let length = query.get_untracked().len();
+        if length > MAX_QUERY_LEN {
+            shown.set(String::new());
+            note.set(format!(
+                "Too long for a link: these parameters take {length} characters and a link \
+                 carries at most {MAX_QUERY_LEN}. Shorten the script, or export the JSON."
+            ));
+            return;
+        }
         shown.set(text.clone());
         spawn_local(async move {
             match copy_text(&text).await {

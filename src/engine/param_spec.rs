@@ -1,12 +1,33 @@
-use super::ParamError;
+use super::{ParamChoice, ParamError};
 
-/// Whether a parameter takes whole numbers or decimals.
+/// What a parameter takes: whole numbers, decimals, a text, or one of a few options.
+///
+/// Numbers live in [`super::ParamValues`]'s first map and use the spec's `min`, `max`,
+/// `default` and `step`; texts and choices live in its second map, and their default is
+/// part of the kind (the numeric fields are then unused).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParamKind {
     /// Whole numbers only (task counts, seeds).
     Integer,
     /// Any finite decimal number (durations, scales).
     Decimal,
+    /// A multi-line text (a textarea), at most `max_chars` characters. Only its length
+    /// is checked here: what it says is checked by the lesson, and it is never evaluated.
+    Text {
+        /// The text used when none (valid) was given.
+        default: &'static str,
+        /// The longest text accepted, in characters.
+        max_chars: usize,
+        /// Visible lines of the textarea.
+        rows: u16,
+    },
+    /// One of a few options (a drop-down list), stored as the option's key.
+    Choice {
+        /// The options, in display order.
+        options: &'static [ParamChoice],
+        /// The key of the option used when none (valid) was given.
+        default: &'static str,
+    },
 }
 
 /// The description of one numeric lesson parameter: what it is called, its range and default.
@@ -36,8 +57,57 @@ pub struct ParamSpec {
 }
 
 impl ParamSpec {
+    /// Whether this parameter takes a text or a choice rather than a number.
+    pub fn is_text(&self) -> bool {
+        matches!(self.kind, ParamKind::Text { .. } | ParamKind::Choice { .. })
+    }
+
+    /// The default of a text or choice parameter (empty for a numeric one).
+    pub fn default_text(&self) -> &'static str {
+        match self.kind {
+            ParamKind::Text { default, .. } | ParamKind::Choice { default, .. } => default,
+            _ => "",
+        }
+    }
+
+    /// Checks the text of a text or choice parameter: a text within its length (line
+    /// breaks normalised to `\n`), or the key of one of the options (spaces trimmed).
+    /// A numeric parameter refuses every text here (it goes through [`ParamSpec::parse`]).
+    pub fn parse_text(&self, text: &str) -> Result<String, ParamError> {
+        match self.kind {
+            ParamKind::Text { max_chars, .. } => {
+                let count = text.chars().count();
+                if count > max_chars {
+                    return Err(self.error(&format!(
+                        "is {count} characters long; at most {max_chars} are allowed"
+                    )));
+                }
+                Ok(text.replace("\r\n", "\n"))
+            }
+            ParamKind::Choice { options, .. } => {
+                let key = text.trim();
+                match options.iter().find(|o| o.key == key) {
+                    Some(o) => Ok(o.key.to_string()),
+                    None => {
+                        let keys: Vec<&str> = options.iter().map(|o| o.key).collect();
+                        let shown: String = key.chars().take(24).collect();
+                        Err(self.error(&format!(
+                            "must be one of {}, not “{shown}”",
+                            keys.join(", ")
+                        )))
+                    }
+                }
+            }
+            _ => Err(self.error("takes a number, not a text")),
+        }
+    }
+
     /// Parses and checks `text`; the error message names the parameter and its range.
+    /// A text or choice parameter refuses every number (see [`ParamSpec::parse_text`]).
     pub fn parse(&self, text: &str) -> Result<f64, ParamError> {
+        if self.is_text() {
+            return Err(self.error("takes a text, not a number"));
+        }
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Err(self.error("is empty"));
@@ -53,6 +123,9 @@ impl ParamSpec {
 
     /// Checks an already numeric value against kind and range.
     pub fn check(&self, value: f64) -> Result<f64, ParamError> {
+        if self.is_text() {
+            return Err(self.error("takes a text, not a number"));
+        }
         if !value.is_finite() {
             return Err(self.error("must be a finite number"));
         }
@@ -115,6 +188,54 @@ mod tests {
             assert_eq!(err.key, "n");
             assert!(err.message.starts_with("Tasks "), "{bad}: {}", err.message);
         }
+    }
+
+    const CHOICE: ParamSpec = ParamSpec {
+        key: "way",
+        label: "Way",
+        kind: ParamKind::Choice {
+            options: &[
+                ParamChoice {
+                    key: "a",
+                    label: "A",
+                },
+                ParamChoice {
+                    key: "b",
+                    label: "B",
+                },
+            ],
+            default: "a",
+        },
+        ..COUNT
+    };
+
+    const TEXT: ParamSpec = ParamSpec {
+        key: "t",
+        label: "Script",
+        kind: ParamKind::Text {
+            default: "x",
+            max_chars: 5,
+            rows: 3,
+        },
+        ..COUNT
+    };
+
+    #[test]
+    fn a_choice_accepts_only_the_key_of_one_of_its_options() {
+        assert_eq!(CHOICE.parse_text(" b "), Ok("b".to_string()));
+        let err = CHOICE.parse_text("c").unwrap_err();
+        assert_eq!(err.message, "Way must be one of a, b, not “c”.");
+        assert!(CHOICE.parse("1").is_err() && CHOICE.check(0.0).is_err());
+        assert_eq!(CHOICE.default_text(), "a");
+    }
+
+    #[test]
+    fn a_text_is_kept_as_written_within_its_length_and_refused_beyond() {
+        assert_eq!(TEXT.parse_text("a\r\nb"), Ok("a\nb".to_string()));
+        assert_eq!(TEXT.parse_text("ééééé"), Ok("ééééé".to_string()));
+        let err = TEXT.parse_text("123456").unwrap_err();
+        assert!(err.message.contains("at most 5"), "{}", err.message);
+        assert!(COUNT.parse_text("5").is_err());
     }
 
     #[test]

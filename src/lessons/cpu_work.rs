@@ -173,7 +173,7 @@ pub(super) fn ratio(a: f64, b: f64) -> String {
 }
 
 /// Python: the CPU job (`{crunch_py}`).
-const CRUNCH_PY: &str = r#"MASK = (1 << 64) - 1
+pub(super) const CRUNCH_PY: &str = r#"MASK = (1 << 64) - 1
 
 def crunch(seed: int, rounds: int) -> int:
     """Hash a number round after round: pure computing, nothing to wait for.
@@ -187,7 +187,7 @@ def crunch(seed: int, rounds: int) -> int:
     return x"#;
 
 /// Rust: the CPU job (`{crunch_rs}`).
-const CRUNCH_RS: &str = r#"/// Hashes a number round after round: pure computing, nothing to wait for.
+pub(super) const CRUNCH_RS: &str = r#"/// Hashes a number round after round: pure computing, nothing to wait for.
 fn crunch(seed: u64, rounds: u32) -> u64 {
     let mut x = seed;
     for _ in 0..rounds {
@@ -200,7 +200,7 @@ fn crunch(seed: u64, rounds: u32) -> u64 {
 }"#;
 
 /// Rust: a pool of threads that async code can await (`{pool_rs}`).
-const POOL_RS: &str = r#"/// Outside the browser: a pool of OS threads (rayon) that async code can await.
+pub(super) const POOL_RS: &str = r#"/// Outside the browser: a pool of OS threads (rayon) that async code can await.
 /// In the browser this page does the same with web workers running this crate's wasm.
 struct Pool(rayon::ThreadPool);
 

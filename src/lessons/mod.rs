@@ -8,6 +8,7 @@ mod action_spec;
 mod code_sample;
 mod cpu_work;
 mod insight;
+mod lab_code;
 mod lesson;
 mod panels;
 pub mod params;
@@ -29,6 +30,8 @@ pub mod cpu_gather;
 pub mod mandelbrot;
 pub mod mixed;
 pub mod table;
+
+pub mod lab;
 
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
@@ -52,6 +55,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &table::TableLesson,
     &mixed::MixedLesson,
     &mandelbrot::MandelbrotLesson,
+    &lab::LabLesson,
 ];
 
 /// The lesson with this id, if any.
@@ -93,7 +97,12 @@ mod tests {
     fn every_default_value_passes_its_own_spec() {
         for lesson in ALL {
             for spec in lesson.info().params {
-                assert_eq!(spec.check(spec.default), Ok(spec.default), "{}", spec.key);
+                if spec.is_text() {
+                    let text = spec.default_text();
+                    assert_eq!(spec.parse_text(text).as_deref(), Ok(text), "{}", spec.key);
+                } else {
+                    assert_eq!(spec.check(spec.default), Ok(spec.default), "{}", spec.key);
+                }
             }
         }
     }

@@ -1,0 +1,374 @@
+//! The lab: the visitor writes their own scenario, one task per line (I/O waits, CPU
+//! work, failures, dependencies), picks a strategy and runs it like any other lesson.
+//! The script is parsed by [`crate::engine::lab::LabScript`]: data, never code.
+
+use crate::engine::lab::{LabScript, MAX_TEXT_CHARS};
+use crate::engine::{
+    CriticalPath, ParamChoice, ParamError, ParamKind, ParamSpec, ParamValues, RunOptions,
+    RunRecord, Strategy, TaskStatus,
+};
+
+use super::cpu_work::{self, ROUNDS_PER_MS};
+use super::lab_code::{self, LabWay};
+use super::support::{self, secs};
+use super::{ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+
+/// Your own tasks, your own strategy.
+pub struct LabLesson;
+
+/// The script the lab opens with: I/O, CPU work and a chain of dependencies.
+pub const DEFAULT_SCRIPT: &str = "# A checkout page. Edit freely: one task per line.
+fetch_user  io  800ms
+orders      io  600ms after fetch_user
+prices      io  500ms
+thumbnails  cpu 150ms
+recommend   cpu 200ms after orders
+charge      io  400ms after orders, prices
+receipt     io  300ms after charge";
+
+/// The scenario, as text (key `script`).
+pub const SCRIPT: ParamSpec = ParamSpec {
+    key: "script",
+    label: "Your scenario",
+    unit: "",
+    kind: ParamKind::Text {
+        default: DEFAULT_SCRIPT,
+        max_chars: MAX_TEXT_CHARS,
+        rows: 9,
+    },
+    min: 0.0,
+    max: 0.0,
+    default: 0.0,
+    step: 1.0,
+    help: "One task per line: name, io or cpu, a duration (250ms, 2s, 1.5s), then \
+           optionally “after a, b” and “fails”. # starts a comment.",
+};
+
+/// The strategies the lab offers.
+pub const WAYS: [ParamChoice; 5] = [
+    ParamChoice {
+        key: "sequential",
+        label: "Sequential",
+    },
+    ParamChoice {
+        key: "gather",
+        label: "Gather",
+    },
+    ParamChoice {
+        key: "semaphore",
+        label: "Semaphore (k at once)",
+    },
+    ParamChoice {
+        key: "taskgroup",
+        label: "TaskGroup (cancel on failure)",
+    },
+    ParamChoice {
+        key: "chained",
+        label: "Dependencies honoured",
+    },
+];
+
+/// How the tasks are awaited (key `strategy`).
+pub const STRATEGY: ParamSpec = ParamSpec {
+    key: "strategy",
+    label: "Strategy",
+    kind: ParamKind::Choice {
+        options: &WAYS,
+        default: "chained",
+    },
+    help: "Only “dependencies honoured” waits for what a task names after “after”.",
+    ..SCRIPT
+};
+
+/// The semaphore's size (key `k`).
+pub const LIMIT: ParamSpec = ParamSpec {
+    key: "k",
+    label: "Semaphore size k",
+    unit: "",
+    kind: ParamKind::Integer,
+    min: 1.0,
+    max: 50.0,
+    default: 2.0,
+    step: 1.0,
+    help: "Most tasks in flight at once, for the semaphore strategy.",
+};
+
+/// Where CPU work runs (key `workers`): 0 on the page's own thread, else a pool.
+pub const WORKERS: ParamSpec = ParamSpec {
+    key: "workers",
+    label: "CPU workers",
+    min: 0.0,
+    help: "0 computes on the page's own thread (it freezes meanwhile); 1 to 8 use a pool \
+           of web workers.",
+    ..cpu_work::WORKERS
+};
+
+static PARAMS: [ParamSpec; 4] = [SCRIPT, STRATEGY, LIMIT, WORKERS];
+
+static INFO: LessonInfo = LessonInfo {
+    id: "lab",
+    title: "The lab: your own scenario",
+    nav_title: "Lab",
+    summary: "Write your own tasks (waits, computing, failures, dependencies), choose how to \
+              await them, and see what happens.",
+    explanation: &[
+        "Write one task per line: a name, its kind, its duration, and optionally what it \
+         waits for and whether it fails. For example “charge io 500ms after fetch_user, \
+         orders fails” is an I/O call of half a second that starts once fetch_user and \
+         orders are done, and raises an error at its end.",
+        "The rules. A name uses letters, digits, “_” and “-” (at most 40 characters), is \
+         unique, and is not one of the words io, cpu, after, fails. The kind is io (a wait, \
+         such as a network call) or cpu (computing). A duration is a number and a unit: \
+         250ms, 2s, 1.5s; 0 is allowed. After the duration come, in either order, “after” \
+         with one or more names separated by commas (a name may be defined further down), \
+         and “fails”. Keywords are lowercase. A # starts a comment; blank lines are \
+         ignored.",
+        "The limits: at most 500 tasks and 200 characters per line; an I/O wait of at most \
+         60 s; CPU work of at most 1 s per task and 10 s in all, because computing may run \
+         on this page's own thread and freeze it. Every mistake is listed under the box \
+         with its line and column; a circle of tasks waiting for each other is named in \
+         order (a → b → a). The script is only read as data: nothing in it is run as code.",
+        "Strategies. Sequential awaits each task in turn. Gather starts them all and keeps \
+         errors in place among the results. A semaphore lets at most k run at once. A \
+         TaskGroup cancels every task still running at the first failure. Only \
+         “dependencies honoured” waits for what a task names after “after”: the others \
+         ignore dependencies, as asyncio.gather would; a task whose dependency failed is \
+         then skipped.",
+        "CPU work is a hash chain sized to take about the duration you wrote in this \
+         browser. With 0 workers it runs on the page's own thread: every other task, timer \
+         and animation waits meanwhile. With workers, it runs on web workers while the \
+         event loop goes on. The code below is written from your script for the strategy \
+         you chose; names become identifiers (“fetch-user” becomes fetch_user).",
+    ],
+    params: &PARAMS,
+    actions: &[ActionSpec {
+        key: "run",
+        label: "Run",
+    }],
+    panels: Panels {
+        graph: true,
+        concurrency: true,
+        ..Panels::STANDARD
+    },
+};
+
+/// The script of `values`, or the default one if it is missing or invalid (only hand-built
+/// values can be invalid: the page checks them first).
+fn script(values: &ParamValues) -> LabScript {
+    values
+        .text(SCRIPT.key)
+        .and_then(|t| LabScript::parse(t).ok())
+        .or_else(|| LabScript::parse(DEFAULT_SCRIPT).ok())
+        .unwrap_or(LabScript { tasks: Vec::new() })
+}
+
+/// The chosen way of awaiting (the default if the choice is missing or unknown).
+fn way(values: &ParamValues) -> LabWay {
+    let key = values.text(STRATEGY.key).unwrap_or(STRATEGY.default_text());
+    match key {
+        "sequential" => LabWay::Sequential,
+        "gather" => LabWay::Gather,
+        "semaphore" => LabWay::Semaphore(support::whole(values, &LIMIT).max(1)),
+        "taskgroup" => LabWay::TaskGroup,
+        _ => LabWay::Chained,
+    }
+}
+
+/// The engine's strategy for a way.
+fn strategy(way: LabWay) -> Strategy {
+    match way {
+        LabWay::Sequential => Strategy::Sequential,
+        LabWay::Gather => Strategy::GatherReturnExceptions,
+        LabWay::Semaphore(limit) => Strategy::Semaphore { limit },
+        LabWay::TaskGroup => Strategy::TaskGroupCancel,
+        LabWay::Chained => Strategy::Chained,
+    }
+}
+
+/// Workers for CPU work (0: the page's own thread).
+fn workers(values: &ParamValues) -> usize {
+    support::whole(values, &WORKERS)
+}
+
+impl Lesson for LabLesson {
+    fn info(&self) -> &'static LessonInfo {
+        &INFO
+    }
+
+    /// Every error of the script, as `Line L, column C: …`, on the script's field.
+    fn check(&self, values: &ParamValues) -> Vec<ParamError> {
+        let text = values.text(SCRIPT.key).unwrap_or(DEFAULT_SCRIPT);
+        match LabScript::parse(text) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .iter()
+                .map(|e| ParamError::new(SCRIPT.key, e.to_string()))
+                .collect(),
+        }
+    }
+
+    fn plan(&self, _action: &str, values: &ParamValues) -> Vec<RunPlan> {
+        let scenario = script(values).scenario(ROUNDS_PER_MS);
+        let n = workers(values);
+        let options = RunOptions {
+            workers: (n > 0).then_some(n),
+            ..RunOptions::default()
+        };
+        vec![RunPlan::new(strategy(way(values)), scenario).with_options(options)]
+    }
+
+    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
+        vec![lab_code::code(
+            &script(values),
+            way(values),
+            workers(values),
+        )]
+    }
+
+    fn insights(&self, runs: &[RunRecord], values: &ParamValues) -> Vec<Insight> {
+        let script = script(values);
+        let scenario = script.scenario(ROUNDS_PER_MS);
+        let mut out = Vec::new();
+        if script.has_dependencies() {
+            if let Ok(path) = CriticalPath::of(&scenario, &RunOptions::default()) {
+                let names: Vec<&str> = path
+                    .tasks
+                    .iter()
+                    .filter_map(|&id| scenario.tasks.get(id))
+                    .map(|t| t.label.as_str())
+                    .collect();
+                out.push(Insight::new("path", "Critical path", names.join(" → ")));
+                out.push(Insight::new(
+                    "path-length",
+                    "Critical path length",
+                    secs(path.length_ms),
+                ));
+            }
+            if way(values) != LabWay::Chained {
+                out.push(Insight::new(
+                    "ignored",
+                    "Dependencies",
+                    "ignored by this strategy: choose “dependencies honoured” to wait for them",
+                ));
+            }
+        }
+        for run in runs {
+            out.push(Insight::new(
+                "makespan",
+                "Measured makespan",
+                secs(run.makespan_ms),
+            ));
+            let count =
+                |status: TaskStatus| run.tasks.iter().filter(|t| t.status == status).count();
+            out.push(Insight::new(
+                "outcome",
+                "Tasks",
+                format!(
+                    "{} ok, {} failed, {} cancelled or skipped",
+                    count(TaskStatus::Ok),
+                    count(TaskStatus::Failed),
+                    count(TaskStatus::Cancelled)
+                ),
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lessons::support::testing::{insight, predicted};
+
+    fn values(script: &str, way: &str) -> ParamValues {
+        let mut v = ParamValues::defaults(&PARAMS);
+        v.1.insert("script".into(), script.into());
+        v.1.insert("strategy".into(), way.into());
+        v.0.insert("workers".into(), 0.0);
+        v
+    }
+
+    #[test]
+    fn the_default_script_is_valid_and_honours_its_chain_in_a_little_over_two_seconds() {
+        let v = ParamValues::defaults(&PARAMS);
+        assert!(LabLesson.check(&v).is_empty());
+        let run = &predicted(&LabLesson.plan("run", &v))[0];
+        assert_eq!(run.tasks.len(), 7);
+        // fetch_user 0.8 → orders 1.4 → charge 1.8 → receipt 2.1 s.
+        assert_eq!(run.makespan_ms, 2100.0);
+        let all = LabLesson.insights(std::slice::from_ref(run), &v);
+        assert_eq!(
+            insight(&all, "path"),
+            "fetch_user → orders → charge → receipt"
+        );
+    }
+
+    #[test]
+    fn each_strategy_maps_to_its_engine_strategy_with_k_and_workers() {
+        let script = "a io 1s\nb io 1s\nc io 1s";
+        let expect = [
+            ("sequential", Strategy::Sequential, 3000.0),
+            ("gather", Strategy::GatherReturnExceptions, 1000.0),
+            ("semaphore", Strategy::Semaphore { limit: 2 }, 2000.0),
+            ("taskgroup", Strategy::TaskGroupCancel, 1000.0),
+            ("chained", Strategy::Chained, 1000.0),
+        ];
+        for (key, s, makespan) in expect {
+            let plans = LabLesson.plan("run", &values(script, key));
+            assert_eq!(plans[0].strategy, s);
+            assert_eq!(plans[0].options.workers, None);
+            assert_eq!(
+                plans[0].predict().map(|r| r.makespan_ms),
+                Some(makespan),
+                "{key}"
+            );
+        }
+        let mut v = values(script, "gather");
+        v.0.insert("workers".into(), 3.0);
+        assert_eq!(LabLesson.plan("run", &v)[0].options.workers, Some(3));
+    }
+
+    #[test]
+    fn a_taskgroup_cancels_the_others_when_a_task_fails() {
+        let v = values("slow io 2s\nbad io 500ms fails", "taskgroup");
+        let run = &predicted(&LabLesson.plan("run", &v))[0];
+        assert_eq!(run.makespan_ms, 500.0);
+        assert_eq!(run.tasks[0].status, TaskStatus::Cancelled);
+    }
+
+    #[test]
+    fn a_broken_script_is_reported_with_line_and_column_on_the_script_field() {
+        let errors = LabLesson.check(&values("a io 1s\nb iox 1s\nc io 1s after c", "gather"));
+        assert_eq!(errors.len(), 2);
+        assert!(errors.iter().all(|e| e.key == "script"));
+        assert!(
+            errors[0].message.starts_with("Line 2, column 3: "),
+            "{}",
+            errors[0].message
+        );
+        assert!(
+            errors[1].message.starts_with("Line 3, column 15: "),
+            "{}",
+            errors[1].message
+        );
+    }
+
+    #[test]
+    fn dependencies_ignored_by_the_strategy_are_pointed_out() {
+        let v = values("a io 1s\nb io 1s after a", "gather");
+        let all = LabLesson.insights(&[], &v);
+        assert!(insight(&all, "ignored").starts_with("ignored"));
+        let chained = LabLesson.insights(&[], &values("a io 1s\nb io 1s after a", "chained"));
+        assert!(chained.iter().all(|i| i.key != "ignored"));
+    }
+
+    #[test]
+    fn hand_built_values_without_a_valid_script_fall_back_to_the_default_scenario() {
+        let mut v = ParamValues::default();
+        v.0.insert("script".into(), f64::NAN);
+        v.1.insert("strategy".into(), "<img onerror=x>".into());
+        let plans = LabLesson.plan("run", &v);
+        assert_eq!(plans[0].scenario.tasks.len(), 7);
+        assert_eq!(plans[0].strategy, Strategy::Chained);
+    }
+}
