@@ -213,9 +213,9 @@ impl Strategy {
 
     /// Runs `scenario` with this strategy on `clock`, reporting each start and end to
     /// `observer`, and returns the record (no capacity limit, no timeout).
-    pub async fn run<C: Clock + ?Sized>(
+    pub async fn run(
         self,
-        clock: &C,
+        clock: &dyn Clock,
         scenario: &Scenario,
         observer: &dyn Fn(RunEvent),
     ) -> RunRecord {
@@ -226,12 +226,15 @@ impl Strategy {
     /// Runs `scenario` with this strategy on `clock` under `options` (service capacity,
     /// per-task timeout), reporting each start and end to `observer`.
     ///
+    /// The clock is a trait object, so the wasm holds one copy of every strategy whatever
+    /// clock runs it (virtual time, the page's timers or the worker pool).
+    ///
     /// Never fails: a chained scenario whose dependencies are invalid runs no task; every
     /// span is then a zero-length `cancelled` span at 0 and the record's failure carries
     /// the [`DependencyError`] message.
-    pub async fn run_with<C: Clock + ?Sized>(
+    pub async fn run_with(
         self,
-        clock: &C,
+        clock: &dyn Clock,
         scenario: &Scenario,
         options: &RunOptions,
         observer: &dyn Fn(RunEvent),
