@@ -3,6 +3,9 @@ use std::rc::Rc;
 
 use super::{PolicyOutcome, SearchAnswer, SearchPolicy};
 
+/// Called with the outcome after every change.
+type Observer = Rc<dyn Fn(&PolicyOutcome)>;
+
 /// The live record of one policy's session, shared between the policy's running code
 /// and whoever watches it (a test, or the page).
 ///
@@ -12,7 +15,7 @@ use super::{PolicyOutcome, SearchAnswer, SearchPolicy};
 pub struct SearchLog {
     state: Rc<RefCell<PolicyOutcome>>,
     origin_ms: f64,
-    observer: Option<Rc<dyn Fn(&PolicyOutcome)>>,
+    observer: Option<Observer>,
 }
 
 impl SearchLog {
