@@ -53,7 +53,8 @@ pub fn SearchTimeline(
                     <li><span class="swatch seg-query"></span>"in the database"</li>
                     <li><span class="swatch seg-wait"></span>"answered, waiting its turn"</li>
                     <li><span class="swatch seg-shown"></span>"shown"</li>
-                    <li><span class="swatch seg-bad"></span>"stale or overwritten"</li>
+                    <li><span class="swatch seg-stale"></span>"shown but stale"</li>
+                    <li><span class="swatch seg-overwritten"></span>"overwritten by an older answer"</li>
                     <li><span class="swatch seg-cancelled"></span>"cancelled"</li>
                 </ul>
             </figcaption>
