@@ -19,7 +19,12 @@ struct Session {
     senders: Vec<UnboundedSender<String>>,
     aborts: Vec<AbortHandle>,
     origin_ms: f64,
+    keys: usize,
 }
+
+/// Keystrokes per session: the next one starts a new session, so a long typing spree
+/// does not grow the records (and the data table) without bound.
+const MAX_SESSION_KEYS: usize = 200;
 
 /// The live-search widget: a search box whose every change is sent to three policies
 /// running side by side on the browser's timers (the engine's own policy code), their
@@ -103,17 +108,26 @@ pub fn LiveSearch(
             senders,
             aborts,
             origin_ms,
+            keys: 0,
         }));
     };
     let send_key = move |raw: String| {
         let query = clamp_query(&raw);
         text.try_set(query.clone());
+        let full =
+            session.try_with_value(|s| s.as_ref().is_some_and(|s| s.keys >= MAX_SESSION_KEYS));
+        if full == Some(true) {
+            stop_session();
+        }
         if session.try_with_value(Option::is_none).unwrap_or(false) {
             start_session();
         }
-        session.try_with_value(|s| {
-            for tx in s.iter().flat_map(|s| s.senders.iter()) {
-                let _ = tx.unbounded_send(query.clone());
+        session.try_update_value(|s| {
+            if let Some(s) = s {
+                s.keys += 1;
+                for tx in &s.senders {
+                    let _ = tx.unbounded_send(query.clone());
+                }
             }
         });
     };

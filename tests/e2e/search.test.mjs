@@ -105,7 +105,7 @@ describe('live search', () => {
     await context.close();
   });
 
-  test('"Replay typing" types the word at its pace; "Clear" empties everything', async () => {
+  test('"Replay typing" types the word at its pace; new parameters and "Clear" start over', async () => {
     const { page, context, errors } = await openPage(browser, server.base + LINK);
     await page.click('[data-testid="search-replay"]');
     await page.waitForFunction((w) => document.getElementById('search-box').value === w, WORD);
@@ -118,6 +118,12 @@ describe('live search', () => {
     assert.ok((await statuses(page, 'race')).some((r) => r.status === 'overwritten'));
     assert.ok((await page.locator(`${pane('in_order')} .search-rows li`).count()) >= 1);
 
+    // New parameters mean a new table and policies: the session starts over.
+    await page.fill('#param-debounce', '0');
+    await page.waitForFunction(() => document.querySelectorAll('.search-timeline tbody tr').length === 0);
+    assert.equal(await page.inputValue('#search-box'), '');
+    await page.fill('#search-box', 'ar');
+    await page.waitForSelector('.search-timeline tbody tr', { state: 'attached' });
     await page.click('[data-testid="search-clear"]');
     assert.equal(await page.inputValue('#search-box'), '');
     assert.equal(await page.locator('.search-timeline tbody tr').count(), 0);
