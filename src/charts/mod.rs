@@ -15,6 +15,7 @@ mod lag_sample;
 mod lag_window;
 mod live_run;
 mod scaling_series;
+mod search_bars;
 mod stepper_state;
 mod tile_colours;
 mod tile_pixels;
@@ -32,6 +33,7 @@ pub use scaling_series::{
     measured_groups, measured_strategies, scaling_extent, semaphore_title, strategy_rank,
     task_counts, theory_lines, thinned, MeasuredGroup, TheoryLine,
 };
+pub use search_bars::{search_bars, SearchBar};
 pub use stepper_state::{
     action_kind, action_task, clamp_step, describe_action, play_start, span_so_far,
     step_from_input, task_label, StepMove, StepperCommand,
@@ -62,6 +64,8 @@ mod mandelbrot_view;
 #[cfg(target_arch = "wasm32")]
 mod scaling_chart;
 #[cfg(target_arch = "wasm32")]
+mod search_timeline;
+#[cfg(target_arch = "wasm32")]
 mod timeline;
 
 #[cfg(target_arch = "wasm32")]
@@ -86,5 +90,7 @@ pub use makespan_chart::MakespanChart;
 pub use mandelbrot_view::MandelbrotView;
 #[cfg(target_arch = "wasm32")]
 pub use scaling_chart::ScalingChart;
+#[cfg(target_arch = "wasm32")]
+pub use search_timeline::SearchTimeline;
 #[cfg(target_arch = "wasm32")]
 pub use timeline::Timeline;

@@ -10,6 +10,7 @@ use crate::engine::{ParamError, ParamValues, Strategy};
 use crate::lessons::permalink::query_for;
 use crate::lessons::Lesson;
 
+use super::LiveSearch;
 use super::{
     CodePanes, CurrentLink, EmbedMode, ExportButton, InsightsList, LagPanel, ParamForm,
     ResultsList, RunModel, RunStatus, ShareButtons,
@@ -249,6 +250,7 @@ pub fn LessonPage(
                         view! { <MandelbrotView width height tiles=model.outputs /> }
                     }
                 })}
+                {panels.search.then(|| view! { <LiveSearch validated /> })}
                 <p class="pool-status" data-testid="pool-status">{pool_status}</p>
                 {panels.stepper.then(|| view! { <LoopStepper trace=trace /> })}
                 {panels.timelines.then(|| view! { <div class="timelines">{timelines}</div> })}

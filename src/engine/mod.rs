@@ -29,6 +29,7 @@ mod run_options;
 mod run_record;
 mod scaling_point;
 mod scenario;
+pub mod search;
 mod service;
 mod strategy;
 mod task_phase;

@@ -32,6 +32,7 @@ pub mod mixed;
 pub mod table;
 
 pub mod lab;
+pub mod live_search;
 
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
@@ -56,6 +57,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &mixed::MixedLesson,
     &mandelbrot::MandelbrotLesson,
     &lab::LabLesson,
+    &live_search::LiveSearchLesson,
 ];
 
 /// The lesson with this id, if any.

@@ -19,6 +19,8 @@ pub struct Panels {
     pub lag: bool,
     /// The Mandelbrot picture drawn tile by tile, tinted by the worker of each tile.
     pub mandelbrot: bool,
+    /// The live-search box with its three result panes and query timeline.
+    pub search: bool,
     /// Run an action's plans one after another instead of side by side (CPU timings
     /// would disturb each other).
     pub one_at_a_time: bool,
@@ -36,6 +38,7 @@ impl Panels {
         scaling: false,
         lag: false,
         mandelbrot: false,
+        search: false,
         one_at_a_time: false,
     };
 }

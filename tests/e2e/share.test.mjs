@@ -53,6 +53,17 @@ describe('permalinks', () => {
       assert.ok(link.startsWith(app.base), link);
       assert.match(link, new RegExp(`lesson=${id}`));
       const main = page.locator('.actions button[data-action]').first();
+      if ((await main.count()) === 0) {
+        // A lesson without run buttons (it brings its own widget): compare the inputs.
+        const inputs = (p) => p.$$eval('.params input', (els) => els.map((e) => [e.id, e.value]));
+        const copy = await openPage(browser, link);
+        await copy.page.waitForSelector(`article[data-lesson="${id}"]`);
+        assert.equal(await copy.page.locator('[data-testid="url-notice"]').count(), 0);
+        assert.deepEqual(await inputs(copy.page), await inputs(page), `${id} params`);
+        assert.deepEqual(copy.errors, []);
+        await copy.context.close();
+        continue;
+      }
       await main.click();
       await waitDone(page);
       const original = await exportJson(page);

@@ -1,0 +1,316 @@
+//! Live search: a search box whose every keystroke queries a slow database, with three
+//! ways of deciding what the page shows (await in order, race, cancel stale).
+//!
+//! The lesson has no run button: the page brings its own search box (the `search`
+//! panel). This file holds its parameters, its data set and latency settings, the
+//! scripted typing of the "Replay typing" button, the explanation and the code.
+
+use crate::engine::search::{Catalog, Keystroke, LatencyModel, SearchDb, SearchPolicy};
+use crate::engine::{ParamKind, ParamSpec, ParamValues};
+
+use super::{params, CodeSample, Lesson, LessonInfo, Panels, RunPlan};
+
+/// Three search policies side by side on the same keystrokes.
+pub struct LiveSearchLesson;
+
+/// How many rows the built-in table holds (plus [`REPLAY_WORD`]).
+pub const ROWS: usize = 3000;
+
+/// The word "Replay typing" types; it is always in the table.
+pub const REPLAY_WORD: &str = "aranis";
+
+/// Milliseconds between two replayed keystrokes.
+pub const REPLAY_PACE_MS: f64 = 100.0;
+
+/// The longest text the search box accepts (longer text is cut).
+pub const MAX_QUERY_CHARS: usize = 40;
+
+/// Time every query takes, in milliseconds.
+pub const BASE: ParamSpec = ParamSpec {
+    key: "base",
+    label: "Base latency",
+    unit: "ms",
+    kind: ParamKind::Integer,
+    min: 0.0,
+    max: 3000.0,
+    default: 80.0,
+    step: 10.0,
+    help: "Every query takes this long, plus a quarter of a millisecond per matching row.",
+};
+
+/// Largest random extra delay, in milliseconds.
+pub const JITTER: ParamSpec = ParamSpec {
+    key: "jitter",
+    label: "Jitter",
+    unit: "ms",
+    kind: ParamKind::Integer,
+    min: 0.0,
+    max: 3000.0,
+    default: 60.0,
+    step: 10.0,
+    help: "Each query waits up to this much more, the same for the same text and seed.",
+};
+
+/// Debounce of the cancel-stale policy, in milliseconds.
+pub const DEBOUNCE: ParamSpec = ParamSpec {
+    key: "debounce",
+    label: "Debounce",
+    unit: "ms",
+    kind: ParamKind::Integer,
+    min: 0.0,
+    max: 2000.0,
+    default: 150.0,
+    step: 10.0,
+    help: "The cancel-stale pane sends a query only after this long without a keystroke.",
+};
+
+/// Seed of the table and of the jitter.
+pub const SEED: ParamSpec = ParamSpec {
+    help: "The same seed always builds the same table and the same delays.",
+    ..params::SEED
+};
+
+const PYTHON: &str = r#"import asyncio
+
+async def search(text: str) -> list[str]:
+    ...  # an async database query: slower when it matches more rows
+
+class SearchBox:
+    def __init__(self, show):
+        self.show = show          # puts rows in the result pane
+        self.pending = None       # the query of the previous keystroke
+
+    # Race: a task per keystroke, each shows its rows when they arrive.
+    def on_key_race(self, text: str):
+        async def run():
+            self.show(text, await search(text))   # an old answer may land last
+        asyncio.create_task(run())
+
+    # Cancel stale: cancel the previous task, wait a little, then ask.
+    def on_key(self, text: str):
+        if self.pending is not None:
+            self.pending.cancel()                 # its sleep or query raises CancelledError
+        async def run():
+            await asyncio.sleep({debounce_s})            # debounce: more keys may follow
+            self.show(text, await search(text))
+        self.pending = asyncio.create_task(run())
+
+# Await in order: a task per keystroke, shown in typing order.
+async def show_in_order(queue: asyncio.Queue, show):
+    while True:
+        text, task = await queue.get()            # task = asyncio.create_task(search(text))
+        show(text, await task)                    # waits behind every slower earlier query"#;
+
+const RUST: &str = r#"use futures::future::{abortable, AbortHandle};
+use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
+use std::time::Duration;
+use wasm_bindgen_futures::spawn_local;
+
+async fn search(text: &str) -> Vec<String> {
+    todo!("an async database query: slower when it matches more rows")
+}
+
+struct SearchBox {
+    pending: Option<AbortHandle>, // the query of the previous keystroke
+}
+
+impl SearchBox {
+    // Race: a task per keystroke, each shows its rows when they arrive.
+    fn on_key_race(&self, text: String) {
+        spawn_local(async move {
+            let rows = search(&text).await;
+            show(&text, rows); // an old answer may land last
+        });
+    }
+
+    // Cancel stale: abort the previous task, wait a little, then ask.
+    fn on_key(&mut self, text: String) {
+        if let Some(previous) = self.pending.take() {
+            previous.abort(); // drops its future: its timer is cleared
+        }
+        let (task, handle) = abortable(async move {
+            sleep(Duration::from_millis({debounce_ms})).await; // debounce
+            let rows = search(&text).await;
+            show(&text, rows);
+        });
+        self.pending = Some(handle);
+        spawn_local(async move {
+            let _ = task.await; // Err(Aborted) if a newer key came first
+        });
+    }
+}
+
+// Await in order: futures::stream::FuturesOrdered starts every query at once
+// and yields the answers in the order they were pushed.
+fn show(text: &str, rows: Vec<String>) { /* put the rows in the pane */ }"#;
+
+static INFO: LessonInfo = LessonInfo {
+    id: "search",
+    title: "Live search: which answer is current?",
+    nav_title: "Live search",
+    summary: "Every keystroke starts a database query, and the answers come back in any \
+              order. Three ways of showing them, side by side on the same keystrokes.",
+    explanation: &[
+        "The box searches a made-up table of a few thousand package names. A short query \
+         matches many rows and so takes longer than a long one, and each query also gets \
+         some random extra delay, so answers do not come back in the order they were \
+         asked for.",
+        "Awaiting every answer in typing order never shows anything wrong for long, but \
+         one slow early query holds every later answer back, and the pane then flicks \
+         through out-of-date results on its way to the right one.",
+        "Racing the queries and showing whichever answer lands is quick, but when an old, \
+         slow query finishes after a newer one, its rows replace the fresh ones: the pane \
+         then shows results for text that is no longer in the box. The timeline marks \
+         these as overwritten and stale.",
+        "Cancelling the previous query on each keystroke, and waiting a short debounce \
+         before sending a new one, means only the latest text is ever asked for or shown, \
+         and the database is spared most of the intermediate queries.",
+        "The three panes run the same policy code the native tests run on virtual time, \
+         here on the browser's timers. Each pane is labelled with the query its rows \
+         belong to; compare that label with the box.",
+    ],
+    params: &[BASE, JITTER, DEBOUNCE, SEED],
+    actions: &[],
+    panels: Panels {
+        timelines: false,
+        makespan: false,
+        results: false,
+        search: true,
+        ..Panels::STANDARD
+    },
+};
+
+/// The simulated database for these values: the seeded table (always holding
+/// [`REPLAY_WORD`]) and its latency model.
+pub fn database(values: &ParamValues) -> SearchDb {
+    let seed = seed_of(values);
+    let catalog = Catalog::generate(seed, ROWS, &[REPLAY_WORD]);
+    let latency = LatencyModel {
+        base_ms: values.get_or(BASE.key, BASE.default),
+        jitter_ms: values.get_or(JITTER.key, JITTER.default),
+        seed,
+    };
+    SearchDb::new(catalog, latency)
+}
+
+/// The three policies, in the order of the panes.
+pub fn policies(values: &ParamValues) -> [SearchPolicy; 3] {
+    [
+        SearchPolicy::InOrder,
+        SearchPolicy::Race,
+        SearchPolicy::CancelStale {
+            debounce_ms: values.get_or(DEBOUNCE.key, DEBOUNCE.default),
+        },
+    ]
+}
+
+/// What "Replay typing" types: [`REPLAY_WORD`], one key every [`REPLAY_PACE_MS`].
+pub fn replay_script() -> Vec<Keystroke> {
+    Keystroke::typing(REPLAY_WORD, 0.0, REPLAY_PACE_MS)
+}
+
+/// The text of the box as a query: at most [`MAX_QUERY_CHARS`] characters.
+pub fn clamp_query(text: &str) -> String {
+    text.chars().take(MAX_QUERY_CHARS).collect()
+}
+
+fn seed_of(values: &ParamValues) -> u64 {
+    let seed = values.get_or(SEED.key, SEED.default);
+    if seed.is_finite() && seed >= 0.0 {
+        seed as u64
+    } else {
+        0
+    }
+}
+
+impl Lesson for LiveSearchLesson {
+    fn info(&self) -> &'static LessonInfo {
+        &INFO
+    }
+
+    /// No actions: the search box drives the policies itself.
+    fn plan(&self, _action: &str, _values: &ParamValues) -> Vec<RunPlan> {
+        Vec::new()
+    }
+
+    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
+        let debounce_ms = values.get_or(DEBOUNCE.key, DEBOUNCE.default);
+        vec![CodeSample::new(
+            "A task per keystroke: race, cancel stale, or in order",
+            PYTHON,
+            RUST,
+        )
+        .with("debounce_s", debounce_ms / 1000.0)
+        .with("debounce_ms", debounce_ms)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::search::QueryStatus;
+
+    fn defaults() -> ParamValues {
+        ParamValues::defaults(INFO.params)
+    }
+
+    #[test]
+    fn replaying_at_the_defaults_race_ends_on_a_stale_answer_and_cancel_stale_never_does() {
+        let db = database(&defaults());
+        let [in_order, race, cancel] = policies(&defaults());
+        let script = replay_script();
+        let race = race.simulate(&db, &script);
+        assert!(race.backward_steps() >= 1, "{:?}", race.pane);
+        assert!(race
+            .queries
+            .iter()
+            .any(|q| q.status == QueryStatus::Overwritten));
+        let cancel = cancel.simulate(&db, &script);
+        assert_eq!(cancel.backward_steps(), 0);
+        assert_eq!(cancel.shown().map(|q| q.text.as_str()), Some(REPLAY_WORD));
+        let in_order = in_order.simulate(&db, &script);
+        assert_eq!(in_order.shown().map(|q| q.text.as_str()), Some(REPLAY_WORD));
+    }
+
+    #[test]
+    fn typing_fast_for_any_of_several_seeds_leaves_the_race_pane_on_the_first_letter() {
+        // What the end-to-end test does: a key every 30 ms. The one-letter query matches
+        // most rows, so it is by far the slowest and lands last.
+        for seed in [1.0, 7.0, 42.0] {
+            let mut values = defaults();
+            values.0.insert(SEED.key.into(), seed);
+            let db = database(&values);
+            let script = Keystroke::typing(REPLAY_WORD, 0.0, 30.0);
+            let race = SearchPolicy::Race.simulate(&db, &script);
+            assert_eq!(
+                race.shown().map(|q| q.text.as_str()),
+                Some("a"),
+                "seed {seed}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_code_shows_the_debounce_in_seconds_for_python_and_milliseconds_for_rust() {
+        let mut values = defaults();
+        values.0.insert(DEBOUNCE.key.into(), 250.0);
+        let code = LiveSearchLesson.code(&values);
+        assert!(code[0].python.contains("asyncio.sleep(0.25)"));
+        assert!(code[0].rust.contains("from_millis(250)"));
+        assert!(!code[0].python.contains('{') || !code[0].python.contains("{debounce"));
+    }
+
+    #[test]
+    fn a_query_is_cut_to_the_longest_text_the_box_accepts() {
+        let long = "é".repeat(100);
+        assert_eq!(clamp_query(&long).chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(clamp_query("ara"), "ara");
+    }
+
+    #[test]
+    fn the_lesson_has_no_run_button_and_shows_the_search_panel_only() {
+        assert!(INFO.actions.is_empty());
+        assert!(INFO.panels.search && !INFO.panels.timelines);
+        assert!(LiveSearchLesson.plan("run", &defaults()).is_empty());
+    }
+}
