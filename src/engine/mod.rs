@@ -15,6 +15,7 @@ mod dependency_error;
 mod dependency_graph;
 mod drivers;
 mod event_loop_trace;
+pub mod exercise;
 mod loop_step;
 mod param_error;
 mod param_spec;
