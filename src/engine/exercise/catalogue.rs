@@ -22,13 +22,14 @@ pub static CATALOGUE: [ExerciseItem; 9] = [
         key: "images",
         label: "Resize 100 images",
         workload: Workload::Jobs {
-            count: 100,
-            job_ms: 2.0,
+            count: 20,
+            job_ms: 10.0,
         },
         kind: WorkKind::Cpu,
         runner: Runner::Pool,
         reason: "Resizing is arithmetic on every pixel with nothing to wait for, so only \
-                 more cores can make it faster.",
+                 more cores make it faster (sent here as 20 jobs of 5 images, so that \
+                 each message to a worker carries enough work).",
     },
     ExerciseItem {
         key: "databases",
