@@ -43,6 +43,9 @@ pub fn Exercise(
         model.start(CHECK, "Check and run", ParamValues::default());
     };
     let retry = move |_| {
+        if checked.get_untracked().is_none() {
+            return;
+        }
         model.cancel();
         model.status.set(RunStatus::Idle);
         model.finished.set(None);
@@ -151,12 +154,14 @@ pub fn Exercise(
             on:submit=|ev| ev.prevent_default()>
             <ol class="exercise-items">{cards}</ol>
             <div class="actions">
+                // aria-disabled rather than disabled: the pressed button keeps the focus,
+                // and Tab goes on to the other one.
                 <button type="button" class="primary" data-action="check"
-                    disabled=move || locked.get() on:click=check>
+                    aria-disabled=move || locked.get().to_string() on:click=check>
                     "Check and run"
                 </button>
                 <button type="button" class="secondary" data-action="retry"
-                    disabled=move || !locked.get() on:click=retry>
+                    aria-disabled=move || (!locked.get()).to_string() on:click=retry>
                     "Retry"
                 </button>
                 <ExportButton export=model.finished />

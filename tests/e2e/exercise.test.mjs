@@ -92,8 +92,8 @@ describe('exercise', () => {
         assert.ok(label, `${key}: a radio without a label`);
       }
     }
-    assert.equal(await page.locator('button[data-action="check"]').isDisabled(), false);
-    assert.equal(await page.locator('button[data-action="retry"]').isDisabled(), true);
+    assert.equal(await page.getAttribute('button[data-action="check"]', 'aria-disabled'), 'false');
+    assert.equal(await page.getAttribute('button[data-action="retry"]', 'aria-disabled'), 'true');
     assert.equal(await page.locator('.code pre').count() >= 2, true, 'code panes');
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -128,6 +128,12 @@ describe('exercise', () => {
     await waitDone(page);
     const results = await shownResults(page);
     assert.deepEqual(await shownScore(page), { points: expectedPoints(results, wanted), max: 2 * keys.length });
+    // The pressed button kept the focus; Tab reaches Retry, and Enter clears the answers.
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.action), 'check');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('[data-testid="result"]').count(), 0);
+    assert.equal(await page.locator('input[type="radio"]:checked').count(), 0);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -150,7 +156,7 @@ describe('exercise', () => {
     assert.equal(await page.locator('[data-testid="result"]').count(), 0);
     assert.equal(await page.locator('[data-testid="score"]').count(), 0);
     assert.equal(await page.locator('input[type="radio"]:checked').count(), 0);
-    assert.equal(await page.locator('button[data-action="check"]').isDisabled(), false);
+    assert.equal(await page.getAttribute('button[data-action="check"]', 'aria-disabled'), 'false');
     assert.match(await page.textContent('[data-testid="status"]'), /^0 of \d+ tasks answered/);
 
     // Every answer right.
