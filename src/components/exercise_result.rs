@@ -56,8 +56,8 @@ pub fn ExerciseResult(
                     time_text(v.time_of(Runner::Async))
                 ),
                 WorkKind::Io => format!(
-                    "On the pool each of the {POOL_WORKERS} workers sat in one wait at a \
-                     time; nothing was computed."
+                    "On the pool only {POOL_WORKERS} waits were in flight at once, one per \
+                     busy worker, and nothing was computed."
                 ),
             };
             view! {
