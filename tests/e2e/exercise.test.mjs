@@ -3,7 +3,8 @@
 // never copied from a run.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportJson, launchBrowser, openPage, serveDist, waitDone } from './harness.mjs';
+import { join } from 'node:path';
+import { ROOT, exportJson, launchBrowser, openPage, serveDist, waitDone } from './harness.mjs';
 
 let server;
 let browser;
@@ -138,7 +139,7 @@ describe('exercise', () => {
     await context.close();
   });
 
-  test('all right answers score the maximum, two known mistakes score two less, Retry clears', async () => {
+  test('all right answers score the maximum, two known mistakes score two less, results pass axe, Retry clears', async () => {
     const { page, context, errors } = await open();
     const keys = await itemKeys(page);
 
@@ -197,6 +198,20 @@ describe('exercise', () => {
     // Waits on a pool of 2 take many rounds instead of one: that choice cannot pay off.
     assert.equal(byKey[io.key].payoff, 'backfired', byKey[io.key].verdict);
     assert.equal(await page.locator(`[data-item="${io.key}"] [data-mark="runner"]:not(.right)`).count(), 1);
+
+    // Right and wrong marks, verdicts and notes: readable in both themes.
+    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      const violations = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      });
+      assert.deepEqual(violations, [], colorScheme);
+    }
 
     await page.click('button[data-action="retry"]');
     assert.equal(await page.locator('[data-testid="result"]').count(), 0);
