@@ -60,11 +60,21 @@ pub fn ExerciseResult(
                      busy worker, and nothing was computed."
                 ),
             };
+            // Computing on two workers only wins with two cores free to run them.
+            let busy = (item.kind == WorkKind::Cpu && v.faster() != Some(Runner::Pool)).then(|| {
+                view! {
+                    <p class="verdict-note" data-testid="busy-note">
+                        {format!("The pool can only win with {POOL_WORKERS} free cores to run \
+                                  its workers on: this machine looks busy, or has fewer cores.")}
+                    </p>
+                }
+            });
             view! {
                 <p class="verdict" data-testid="verdict" data-payoff=payoff.key()>
                     {v.sentence()} ". " <strong>{payoff.sentence()}</strong>
                 </p>
                 <p class="verdict-note">{note}</p>
+                {busy}
             }
         })
     };
