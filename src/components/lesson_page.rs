@@ -214,6 +214,7 @@ pub fn LessonPage(
             </header>
             <section class="controls" aria-label="Controls">
                 <ParamForm specs=info.params texts=texts errors />
+                {panels.exercise.then(|| view! { <super::Exercise lesson /> })}
                 // A lesson without actions brings its own interactive widget (a panel).
                 {(!info.actions.is_empty()).then(|| view! {
                 <div class="actions">

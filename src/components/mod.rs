@@ -4,6 +4,9 @@
 
 pub mod app;
 mod code_panes;
+mod exercise;
+mod exercise_field;
+mod exercise_result;
 mod export_button;
 mod heartbeat;
 mod insights_list;
@@ -20,6 +23,9 @@ mod timing_panel;
 
 pub use app::{App, CurrentLink, EmbedMode};
 pub use code_panes::CodePanes;
+pub use exercise::Exercise;
+pub use exercise_field::ExerciseField;
+pub use exercise_result::ExerciseResult;
 pub use export_button::ExportButton;
 pub use heartbeat::Heartbeat;
 pub use insights_list::InsightsList;

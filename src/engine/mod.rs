@@ -16,6 +16,7 @@ mod dependency_graph;
 mod drivers;
 mod event_loop_trace;
 pub mod lab;
+pub mod exercise;
 mod loop_step;
 mod param_choice;
 mod param_error;

@@ -33,6 +33,7 @@ pub mod table;
 
 pub mod lab;
 pub mod live_search;
+pub mod exercise;
 
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
@@ -58,6 +59,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &mandelbrot::MandelbrotLesson,
     &lab::LabLesson,
     &live_search::LiveSearchLesson,
+    &exercise::ExerciseLesson,
 ];
 
 /// The lesson with this id, if any.

@@ -24,6 +24,8 @@ pub struct Panels {
     /// Run an action's plans one after another instead of side by side (CPU timings
     /// would disturb each other).
     pub one_at_a_time: bool,
+    /// The exercise: classify tasks, choose a runner, run both runners and score.
+    pub exercise: bool,
 }
 
 impl Panels {
@@ -40,5 +42,6 @@ impl Panels {
         mandelbrot: false,
         search: false,
         one_at_a_time: false,
+        exercise: false,
     };
 }
