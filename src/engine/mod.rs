@@ -27,6 +27,7 @@ mod run_options;
 mod run_record;
 mod scaling_point;
 mod scenario;
+pub mod server;
 mod service;
 mod strategy;
 mod task_phase;
