@@ -30,6 +30,8 @@ pub mod mandelbrot;
 pub mod mixed;
 pub mod table;
 
+pub mod server;
+
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
 pub use insight::Insight;
@@ -52,6 +54,7 @@ pub static ALL: &[&dyn Lesson] = &[
     &table::TableLesson,
     &mixed::MixedLesson,
     &mandelbrot::MandelbrotLesson,
+    &server::ServerLesson,
 ];
 
 /// The lesson with this id, if any.

@@ -19,6 +19,9 @@ pub struct Panels {
     pub lag: bool,
     /// The Mandelbrot picture drawn tile by tile, tinted by the worker of each tile.
     pub mandelbrot: bool,
+    /// The server-under-load views: latency and throughput against offered load, and the
+    /// queue over time at the chosen load (the `server` lesson).
+    pub server: bool,
     /// Run an action's plans one after another instead of side by side (CPU timings
     /// would disturb each other).
     pub one_at_a_time: bool,
@@ -36,6 +39,7 @@ impl Panels {
         scaling: false,
         lag: false,
         mandelbrot: false,
+        server: false,
         one_at_a_time: false,
     };
 }
