@@ -146,7 +146,7 @@ fn each_knee_lies_just_past_its_capacity() {
     for model in ServerModel::ALL {
         let cap = p.capacity_per_s(model);
         let knee = sweep.knee_per_s(model).expect("every model saturates here");
-        let below = sweep.rates_per_s.iter().filter(|&&r| r < knee).last();
+        let below = sweep.rates_per_s.iter().rfind(|&&r| r < knee);
         assert!(knee > cap, "{model:?}: knee {knee} vs capacity {cap}");
         assert!(below.is_none_or(|&b| b <= cap * 1.01), "{model:?}");
     }
