@@ -14,6 +14,8 @@ mod lag_kind;
 mod lag_sample;
 mod lag_window;
 mod live_run;
+mod log_scale;
+mod queue_steps;
 mod scaling_series;
 mod search_bars;
 mod stepper_state;
@@ -29,6 +31,8 @@ pub use lag_kind::LagKind;
 pub use lag_sample::LagSample;
 pub use lag_window::{format_lag_ms, percentile, LagWindow};
 pub use live_run::LiveRun;
+pub use log_scale::{format_count, LogScale};
+pub use queue_steps::queue_polyline;
 pub use scaling_series::{
     measured_groups, measured_strategies, scaling_extent, semaphore_title, strategy_rank,
     task_counts, theory_lines, thinned, MeasuredGroup, TheoryLine,
@@ -56,15 +60,21 @@ mod dependency_graph;
 #[cfg(target_arch = "wasm32")]
 mod lag_strip;
 #[cfg(target_arch = "wasm32")]
+mod latency_load_chart;
+#[cfg(target_arch = "wasm32")]
 mod loop_stepper;
 #[cfg(target_arch = "wasm32")]
 mod makespan_chart;
 #[cfg(target_arch = "wasm32")]
 mod mandelbrot_view;
 #[cfg(target_arch = "wasm32")]
+mod queue_chart;
+#[cfg(target_arch = "wasm32")]
 mod scaling_chart;
 #[cfg(target_arch = "wasm32")]
 mod search_timeline;
+#[cfg(target_arch = "wasm32")]
+mod throughput_load_chart;
 #[cfg(target_arch = "wasm32")]
 mod timeline;
 
@@ -83,14 +93,20 @@ pub use dependency_graph::DependencyGraph;
 #[cfg(target_arch = "wasm32")]
 pub use lag_strip::LagStrip;
 #[cfg(target_arch = "wasm32")]
+pub use latency_load_chart::LatencyLoadChart;
+#[cfg(target_arch = "wasm32")]
 pub use loop_stepper::LoopStepper;
 #[cfg(target_arch = "wasm32")]
 pub use makespan_chart::MakespanChart;
 #[cfg(target_arch = "wasm32")]
 pub use mandelbrot_view::MandelbrotView;
 #[cfg(target_arch = "wasm32")]
+pub use queue_chart::QueueChart;
+#[cfg(target_arch = "wasm32")]
 pub use scaling_chart::ScalingChart;
 #[cfg(target_arch = "wasm32")]
 pub use search_timeline::SearchTimeline;
+#[cfg(target_arch = "wasm32")]
+pub use throughput_load_chart::ThroughputLoadChart;
 #[cfg(target_arch = "wasm32")]
 pub use timeline::Timeline;

@@ -27,7 +27,7 @@ pub fn Timeline(
         return ().into_any();
     };
     let lanes = first.predicted.tasks.len();
-    let title = first.strategy.display();
+    let title = first.predicted.title();
     let plot_h = lanes as f64 * (LANE + GAP);
     let total_h = plot_h + AXIS;
     let lane_views = (0..lanes)

@@ -254,6 +254,7 @@ pub fn LessonPage(
                 {panels.search.then(|| view! { <LiveSearch validated /> })}
                 <p class="pool-status" data-testid="pool-status">{pool_status}</p>
                 {panels.stepper.then(|| view! { <LoopStepper trace=trace /> })}
+                {panels.server.then(|| view! { <super::ServerPanel values=validated.into() /> })}
                 {panels.timelines.then(|| view! { <div class="timelines">{timelines}</div> })}
                 {move || finished().map(|export| {
                     let insights = lesson.insights(&export.runs, &export.params);

@@ -31,9 +31,10 @@ pub mod mandelbrot;
 pub mod mixed;
 pub mod table;
 
+pub mod exercise;
 pub mod lab;
 pub mod live_search;
-pub mod exercise;
+pub mod server;
 
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
@@ -57,9 +58,10 @@ pub static ALL: &[&dyn Lesson] = &[
     &table::TableLesson,
     &mixed::MixedLesson,
     &mandelbrot::MandelbrotLesson,
-    &lab::LabLesson,
+    &server::ServerLesson,
     &live_search::LiveSearchLesson,
     &exercise::ExerciseLesson,
+    &lab::LabLesson,
 ];
 
 /// The lesson with this id, if any.

@@ -21,6 +21,9 @@ pub struct Panels {
     pub mandelbrot: bool,
     /// The live-search box with its three result panes and query timeline.
     pub search: bool,
+    /// The server-under-load views: latency and throughput against offered load, and the
+    /// queue over time at the chosen load (the `server` lesson).
+    pub server: bool,
     /// Run an action's plans one after another instead of side by side (CPU timings
     /// would disturb each other).
     pub one_at_a_time: bool,
@@ -41,6 +44,7 @@ impl Panels {
         lag: false,
         mandelbrot: false,
         search: false,
+        server: false,
         one_at_a_time: false,
         exercise: false,
     };

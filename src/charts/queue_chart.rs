@@ -1,0 +1,139 @@
+use leptos::prelude::*;
+
+use crate::engine::server::ServerRun;
+
+use super::{format_count, format_ms, queue_polyline, DataTable, TimeAxis};
+
+/// Height of the plotting area, in pixels (and viewBox units).
+const PLOT_H: f64 = 160.0;
+/// Width of the viewBox; the SVG stretches it to the page's width.
+const VIEW_W: f64 = 1000.0;
+/// Rows of the data table: the queue every tenth of the run.
+const TABLE_ROWS: usize = 11;
+
+const HEADERS: &[&str] = &[
+    "Time",
+    "Thread pool waiting",
+    "Event loop waiting",
+    "Loop + workers waiting",
+];
+
+/// How many requests wait over time at the chosen load, one step line per server model,
+/// from the simulation. A data table samples the three lines every tenth of the run.
+#[component]
+pub fn QueueChart(
+    /// One simulated run per model, in [`crate::engine::server::ServerModel::ALL`] order.
+    runs: Vec<ServerRun>,
+    /// The offered load of the runs, in requests per second.
+    rate: f64,
+) -> impl IntoView {
+    let end_ms = runs.iter().map(ServerRun::makespan_ms).fold(0.0, f64::max);
+    let time_axis = TimeAxis::covering(end_ms);
+    let peak = runs.iter().map(ServerRun::peak_waiting).max().unwrap_or(0);
+    let count_axis = TimeAxis::covering(peak.max(1) as f64);
+    let lines = runs
+        .iter()
+        .map(|run| {
+            let points = queue_polyline(
+                &run.queue,
+                time_axis.max_ms,
+                count_axis.max_ms,
+                VIEW_W,
+                PLOT_H,
+            );
+            view! {
+                <polyline class="queue-line" data-series=run.model.key() points=points
+                    vector-effect="non-scaling-stroke"></polyline>
+            }
+        })
+        .collect_view();
+    let grid = count_axis
+        .ticks
+        .iter()
+        .map(|&t| {
+            let y = PLOT_H * (1.0 - t / count_axis.max_ms);
+            view! {
+                <line class="tick" x1="0" x2=VIEW_W.to_string() y1=y.to_string() y2=y.to_string()
+                    vector-effect="non-scaling-stroke"></line>
+            }
+        })
+        .collect_view();
+    let y_labels = count_axis
+        .ticks
+        .iter()
+        .map(|&t| {
+            let top = PLOT_H * (1.0 - t / count_axis.max_ms);
+            view! { <span style=format!("top:{top:.1}px")>{format_count(t)}</span> }
+        })
+        .collect_view();
+    let x_labels = time_axis
+        .ticks
+        .iter()
+        .map(|&t| {
+            view! {
+                <span style=format!("left:{:.2}%", time_axis.percent(t))>{format_ms(t)}</span>
+            }
+        })
+        .collect_view();
+    let legend = runs
+        .iter()
+        .map(|r| {
+            view! {
+                <li data-series=r.model.key()>
+                    <span class="swatch swatch-line" aria-hidden="true"></span>
+                    {format!("{} (peak {})", r.model.title(), r.peak_waiting())}
+                </li>
+            }
+        })
+        .collect_view();
+    let rows = (0..TABLE_ROWS)
+        .map(|k| {
+            let t = end_ms * k as f64 / (TABLE_ROWS - 1) as f64;
+            let cells = runs
+                .iter()
+                .map(|r| view! { <td>{r.waiting_at(t)}</td> })
+                .collect_view();
+            view! { <tr><th scope="row">{format_ms(t)}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let requests = runs.first().map_or(0, |r| r.outcomes.len());
+    let aria = format!(
+        "Step chart of the requests waiting over {} at {} requests per second: peak {} for \
+         the thread pool, {} for the event loop, {} for the event loop with workers",
+        format_ms(end_ms),
+        format_count(rate),
+        runs.first().map_or(0, ServerRun::peak_waiting),
+        runs.get(1).map_or(0, ServerRun::peak_waiting),
+        runs.get(2).map_or(0, ServerRun::peak_waiting),
+    );
+    view! {
+        <figure class="scaling-chart load-chart queue-chart" data-testid="queue-chart">
+            <figcaption>
+                <strong>"Queue"</strong>
+                {format!(" · requests waiting over time at {} req/s ({requests} requests, simulated)",
+                    format_count(rate))}
+            </figcaption>
+            <ul class="scaling-legend">{legend}</ul>
+            <div class="timeline-body">
+                <div class="scaling-y-labels" aria-hidden="true" style=format!("height:{PLOT_H}px")>
+                    {y_labels}
+                </div>
+                <div class="queue-plot">
+                    <svg class="queue-svg" width="100%" height=PLOT_H.to_string()
+                        viewBox=format!("0 0 {VIEW_W} {PLOT_H}") preserveAspectRatio="none"
+                        role="img" aria-label=aria>
+                        {grid}
+                        {lines}
+                    </svg>
+                    <div class="queue-x-labels" aria-hidden="true">{x_labels}</div>
+                </div>
+            </div>
+            <p class="scaling-x-title">"time since the first arrival"</p>
+            <div data-testid="queue-table">
+                <DataTable summary="Queue: data table".to_string() headers=HEADERS>
+                    {rows}
+                </DataTable>
+            </div>
+        </figure>
+    }
+}

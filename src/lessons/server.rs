@@ -1,0 +1,725 @@
+//! A server under load: a pool of threads blocked on I/O, an event loop, and an event
+//! loop that offloads its computing. The curves come from the engine's server simulation
+//! (virtual time, instant); the live run serves a few requests on this page's own loop.
+//!
+//! The live run encodes each request `i` as three chained tasks: `arrive i` (a timer until
+//! the request's arrival), `I/O i` (a wait of `d` after it) and `CPU i` (a computation of
+//! `c` after that). The event loop computes on the page's main thread; the offloaded loop
+//! sends the computations to `min(W, cores)` web workers; the thread pool starts the I/O
+//! of request `i` only after request `i − T` is answered (each of the `T` threads takes
+//! every T-th request) and computes on `min(T, cores)` workers.
+
+use crate::engine::server::{
+    Arrivals, LoadSweep, ServerModel, ServerParams, ServerRun, SWEEP_REQUESTS,
+};
+use crate::engine::{
+    ParamError, ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec,
+};
+
+use super::cpu_work::{self, cpu_task};
+use super::support::{self, number};
+use super::{ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+
+/// Thread pool vs event loop vs event loop with workers, under a rising load.
+pub struct ServerLesson;
+
+/// Offered load.
+pub const RATE: ParamSpec = ParamSpec {
+    key: "rate",
+    label: "Offered load",
+    unit: "req/s",
+    kind: ParamKind::Integer,
+    min: 1.0,
+    max: 1000.0,
+    default: 60.0,
+    step: 5.0,
+    help: "Requests arriving per second at the point shown in the queue view and run live.",
+};
+
+/// I/O wait per request (`d`).
+pub const IO: ParamSpec = ParamSpec {
+    key: "io",
+    label: "I/O per request",
+    unit: "ms",
+    kind: ParamKind::Integer,
+    min: 0.0,
+    max: 1000.0,
+    default: 100.0,
+    step: 10.0,
+    help: "How long each request waits for its database or network call (d).",
+};
+
+/// CPU time per request (`c`).
+pub const CPU: ParamSpec = ParamSpec {
+    key: "cpu",
+    label: "CPU per request",
+    unit: "ms",
+    kind: ParamKind::Integer,
+    min: 0.0,
+    max: 100.0,
+    default: 10.0,
+    step: 1.0,
+    help: "How long each request computes (c); in the live run an estimate for this browser.",
+};
+
+/// Threads of the thread pool (`T`).
+pub const THREADS: ParamSpec = ParamSpec {
+    key: "threads",
+    label: "Threads",
+    unit: "",
+    kind: ParamKind::Integer,
+    min: 1.0,
+    max: 32.0,
+    default: 4.0,
+    step: 1.0,
+    help: "Worker threads of the synchronous server (T); each is held for a whole request.",
+};
+
+/// Workers the event loop offloads to (`W`).
+pub const WORKERS: ParamSpec = ParamSpec {
+    label: "Workers",
+    help: "Workers the event loop sends its computing to (W).",
+    ..cpu_work::WORKERS
+};
+
+/// Cores of the simulated machine.
+pub const CORES: ParamSpec = ParamSpec {
+    key: "cores",
+    label: "Cores",
+    unit: "",
+    kind: ParamKind::Integer,
+    min: 1.0,
+    max: 16.0,
+    default: 2.0,
+    step: 1.0,
+    help: "At most this many computations run at once, however many threads or workers.",
+};
+
+/// Random jitter of the arrivals.
+pub const JITTER: ParamSpec = ParamSpec {
+    key: "jitter",
+    label: "Arrival jitter",
+    unit: "%",
+    kind: ParamKind::Integer,
+    min: 0.0,
+    max: 100.0,
+    default: 0.0,
+    step: 10.0,
+    help: "0 spaces the arrivals evenly; 100 moves each by up to half a gap (seeded).",
+};
+
+/// Length of the live run.
+pub const DURATION: ParamSpec = ParamSpec {
+    key: "duration",
+    label: "Live run",
+    unit: "s",
+    kind: ParamKind::Decimal,
+    min: 0.1,
+    max: 3.0,
+    default: 0.2,
+    step: 0.1,
+    help: "Arrivals of the live run last this long (at most 40 requests, about 3 s in all).",
+};
+
+static PARAMS: [ParamSpec; 8] = [RATE, IO, CPU, THREADS, WORKERS, CORES, JITTER, DURATION];
+
+/// Most requests in the live run.
+pub const LIVE_MAX_REQUESTS: usize = 40;
+
+/// The live runs of the three models together should end within this many milliseconds.
+pub const LIVE_BUDGET_MS: f64 = 3000.0;
+
+/// Seed of the jittered arrivals.
+const SEED: u64 = 1;
+
+const PYTHON: &str = r#"import asyncio, time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+IO_S, CPU_S = {io_s}, {cpu_s}      # per request: {io} ms of I/O, {cpu} ms of computing
+
+def compute(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:   # busy: rendering, parsing, hashing...
+        pass
+
+# A. A sync handler on {threads} threads (WSGI-style): a thread is held while it waits.
+#    (In CPython the GIL lets one thread compute at a time: as if cores = 1.)
+def handle_sync(i: int) -> int:
+    time.sleep(IO_S)          # blocking I/O: this thread can do nothing else
+    compute(CPU_S)
+    return i
+
+def serve_threads(n: int, rate: float) -> None:
+    with ThreadPoolExecutor(max_workers={threads}) as pool:
+        for i in range(n):
+            pool.submit(handle_sync, i)   # queued (FIFO) until a thread is free
+            time.sleep(1 / rate)          # the next request arrives
+
+# B. An async handler on one event loop: waiting is free, computing blocks the loop.
+async def handle_async(i: int) -> int:
+    await asyncio.sleep(IO_S)   # non-blocking I/O: the loop serves others meanwhile
+    compute(CPU_S)              # inline: no other request moves during this
+    return i
+
+# C. The same, with the computing sent to {workers} worker processes.
+async def handle_offloaded(pool, i: int) -> int:
+    await asyncio.sleep(IO_S)
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(pool, compute, CPU_S)   # or asyncio.to_thread(...)
+    return i
+
+async def serve_loop(n: int, rate: float, handler) -> None:
+    tasks = []
+    for i in range(n):
+        tasks.append(asyncio.create_task(handler(i)))
+        await asyncio.sleep(1 / rate)   # the next request arrives
+    await asyncio.gather(*tasks)
+
+async def main() -> None:
+    n, rate = {n}, {rate}
+    await serve_loop(n, rate, handle_async)
+    with ProcessPoolExecutor(max_workers={workers}) as pool:
+        await serve_loop(n, rate, lambda i: handle_offloaded(pool, i))
+
+if __name__ == "__main__":
+    serve_threads({n}, {rate})
+    asyncio.run(main())"#;
+
+const RUST: &str = r#"use std::sync::{mpsc, Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+const IO: Duration = Duration::from_millis({io});   // per request
+const CPU: Duration = Duration::from_millis({cpu});
+
+fn compute(d: Duration) {
+    let end = Instant::now() + d;
+    while Instant::now() < end {
+        std::hint::spin_loop(); // busy: rendering, parsing, hashing...
+    }
+}
+
+// A. {threads} OS threads, each blocked for the whole request.
+fn serve_threads(n: usize, gap: Duration) {
+    let (send, queue) = mpsc::channel::<usize>();
+    let queue = Arc::new(Mutex::new(queue)); // FIFO: the next free thread takes the next request
+    let threads: Vec<_> = (0..{threads})
+        .map(|_| {
+            let queue = Arc::clone(&queue);
+            thread::spawn(move || loop {
+                let next = queue.lock().unwrap().recv();
+                let Ok(_request) = next else { break };
+                thread::sleep(IO); // blocking I/O holds this thread
+                compute(CPU);
+            })
+        })
+        .collect();
+    for i in 0..n {
+        send.send(i).unwrap();
+        thread::sleep(gap); // the next request arrives
+    }
+    drop(send);
+    threads.into_iter().for_each(|t| t.join().unwrap());
+}
+
+// B. One event loop: waiting is free, computing blocks the loop.
+async fn handle_inline() {
+    tokio::time::sleep(IO).await;
+    compute(CPU); // no other request moves during this
+}
+
+// C. The same loop, computing on the blocking pool ({workers} threads).
+async fn handle_offloaded() {
+    tokio::time::sleep(IO).await;
+    tokio::task::spawn_blocking(|| compute(CPU)).await.unwrap();
+}
+
+async fn serve_loop<F: Future<Output = ()> + 'static>(n: usize, gap: Duration, handler: fn() -> F) {
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..n {
+        requests.spawn_local(handler());
+        tokio::time::sleep(gap).await; // the next request arrives
+    }
+    requests.join_all().await;
+}
+
+fn main() {
+    let (n, gap) = ({n}, Duration::from_secs_f64(1.0 / {rate}.0));
+    serve_threads(n, gap);
+    let one_thread = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .max_blocking_threads({workers})
+        .build()
+        .unwrap();
+    let event_loop = tokio::task::LocalSet::new();
+    event_loop.block_on(&one_thread, serve_loop(n, gap, handle_inline));
+    event_loop.block_on(&one_thread, serve_loop(n, gap, handle_offloaded));
+}"#;
+
+static INFO: LessonInfo = LessonInfo {
+    id: "server",
+    title: "A server under load: threads or an event loop",
+    nav_title: "Server under load",
+    summary: "Requests that wait for I/O and then compute, served by a fixed pool of threads, \
+              by one event loop, and by an event loop with workers, as the load rises.",
+    explanation: &[
+        "Each request waits d ms for I/O (a database call, say) and then computes for c ms. \
+         A synchronous server gives every request one of its T threads for the whole time, \
+         waiting included, so it answers at most T·1000/(d+c) requests per second: with \
+         long waits, the threads are all asleep while new requests queue up.",
+        "An event loop does not hold anything while a request waits, so waiting is free: \
+         only the computing occupies the loop, one request at a time, and it saturates at \
+         1000/c requests per second. With no computing at all it never queues, whatever \
+         the rate. Sending the computing to W workers raises that to W·1000/c, but never \
+         beyond what the cores can run at once.",
+        "Below its capacity a model answers every request in about d + c ms. Past it, the \
+         queue grows by the arrivals minus the capacity every second, and the latency \
+         grows with it: that bend is the knee of each curve. The curves are simulated \
+         exactly on virtual time (1,000 requests per load; accepting a request is counted \
+         as free), so they appear at once.",
+        "The live run serves a few requests on this page: the waits are real timers, the \
+         computing is real work on the main thread or on web workers, and the thread pool \
+         is imitated by letting each of its T threads take every T-th request. The faint \
+         bars under the measured ones are the same run on virtual time.",
+    ],
+    params: &PARAMS,
+    actions: &[
+        ActionSpec {
+            key: "all",
+            label: "Run all three",
+        },
+        ActionSpec {
+            key: "threads",
+            label: "Run the thread pool",
+        },
+        ActionSpec {
+            key: "loop",
+            label: "Run the event loop",
+        },
+        ActionSpec {
+            key: "offload",
+            label: "Run the loop + workers",
+        },
+    ],
+    panels: Panels {
+        results: false,
+        one_at_a_time: true,
+        server: true,
+        ..Panels::STANDARD
+    },
+};
+
+/// The server parameters of `values`, every field clamped to its spec.
+pub fn server_params(values: &ParamValues) -> ServerParams {
+    ServerParams {
+        io_ms: support::whole(values, &IO) as f64,
+        cpu_ms: support::whole(values, &CPU) as f64,
+        threads: support::whole(values, &THREADS).max(1),
+        workers: support::whole(values, &WORKERS).max(1),
+        cores: support::whole(values, &CORES).max(1),
+    }
+}
+
+/// The chosen offered load, in requests per second.
+pub fn rate(values: &ParamValues) -> f64 {
+    support::decimal(values, &RATE).max(1.0)
+}
+
+/// The arrival jitter as a fraction (0–1).
+pub fn jitter(values: &ParamValues) -> f64 {
+    support::decimal(values, &JITTER) / 100.0
+}
+
+/// The load sweep behind the curves.
+pub fn sweep(values: &ParamValues) -> LoadSweep {
+    LoadSweep::run(&server_params(values), jitter(values), SEED)
+}
+
+/// The three models at the chosen load, [`SWEEP_REQUESTS`] requests each: the queue view.
+pub fn at_chosen_rate(values: &ParamValues) -> Vec<ServerRun> {
+    simulate_all(values, SWEEP_REQUESTS)
+}
+
+/// The arrival times of `count` requests at the chosen load and jitter.
+fn arrivals(values: &ParamValues, count: usize) -> Vec<f64> {
+    Arrivals {
+        jitter: jitter(values),
+        seed: SEED,
+        ..Arrivals::evenly(rate(values), count)
+    }
+    .times_ms()
+}
+
+fn simulate_all(values: &ParamValues, count: usize) -> Vec<ServerRun> {
+    let p = server_params(values);
+    let times = arrivals(values, count);
+    ServerModel::ALL
+        .iter()
+        .map(|&m| ServerRun::simulate(m, &p, &times))
+        .collect()
+}
+
+/// How many requests the live run serves: the arrivals within the chosen duration, at
+/// most [`LIVE_MAX_REQUESTS`], fewer if the three runs would take longer than
+/// [`LIVE_BUDGET_MS`] together (at least 1).
+pub fn live_requests(values: &ParamValues) -> usize {
+    let wanted = (rate(values) * support::decimal(values, &DURATION)).round() as usize;
+    let mut n = wanted.clamp(1, LIVE_MAX_REQUESTS);
+    while n > 1 {
+        let total: f64 = simulate_all(values, n)
+            .iter()
+            .map(ServerRun::makespan_ms)
+            .sum();
+        if total <= LIVE_BUDGET_MS {
+            break;
+        }
+        n -= 1;
+    }
+    n
+}
+
+/// How many CPU parts of `model` the live run computes at once, and where: `None` on the
+/// page's main thread, `Some(k)` on `k` web workers.
+pub fn live_workers(model: ServerModel, p: &ServerParams) -> Option<usize> {
+    match model {
+        ServerModel::EventLoop => None,
+        ServerModel::ThreadPool => Some(p.threads.max(1).min(p.cores.max(1))),
+        ServerModel::Offloaded => Some(p.workers.max(1).min(p.cores.max(1))),
+    }
+}
+
+/// The live run's tasks for `model`: `arrive i`, `I/O i`, `CPU i` (ids 3i, 3i+1, 3i+2).
+/// For the thread pool, `I/O i` also waits for `CPU i−T`: the thread is free only then.
+pub fn live_scenario(model: ServerModel, p: &ServerParams, arrivals_ms: &[f64]) -> Scenario {
+    let threads = p.threads.max(1);
+    let tasks = arrivals_ms.iter().enumerate().flat_map(|(i, &at)| {
+        let (arrive, io, cpu) = (3 * i, 3 * i + 1, 3 * i + 2);
+        let mut io_after = vec![arrive];
+        if model == ServerModel::ThreadPool && i >= threads {
+            io_after.push(3 * (i - threads) + 2);
+        }
+        let n = i + 1;
+        [
+            TaskSpec::new(arrive, format!("arrive {n}"), at),
+            TaskSpec::new(io, format!("I/O {n}"), p.io()).after(&io_after),
+            cpu_task(cpu, n, format!("CPU {n}"), p.cpu()).after(&[io]),
+        ]
+    });
+    Scenario {
+        tasks: tasks.collect(),
+    }
+}
+
+/// The caption of a model's live run (`Thread pool (T = 4)`).
+fn caption(model: ServerModel, p: &ServerParams) -> String {
+    match model {
+        ServerModel::ThreadPool => format!("{} (T = {})", model.title(), p.threads.max(1)),
+        ServerModel::EventLoop => model.title().to_string(),
+        ServerModel::Offloaded => {
+            let w = p.workers.max(1);
+            format!("Event loop + {w} worker{}", if w == 1 { "" } else { "s" })
+        }
+    }
+}
+
+/// The model a live run record belongs to, read from its caption.
+fn model_of(record: &RunRecord) -> Option<ServerModel> {
+    let title = record.title();
+    if title.starts_with(ServerModel::ThreadPool.title()) {
+        Some(ServerModel::ThreadPool)
+    } else if title.starts_with("Event loop +") {
+        Some(ServerModel::Offloaded)
+    } else if title.starts_with(ServerModel::EventLoop.title()) {
+        Some(ServerModel::EventLoop)
+    } else {
+        None
+    }
+}
+
+/// Each request's latency in a live run record: the end of `CPU i` minus the planned
+/// arrival of request `i` (the duration of `arrive i`). Unfinished requests are left out.
+pub fn live_latencies(record: &RunRecord) -> Vec<f64> {
+    record
+        .tasks
+        .chunks(3)
+        .filter(|c| c.len() == 3)
+        .map(|c| c[2].end_ms - c[0].requested_ms)
+        .filter(|l| l.is_finite())
+        .collect()
+}
+
+/// Requests per second written for people (`36.4 req/s`, `unlimited`).
+pub fn per_second(rate: f64) -> String {
+    if rate.is_infinite() {
+        "unlimited".to_string()
+    } else if rate >= 100.0 {
+        format!("{rate:.0} req/s")
+    } else {
+        format!("{rate:.1} req/s")
+    }
+}
+
+/// How each model's capacity is worked out (for the panel and insights).
+pub fn capacity_formula(model: ServerModel) -> &'static str {
+    match model {
+        ServerModel::ThreadPool => "min(T·1000/(d+c), cores·1000/c)",
+        ServerModel::EventLoop => "1000/c",
+        ServerModel::Offloaded => "min(W, cores)·1000/c",
+    }
+}
+
+impl Lesson for ServerLesson {
+    fn info(&self) -> &'static LessonInfo {
+        &INFO
+    }
+
+    fn check(&self, values: &ParamValues) -> Vec<ParamError> {
+        let p = server_params(values);
+        if p.io() + p.cpu() > 0.0 {
+            Vec::new()
+        } else {
+            vec![ParamError::new(
+                CPU.key,
+                "A request must take some time: give it some I/O or some CPU.",
+            )]
+        }
+    }
+
+    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
+        let p = server_params(values);
+        let times = arrivals(values, live_requests(values));
+        let models: Vec<ServerModel> = match ServerModel::ALL.iter().find(|m| m.key() == action) {
+            Some(&one) => vec![one],
+            None => ServerModel::ALL.to_vec(),
+        };
+        models
+            .into_iter()
+            .map(|m| {
+                RunPlan::new(Strategy::Chained, live_scenario(m, &p, &times))
+                    .with_options(cpu_work::on(live_workers(m, &p)))
+                    .with_caption(caption(m, &p))
+            })
+            .collect()
+    }
+
+    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
+        let p = server_params(values);
+        let sample = CodeSample::new(
+            "A sync handler on a thread pool, an async handler, and one that offloads",
+            PYTHON,
+            RUST,
+        );
+        vec![sample
+            .with("io_s", cpu_work::seconds(p.io()))
+            .with("cpu_s", cpu_work::seconds(p.cpu()))
+            .with("io", number(p.io()))
+            .with("cpu", number(p.cpu()))
+            .with("threads", p.threads)
+            .with("workers", p.workers)
+            .with("n", live_requests(values))
+            .with("rate", number(rate(values).round()))]
+    }
+
+    fn insights(&self, runs: &[RunRecord], values: &ParamValues) -> Vec<Insight> {
+        let p = server_params(values);
+        let sweep = sweep(values);
+        let mut out = Vec::new();
+        for run in runs {
+            let Some(model) = model_of(run) else { continue };
+            let key = model.key();
+            let latency = crate::engine::server::Percentiles::of(&live_latencies(run));
+            out.push(Insight::new(
+                format!("latency-{key}"),
+                format!("{}: measured latency p50 / p95 / p99", run.title()),
+                format!(
+                    "{} / {} / {}",
+                    cpu_work::millis(latency.p50),
+                    cpu_work::millis(latency.p95),
+                    cpu_work::millis(latency.p99)
+                ),
+            ));
+            out.push(Insight::new(
+                format!("capacity-{key}"),
+                format!("{}: capacity, {}", model.title(), capacity_formula(model)),
+                per_second(p.capacity_per_s(model)),
+            ));
+            let knee = sweep
+                .knee_per_s(model)
+                .map_or_else(|| "none in the sweep".to_string(), per_second);
+            out.push(Insight::new(
+                format!("knee-{key}"),
+                format!("{}: latency bends (p99 doubles) at", model.title()),
+                knee,
+            ));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::cpu::CpuJob;
+    use crate::lessons::cpu_work::testing::assert_code_filled;
+    use crate::lessons::support::testing::{insight, predicted, values_with};
+
+    fn values(pairs: &[(&str, f64)]) -> ParamValues {
+        values_with(&PARAMS, pairs)
+    }
+
+    #[test]
+    fn run_all_plans_the_three_models_as_chained_arrive_io_cpu_triples() {
+        let v = values(&[]);
+        let plans = ServerLesson.plan("all", &v);
+        assert_eq!(plans.len(), 3);
+        // 60 req/s for 0.2 s: 12 requests, 3 tasks each.
+        assert_eq!(live_requests(&v), 12);
+        for plan in &plans {
+            assert_eq!(plan.strategy, Strategy::Chained);
+            assert_eq!(plan.scenario.tasks.len(), 36);
+            let cpu = &plan.scenario.tasks[2];
+            assert_eq!(cpu.after, vec![1]);
+            assert!(
+                matches!(cpu.cpu, Some(CpuJob::HashChain { rounds: r, .. }) if r == cpu_work::rounds_for(10.0))
+            );
+        }
+        assert_eq!(plans[0].options.workers, Some(2));
+        assert_eq!(plans[1].options.workers, None);
+        assert_eq!(plans[2].options.workers, Some(2));
+        // The thread pool's 5th request waits for the 1st to be answered (task 2).
+        assert_eq!(plans[0].scenario.tasks[13].after, vec![12, 2]);
+        assert_eq!(plans[1].scenario.tasks[13].after, vec![12]);
+        assert_eq!(ServerLesson.plan("loop", &v).len(), 1);
+    }
+
+    #[test]
+    fn below_capacity_the_live_prediction_matches_the_simulation_d_plus_c_each() {
+        // 20 req/s, 80 + 10 ms: every model answers each request in 90 ms. (With d = 100
+        // an arrival would fall exactly when a computation starts: the live event loop
+        // would notice it only 10 ms later, when the loop is free again.)
+        let v = values(&[("rate", 20.0), ("io", 80.0), ("duration", 0.5)]);
+        for plan in ServerLesson.plan("all", &v) {
+            let record = plan.predict().expect("finishes");
+            let lat = live_latencies(&record);
+            assert_eq!(lat.len(), 10);
+            assert!(lat.iter().all(|&l| (l - 90.0).abs() < 1e-6), "{lat:?}");
+        }
+        for run in simulate_all(&v, 10) {
+            assert!(run.latencies_ms().iter().all(|&l| (l - 90.0).abs() < 1e-6));
+        }
+    }
+
+    #[test]
+    fn an_arrival_during_a_computation_is_noticed_by_the_live_loop_only_after_it() {
+        // d = 100, c = 10, one arrival every 50 ms: request 3 arrives at 100 ms, just as
+        // the loop starts computing request 1 until 110 ms, so its I/O starts at 110.
+        let v = values(&[("rate", 20.0), ("duration", 0.5)]);
+        let record = &predicted(&ServerLesson.plan("loop", &v))[0];
+        assert_eq!(record.tasks[7].start_ms, 110.0);
+        assert_eq!(live_latencies(record)[2], 120.0);
+    }
+
+    #[test]
+    fn above_capacity_the_live_thread_pool_never_has_more_than_t_requests_in_flight() {
+        let v = values(&[("rate", 200.0), ("threads", 3.0), ("duration", 0.2)]);
+        let record = &predicted(&ServerLesson.plan("threads", &v))[0];
+        let spans: Vec<(f64, f64)> = record
+            .tasks
+            .chunks(3)
+            .map(|c| (c[1].start_ms, c[2].end_ms))
+            .collect();
+        for &(start, _) in &spans {
+            let busy = spans
+                .iter()
+                .filter(|&&(s, e)| s <= start && start < e)
+                .count();
+            assert!(busy <= 3, "{busy} in flight at {start}");
+        }
+        // And it matches the simulation when the threads do not outnumber the cores.
+        let v3 = values(&[("rate", 200.0), ("threads", 2.0), ("duration", 0.2)]);
+        let record = &predicted(&ServerLesson.plan("threads", &v3))[0];
+        let sim = &simulate_all(&v3, live_requests(&v3))[0];
+        for (live, simulated) in live_latencies(record).iter().zip(sim.latencies_ms()) {
+            assert!((live - simulated).abs() < 1e-6, "{live} vs {simulated}");
+        }
+    }
+
+    #[test]
+    fn the_live_event_loop_computes_one_request_at_a_time() {
+        let v = values(&[("rate", 400.0), ("cpu", 20.0), ("duration", 0.1)]);
+        let record = &predicted(&ServerLesson.plan("loop", &v))[0];
+        let mut cpu: Vec<(f64, f64)> = record
+            .tasks
+            .iter()
+            .filter(|t| t.cpu)
+            .map(|t| (t.start_ms, t.end_ms))
+            .collect();
+        cpu.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert!(cpu.windows(2).all(|w| w[1].0 >= w[0].1));
+        // n computations of 20 ms one after another: the run lasts at least n·c.
+        assert!(record.makespan_ms >= cpu.len() as f64 * 20.0);
+    }
+
+    #[test]
+    fn a_long_live_run_is_cut_to_the_time_budget() {
+        let v = values(&[
+            ("rate", 100.0),
+            ("io", 1000.0),
+            ("threads", 1.0),
+            ("duration", 3.0),
+        ]);
+        let n = live_requests(&v);
+        assert!((1..LIVE_MAX_REQUESTS).contains(&n), "{n}");
+        let total: f64 = simulate_all(&v, n).iter().map(ServerRun::makespan_ms).sum();
+        assert!(total <= LIVE_BUDGET_MS || n == 1);
+        let plans = ServerLesson.plan("all", &v);
+        let predicted_total: f64 = predicted(&plans).iter().map(|r| r.makespan_ms).sum();
+        assert!(predicted_total <= LIVE_BUDGET_MS * 1.5, "{predicted_total}");
+    }
+
+    #[test]
+    fn no_io_and_no_cpu_is_refused_on_the_cpu_field() {
+        let errors = ServerLesson.check(&values(&[("io", 0.0), ("cpu", 0.0)]));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].key, "cpu");
+        assert!(ServerLesson.check(&values(&[("io", 0.0)])).is_empty());
+    }
+
+    #[test]
+    fn insights_give_measured_percentiles_capacity_and_knee_per_model() {
+        let v = values(&[]);
+        let runs = predicted(&ServerLesson.plan("all", &v));
+        let all = ServerLesson.insights(&runs, &v);
+        assert_eq!(insight(&all, "capacity-threads"), "36.4 req/s");
+        assert_eq!(insight(&all, "capacity-loop"), "100 req/s");
+        assert_eq!(insight(&all, "capacity-offload"), "200 req/s");
+        assert!(insight(&all, "latency-loop").starts_with("110 ms"));
+        assert_ne!(insight(&all, "knee-threads"), "none in the sweep");
+    }
+
+    #[test]
+    fn the_code_follows_the_parameters() {
+        let v = values(&[
+            ("io", 250.0),
+            ("cpu", 5.0),
+            ("threads", 8.0),
+            ("workers", 3.0),
+        ]);
+        let code = &ServerLesson.code(&v)[0];
+        assert!(code.python.contains("IO_S, CPU_S = 0.25, 0.005"));
+        assert!(code.python.contains("ThreadPoolExecutor(max_workers=8)"));
+        assert!(code.python.contains("ProcessPoolExecutor(max_workers=3)"));
+        assert!(code.rust.contains("from_millis(250)") && code.rust.contains("(0..8)"));
+        assert!(code.rust.contains("max_blocking_threads(3)"));
+        assert_code_filled(&ServerLesson);
+        for sample in ServerLesson.code(&v) {
+            for name in [
+                "io_s", "cpu_s", "io", "cpu", "threads", "workers", "n", "rate",
+            ] {
+                let placeholder = format!("{{{name}}}");
+                assert!(!sample.python.contains(&placeholder), "{placeholder}");
+                assert!(!sample.rust.contains(&placeholder), "{placeholder}");
+            }
+        }
+    }
+}
