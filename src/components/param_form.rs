@@ -106,11 +106,14 @@ pub fn ParamForm(
                 .collect_view()
         })
     };
-    view! {
-        <fieldset class="params">
-            <legend>"Parameters"</legend>
-            <div class="fields">{fields}</div>
-            {cross}
-        </fieldset>
-    }
+    // A lesson without parameters (the exercise) gets no empty box.
+    (!specs.is_empty()).then(|| {
+        view! {
+            <fieldset class="params">
+                <legend>"Parameters"</legend>
+                <div class="fields">{fields}</div>
+                {cross}
+            </fieldset>
+        }
+    })
 }
