@@ -63,7 +63,7 @@ pub fn QueueChart(
         .iter()
         .map(|&t| {
             let top = PLOT_H * (1.0 - t / count_axis.max_ms);
-            view! { <span style=format!("top:{top:.1}px")>{format_count(t)}</span> }
+            view! { <span style:top=format!("{top:.1}px")>{format_count(t)}</span> }
         })
         .collect_view();
     let x_labels = time_axis
@@ -71,7 +71,7 @@ pub fn QueueChart(
         .iter()
         .map(|&t| {
             view! {
-                <span style=format!("left:{:.2}%", time_axis.percent(t))>{format_ms(t)}</span>
+                <span style:left=format!("{:.2}%", time_axis.percent(t))>{format_ms(t)}</span>
             }
         })
         .collect_view();
@@ -115,7 +115,7 @@ pub fn QueueChart(
             </figcaption>
             <ul class="scaling-legend">{legend}</ul>
             <div class="timeline-body">
-                <div class="scaling-y-labels" aria-hidden="true" style=format!("height:{PLOT_H}px")>
+                <div class="scaling-y-labels" aria-hidden="true" style:height=format!("{PLOT_H}px")>
                     {y_labels}
                 </div>
                 <div class="queue-plot">

@@ -83,7 +83,7 @@ fn policy_chart(outcome: &PolicyOutcome, now_ms: f64, axis: &TimeAxis) -> impl I
         .iter()
         .map(|b| {
             view! {
-                <li style=format!("height:{LANE}px;margin-bottom:{GAP}px")>{quoted(&b.text)}</li>
+                <li style:height=format!("{LANE}px") style:margin-bottom=format!("{GAP}px")>{quoted(&b.text)}</li>
             }
         })
         .collect_view();

@@ -109,7 +109,7 @@ pub fn ThroughputLoadChart(
     let y_labels = y_scale
         .ticks()
         .into_iter()
-        .map(|t| view! { <span style=format!("top:{:.1}px", y(t))>{format_count(t)}</span> })
+        .map(|t| view! { <span style:top=format!("{:.1}px", y(t))>{format_count(t)}</span> })
         .collect_view();
     let legend = ServerModel::ALL
         .iter()
@@ -161,7 +161,7 @@ pub fn ThroughputLoadChart(
             </ul>
             <div class="timeline-body">
                 <div class="scaling-y-labels" aria-hidden="true"
-                    style=format!("height:{}px", TOP + PLOT_H)>
+                    style:height=format!("{}px", TOP + PLOT_H)>
                     {y_labels}
                 </div>
                 <svg class="scaling-svg" width="100%" height=(TOP + PLOT_H + 20.0).to_string()

@@ -77,6 +77,23 @@ describe('strict content security policy', () => {
     }
   });
 
+  test('the live search and the server lesson draw their live charts with no violation', async () => {
+    const search = await openStrict(`${server.base}?lesson=search`);
+    await search.page.click('[data-testid="search-replay"]');
+    await search.page.waitForFunction(() =>
+      document.querySelectorAll('.search-timeline g.search-lane').length > 0);
+    await search.page.waitForTimeout(1500);
+    assert.deepEqual(await search.violations(), []);
+    assert.deepEqual(search.errors, []);
+    await search.context.close();
+    const load = await openStrict(`${server.base}?lesson=server`);
+    await load.page.click('.actions button.primary');
+    await waitDone(load.page);
+    assert.deepEqual(await load.violations(), []);
+    assert.deepEqual(load.errors, []);
+    await load.context.close();
+  });
+
   test('markup typed into a parameter stays text: no element is created, no violation', async () => {
     const { page, context, errors, violations } = await openStrict(`${server.base}?lesson=gather`);
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
