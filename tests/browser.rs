@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use asyncscope::browser::{BrowserClock, FrameLoop};
+use asyncscope::browser::{pending_sleeps, BrowserClock, FrameLoop};
 use asyncscope::engine::{Clock, RunEvent, Scenario, Strategy};
 use futures::future::{abortable, join_all};
 use wasm_bindgen_test::*;
@@ -110,4 +110,40 @@ async fn a_frame_loop_ticks_until_it_is_dropped() {
     assert!(seen >= 2, "only {seen} frames in 300 ms");
     clock.sleep(150.0).await;
     assert_eq!(frames.borrow().len(), seen, "frames after drop");
+}
+
+#[wasm_bindgen_test]
+async fn sleeps_registered_out_of_order_wake_in_deadline_order() {
+    let clock = BrowserClock::new();
+    let order = Rc::new(RefCell::new(Vec::new()));
+    let sleeps = [60.0, 20.0, 40.0].map(|ms| {
+        let order = order.clone();
+        let clock = clock.clone();
+        async move {
+            clock.sleep(ms).await;
+            order.borrow_mut().push(ms as u32);
+        }
+    });
+    join_all(sleeps).await;
+    assert_eq!(*order.borrow(), vec![20, 40, 60]);
+}
+
+#[wasm_bindgen_test]
+async fn two_thousand_equal_sleeps_end_together_and_leave_no_timer_pending() {
+    let clock = BrowserClock::new();
+    let t0 = clock.now_ms();
+    join_all((0..2000).map(|_| clock.sleep(30.0))).await;
+    let elapsed = clock.now_ms() - t0;
+    assert!((29.5..200.0).contains(&elapsed), "took {elapsed} ms");
+    assert_eq!(pending_sleeps(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_sleep_is_cancelled_and_leaves_no_timer_pending() {
+    let clock = BrowserClock::new();
+    let long = clock.sleep(10_000.0);
+    let short = clock.sleep(10.0);
+    // The long sleep is registered (polled once), then loses the race and is dropped.
+    futures::future::select(long, short).await;
+    assert_eq!(pending_sleeps(), 0);
 }

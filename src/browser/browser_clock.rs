@@ -1,13 +1,14 @@
 use futures::future::LocalBoxFuture;
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 
+use super::timer_queue::QueuedSleep;
 use crate::engine::Clock;
 
-/// The real clock: `performance.now()` for time and `setTimeout` (via gloo-timers) for
-/// sleeps, on the page's or the worker's event loop.
+/// The real clock: `performance.now()` for time, and for sleeps this thread's timer queue
+/// (one heap of deadlines, one `setTimeout` for the earliest: see `timer_queue.rs`), on
+/// the page's or the worker's event loop.
 ///
-/// Dropping a sleep clears its timeout, so cancelling a run cancels its timers.
+/// Dropping a sleep cancels it, so cancelling a run cancels its timers.
 #[derive(Clone)]
 pub struct BrowserClock {
     performance: Option<web_sys::Performance>,
@@ -38,11 +39,6 @@ impl Clock for BrowserClock {
     }
 
     fn sleep(&self, ms: f64) -> LocalBoxFuture<'static, ()> {
-        let ms = if ms.is_finite() {
-            ms.round().clamp(0.0, i32::MAX as f64)
-        } else {
-            0.0
-        };
-        Box::pin(TimeoutFuture::new(ms as u32))
+        Box::pin(QueuedSleep::new(ms))
     }
 }

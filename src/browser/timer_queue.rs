@@ -1,0 +1,260 @@
+//! The page's (or worker's) own timer queue: every sleep of every [`super::BrowserClock`] on
+//! this thread waits in one heap of deadlines, and a single `setTimeout` is armed for the
+//! earliest. This is how asyncio's event loop (and tokio's timer) work: the loop keeps its
+//! timers itself and asks the operating system for one wake-up. Ten thousand sleeps of the
+//! same length cost one browser timer and one wake-up, not ten thousand.
+
+use std::cell::{Cell, RefCell};
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Sleeps due within this many milliseconds of a wake-up fire in it (`setTimeout` counts
+/// whole milliseconds, so it can wake a fraction of one early).
+const SLACK_MS: f64 = 0.5;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `setTimeout` (window or worker); returns the timer's handle.
+    #[wasm_bindgen(js_name = "setTimeout", catch)]
+    fn set_timeout(handler: &js_sys::Function, timeout: i32) -> Result<JsValue, JsValue>;
+
+    /// The global `clearTimeout`.
+    #[wasm_bindgen(js_name = "clearTimeout")]
+    fn clear_timeout(handle: &JsValue);
+}
+
+/// The shared state of one sleep: fired, cancelled, and who to wake.
+#[derive(Default)]
+struct Slot {
+    fired: Cell<bool>,
+    cancelled: Cell<bool>,
+    /// Still counted in [`Queue::live`] (whoever uncounts it clears this, exactly once).
+    counted: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
+
+impl Slot {
+    /// Removes this sleep from the live count, if it is still in it.
+    fn uncount(&self, live: &mut usize) {
+        if self.counted.replace(false) {
+            *live -= 1;
+        }
+    }
+}
+
+/// A deadline in the heap (earliest first, then oldest first).
+struct Entry {
+    at: f64,
+    seq: u64,
+    slot: Rc<Slot>,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Reversed: BinaryHeap is a max-heap and the earliest deadline must come out first.
+        other
+            .at
+            .total_cmp(&self.at)
+            .then_with(|| other.seq.cmp(&self.seq))
+    }
+}
+
+/// The queue of one thread.
+struct Queue {
+    heap: BinaryHeap<Entry>,
+    next_seq: u64,
+    /// Sleeps registered and neither fired nor cancelled.
+    live: usize,
+    /// The armed browser timer: its deadline and handle.
+    armed: Option<(f64, JsValue)>,
+    /// The one callback every wake-up calls (made once per thread).
+    callback: Option<Closure<dyn FnMut()>>,
+}
+
+thread_local! {
+    static QUEUE: RefCell<Queue> = RefCell::new(Queue {
+        heap: BinaryHeap::new(),
+        next_seq: 0,
+        live: 0,
+        armed: None,
+        callback: None,
+    });
+}
+
+thread_local! {
+    /// This thread's `performance` object, looked up once.
+    static PERFORMANCE: Option<web_sys::Performance> =
+        js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+            .ok()
+            .and_then(|p| p.dyn_into::<web_sys::Performance>().ok());
+}
+
+/// `performance.now()` on this thread's global scope, or `Date.now()` without one.
+pub(crate) fn now_ms() -> f64 {
+    PERFORMANCE
+        .with(|p| p.as_ref().map(|p| p.now()))
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+impl Queue {
+    /// Points the browser timer at the earliest live deadline (or clears it).
+    fn arm(&mut self, now: f64) {
+        while self.heap.peek().is_some_and(|e| e.slot.cancelled.get()) {
+            self.heap.pop();
+        }
+        let Some(earliest) = self.heap.peek().map(|e| e.at) else {
+            self.disarm();
+            return;
+        };
+        if self.armed.as_ref().is_some_and(|(at, _)| *at <= earliest) {
+            return;
+        }
+        self.disarm();
+        let callback = self
+            .callback
+            .get_or_insert_with(|| Closure::new(on_wake))
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .clone();
+        let delay = (earliest - now).max(0.0).ceil().min(i32::MAX as f64) as i32;
+        if let Ok(handle) = set_timeout(&callback, delay) {
+            self.armed = Some((earliest, handle));
+        }
+    }
+
+    fn disarm(&mut self) {
+        if let Some((_, handle)) = self.armed.take() {
+            clear_timeout(&handle);
+        }
+    }
+
+    /// Takes every live sleep due by `now` out of the heap.
+    fn take_due(&mut self, now: f64) -> Vec<Rc<Slot>> {
+        let mut due = Vec::new();
+        while self.heap.peek().is_some_and(|e| e.at <= now + SLACK_MS) {
+            if let Some(entry) = self.heap.pop() {
+                entry.slot.uncount(&mut self.live);
+                if !entry.slot.cancelled.get() {
+                    due.push(entry.slot);
+                }
+            }
+        }
+        due
+    }
+}
+
+/// The browser timer fired: wake every sleep that is due, then re-arm for the next.
+fn on_wake() {
+    let now = now_ms();
+    let due = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        q.armed = None;
+        q.take_due(now)
+    });
+    // Wake outside the borrow: a waker may register new sleeps.
+    for slot in due {
+        slot.fired.set(true);
+        if let Some(waker) = slot.waker.borrow_mut().take() {
+            waker.wake();
+        }
+    }
+    QUEUE.with(|q| q.borrow_mut().arm(now_ms()));
+}
+
+/// A sleep in the thread's timer queue: registers its deadline when first polled (like
+/// `asyncio.sleep`); dropping it before it fires cancels it, and the browser timer is
+/// cleared once no sleep is left.
+pub(crate) struct QueuedSleep {
+    ms: f64,
+    slot: Option<Rc<Slot>>,
+}
+
+impl QueuedSleep {
+    /// A sleep of `ms` milliseconds (negative or non-finite counts as 0; it still waits
+    /// for the next turn of the event loop, like `setTimeout(…, 0)`).
+    pub(crate) fn new(ms: f64) -> Self {
+        let ms = if ms.is_finite() { ms.max(0.0) } else { 0.0 };
+        Self { ms, slot: None }
+    }
+}
+
+impl Future for QueuedSleep {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if let Some(slot) = &self.slot {
+            if slot.fired.get() {
+                return Poll::Ready(());
+            }
+            *slot.waker.borrow_mut() = Some(cx.waker().clone());
+            return Poll::Pending;
+        }
+        let slot = Rc::new(Slot::default());
+        *slot.waker.borrow_mut() = Some(cx.waker().clone());
+        slot.counted.set(true);
+        let now = now_ms();
+        let at = now + self.ms;
+        QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            let seq = q.next_seq;
+            q.next_seq += 1;
+            q.live += 1;
+            q.heap.push(Entry {
+                at,
+                seq,
+                slot: slot.clone(),
+            });
+            q.arm(now);
+        });
+        self.slot = Some(slot);
+        Poll::Pending
+    }
+}
+
+impl Drop for QueuedSleep {
+    fn drop(&mut self) {
+        let Some(slot) = &self.slot else { return };
+        if slot.fired.get() || slot.cancelled.get() {
+            return;
+        }
+        slot.cancelled.set(true);
+        QUEUE.with(|q| {
+            // A sleep dropped while the queue is busy (never in practice: wakers run
+            // outside the borrow) is uncounted when its deadline comes out of the heap.
+            if let Ok(mut q) = q.try_borrow_mut() {
+                let q = &mut *q;
+                slot.uncount(&mut q.live);
+                if q.live == 0 {
+                    q.heap.clear();
+                    q.disarm();
+                }
+            }
+        });
+    }
+}
+
+/// How many sleeps are waiting on this thread (for tests).
+pub fn pending_sleeps() -> usize {
+    QUEUE.with(|q| q.borrow().live)
+}
