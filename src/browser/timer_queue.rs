@@ -5,8 +5,6 @@
 //! same length cost one browser timer and one wake-up, not ten thousand.
 
 use std::cell::{Cell, RefCell};
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -14,6 +12,8 @@ use std::task::{Context, Poll, Waker};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use crate::engine::DeadlineHeap;
 
 /// Sleeps due within this many milliseconds of a wake-up fire in it (`setTimeout` counts
 /// whole milliseconds, so it can wake a fraction of one early).
@@ -49,41 +49,9 @@ impl Slot {
     }
 }
 
-/// A deadline in the heap (earliest first, then oldest first).
-struct Entry {
-    at: f64,
-    seq: u64,
-    slot: Rc<Slot>,
-}
-
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Entry {}
-
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Entry {
-    fn cmp(&self, other: &Self) -> Ordering {
-        // Reversed: BinaryHeap is a max-heap and the earliest deadline must come out first.
-        other
-            .at
-            .total_cmp(&self.at)
-            .then_with(|| other.seq.cmp(&self.seq))
-    }
-}
-
 /// The queue of one thread.
 struct Queue {
-    heap: BinaryHeap<Entry>,
-    next_seq: u64,
+    heap: DeadlineHeap<Rc<Slot>>,
     /// Sleeps registered and neither fired nor cancelled.
     live: usize,
     /// The armed browser timer: its deadline and handle.
@@ -94,8 +62,7 @@ struct Queue {
 
 thread_local! {
     static QUEUE: RefCell<Queue> = RefCell::new(Queue {
-        heap: BinaryHeap::new(),
-        next_seq: 0,
+        heap: DeadlineHeap::default(),
         live: 0,
         armed: None,
         callback: None,
@@ -120,10 +87,10 @@ pub(crate) fn now_ms() -> f64 {
 impl Queue {
     /// Points the browser timer at the earliest live deadline (or clears it).
     fn arm(&mut self, now: f64) {
-        while self.heap.peek().is_some_and(|e| e.slot.cancelled.get()) {
+        while self.heap.peek().is_some_and(|e| e.item.cancelled.get()) {
             self.heap.pop();
         }
-        let Some(earliest) = self.heap.peek().map(|e| e.at) else {
+        let Some(earliest) = self.heap.peek().map(|e| e.at_ms) else {
             self.disarm();
             return;
         };
@@ -152,11 +119,12 @@ impl Queue {
     /// Takes every live sleep due by `now` out of the heap.
     fn take_due(&mut self, now: f64) -> Vec<Rc<Slot>> {
         let mut due = Vec::new();
-        while self.heap.peek().is_some_and(|e| e.at <= now + SLACK_MS) {
+        while self.heap.peek().is_some_and(|e| e.at_ms <= now + SLACK_MS) {
             if let Some(entry) = self.heap.pop() {
-                entry.slot.uncount(&mut self.live);
-                if !entry.slot.cancelled.get() {
-                    due.push(entry.slot);
+                let slot = entry.item;
+                slot.uncount(&mut self.live);
+                if !slot.cancelled.get() {
+                    due.push(slot);
                 }
             }
         }
@@ -217,14 +185,8 @@ impl Future for QueuedSleep {
         let at = now + self.ms;
         QUEUE.with(|q| {
             let mut q = q.borrow_mut();
-            let seq = q.next_seq;
-            q.next_seq += 1;
             q.live += 1;
-            q.heap.push(Entry {
-                at,
-                seq,
-                slot: slot.clone(),
-            });
+            q.heap.push(at, slot.clone());
             q.arm(now);
         });
         self.slot = Some(slot);

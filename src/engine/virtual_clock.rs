@@ -1,6 +1,4 @@
 use std::cell::{Cell, RefCell};
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 use std::fmt;
 use std::future::Future;
 use std::pin::{pin, Pin};
@@ -14,7 +12,9 @@ use futures::task::{waker, ArcWake};
 
 use super::cpu::{CpuJob, CpuOutput};
 use super::virtual_cpu::{AcquireWorker, VirtualCpu};
-use super::{Clock, EventLoopTrace, LoopAction, LoopStep, SleepingTask, TaskPhase};
+use super::{
+    Clock, Deadline, DeadlineHeap, EventLoopTrace, LoopAction, LoopStep, SleepingTask, TaskPhase,
+};
 
 /// A deterministic clock whose time moves only when every task is waiting on a timer.
 ///
@@ -46,9 +46,8 @@ impl std::error::Error for Stalled {}
 #[derive(Default)]
 struct Timers {
     now: f64,
-    next_seq: u64,
     events: u64,
-    queue: BinaryHeap<Entry>,
+    queue: DeadlineHeap<Timer>,
     trace: Option<TraceState>,
 }
 
@@ -60,12 +59,13 @@ struct Slot {
     waker: RefCell<Option<Waker>>,
 }
 
-struct Entry {
-    at: f64,
-    seq: u64,
+/// A pending sleep in the queue: the task it belongs to (when tracing) and its slot.
+struct Timer {
     task: Option<usize>,
     slot: Rc<Slot>,
 }
+
+type Entry = Deadline<Timer>;
 
 /// The event loop as a tracing clock sees it.
 #[derive(Default)]
@@ -87,7 +87,7 @@ impl TraceState {
     }
 
     /// Writes the step of the task that was running and has now yielded, if any.
-    fn flush(&mut self, at_ms: f64, queue: &BinaryHeap<Entry>) {
+    fn flush(&mut self, at_ms: f64, queue: &DeadlineHeap<Timer>) {
         if let Some(task) = self.current.take() {
             self.record(
                 at_ms,
@@ -97,7 +97,7 @@ impl TraceState {
         }
     }
 
-    fn observe(&mut self, at_ms: f64, queue: &BinaryHeap<Entry>, id: usize, phase: TaskPhase) {
+    fn observe(&mut self, at_ms: f64, queue: &DeadlineHeap<Timer>, id: usize, phase: TaskPhase) {
         match phase {
             TaskPhase::Ready => {
                 if !self.ready.contains(&id) {
@@ -136,41 +136,19 @@ impl TraceState {
 /// The live, task-owned timers among `entries`, earliest first.
 fn sleeping<'e>(entries: impl Iterator<Item = &'e Entry>) -> Vec<SleepingTask> {
     let mut live: Vec<&Entry> = entries
-        .filter(|e| e.task.is_some() && !e.slot.cancelled.get() && !e.slot.fired.get())
+        .filter(|e| {
+            e.item.task.is_some() && !e.item.slot.cancelled.get() && !e.item.slot.fired.get()
+        })
         .collect();
     live.sort_by(|a, b| b.cmp(a));
     live.iter()
         .filter_map(|e| {
-            e.task.map(|task| SleepingTask {
+            e.item.task.map(|task| SleepingTask {
                 task,
-                wake_ms: e.at,
+                wake_ms: e.at_ms,
             })
         })
         .collect()
-}
-
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Entry {}
-
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Entry {
-    /// Reversed, so that the max-heap pops the earliest deadline, then the oldest timer.
-    fn cmp(&self, other: &Self) -> Ordering {
-        other
-            .at
-            .total_cmp(&self.at)
-            .then_with(|| other.seq.cmp(&self.seq))
-    }
 }
 
 struct Flag(AtomicBool);
@@ -216,7 +194,7 @@ impl VirtualClock {
     /// Calls `f` with the trace, the time and the timer queue, if this clock traces.
     fn with_trace<R>(
         &self,
-        f: impl FnOnce(&mut TraceState, f64, &BinaryHeap<Entry>) -> R,
+        f: impl FnOnce(&mut TraceState, f64, &DeadlineHeap<Timer>) -> R,
     ) -> Option<R> {
         let mut timers = self.inner.borrow_mut();
         let Timers {
@@ -268,23 +246,23 @@ impl VirtualClock {
             let first = loop {
                 match timers.queue.pop() {
                     None => return false,
-                    Some(e) if e.slot.cancelled.get() => continue,
+                    Some(e) if e.item.slot.cancelled.get() => continue,
                     Some(e) => break e,
                 }
             };
-            timers.now = timers.now.max(first.at);
-            let at = first.at;
+            timers.now = timers.now.max(first.at_ms);
+            let at = first.at_ms;
             let mut due = vec![first];
-            while timers.queue.peek().is_some_and(|e| e.at <= at) {
-                due.extend(timers.queue.pop().filter(|e| !e.slot.cancelled.get()));
+            while timers.queue.peek().is_some_and(|e| e.at_ms <= at) {
+                due.extend(timers.queue.pop().filter(|e| !e.item.slot.cancelled.get()));
             }
             timers.events += due.len() as u64;
             due
         };
         for (i, entry) in due.iter().enumerate() {
-            entry.slot.fired.set(true);
+            entry.item.slot.fired.set(true);
             self.trace_wake(entry, &due[i + 1..]);
-            if let Some(w) = entry.slot.waker.borrow_mut().take() {
+            if let Some(w) = entry.item.slot.waker.borrow_mut().take() {
                 w.wake();
             }
         }
@@ -294,7 +272,7 @@ impl VirtualClock {
     /// Records that `entry` fired, its task joining the ready queue; `later` are the
     /// timers due at the same instant that have not fired yet.
     fn trace_wake(&self, entry: &Entry, later: &[Entry]) {
-        let Some(task) = entry.task else { return };
+        let Some(task) = entry.item.task else { return };
         self.with_trace(|t, now, queue| {
             if !t.ready.contains(&task) {
                 t.ready.push(task);
@@ -380,14 +358,12 @@ impl Future for VirtualSleep {
         *slot.waker.borrow_mut() = Some(cx.waker().clone());
         {
             let mut timers = self.timers.borrow_mut();
-            let entry = Entry {
-                at: timers.now + self.ms,
-                seq: timers.next_seq,
+            let timer = Timer {
                 task: timers.trace.as_ref().and_then(|t| t.current),
                 slot: slot.clone(),
             };
-            timers.next_seq += 1;
-            timers.queue.push(entry);
+            let at = timers.now + self.ms;
+            timers.queue.push(at, timer);
         }
         self.registered = Some(slot);
         Poll::Pending

@@ -18,10 +18,10 @@ mod load_sweep;
 mod percentiles;
 mod queue_point;
 mod request_outcome;
-mod server_event;
 mod server_model;
 mod server_params;
 mod server_run;
+mod step;
 
 pub use arrivals::Arrivals;
 pub use load_point::LoadPoint;

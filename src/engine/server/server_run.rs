@@ -1,7 +1,8 @@
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::VecDeque;
 
-use super::server_event::{ServerEvent, Step};
+use super::step::Step;
 use super::{Percentiles, QueuePoint, RequestOutcome, ServerModel, ServerParams};
+use crate::engine::DeadlineHeap;
 
 /// One simulated run of a server model on a list of arrivals: what happened to every
 /// request and how many were waiting over time.
@@ -28,19 +29,13 @@ struct Station {
     cpu_queue: VecDeque<usize>,
     /// Requests that arrived and are not answered.
     in_system: usize,
-    heap: BinaryHeap<ServerEvent>,
-    next_seq: u64,
+    /// Timed events: which request, and what happens to it.
+    heap: DeadlineHeap<(usize, Step)>,
 }
 
 impl Station {
     fn schedule(&mut self, at_ms: f64, request: usize, step: Step) {
-        self.heap.push(ServerEvent {
-            at_ms,
-            seq: self.next_seq,
-            request,
-            step,
-        });
-        self.next_seq += 1;
+        self.heap.push(at_ms, (request, step));
     }
 
     fn waiting(&self) -> usize {
@@ -75,8 +70,7 @@ impl ServerRun {
             free_cpu: cpu_servers.max(1),
             cpu_queue: VecDeque::new(),
             in_system: 0,
-            heap: BinaryHeap::with_capacity(outcomes.len() * 2),
-            next_seq: 0,
+            heap: DeadlineHeap::with_capacity(outcomes.len() * 2),
         };
         for (i, o) in outcomes.iter().enumerate() {
             st.schedule(o.arrival_ms, i, Step::Arrive);
@@ -88,8 +82,8 @@ impl ServerRun {
         }];
         while let Some(event) = st.heap.pop() {
             let now = event.at_ms;
-            let i = event.request;
-            match event.step {
+            let (i, step) = event.item;
+            match step {
                 Step::Arrive => {
                     st.in_system += 1;
                     match &mut st.free_slots {
