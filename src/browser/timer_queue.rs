@@ -162,7 +162,7 @@ impl QueuedSleep {
     /// A sleep of `ms` milliseconds (negative or non-finite counts as 0; it still waits
     /// for the next turn of the event loop, like `setTimeout(…, 0)`).
     pub(crate) fn new(ms: f64) -> Self {
-        let ms = if ms.is_finite() { ms.max(0.0) } else { 0.0 };
+        let ms = crate::engine::wait_ms(ms);
         Self { ms, slot: None }
     }
 }

@@ -41,6 +41,7 @@ mod task_spec;
 mod task_status;
 mod virtual_clock;
 mod virtual_cpu;
+mod wait_ms;
 
 #[cfg(test)]
 mod tests;
@@ -74,3 +75,4 @@ pub use task_span::TaskSpan;
 pub use task_spec::TaskSpec;
 pub use task_status::TaskStatus;
 pub use virtual_clock::{Stalled, VirtualClock};
+pub use wait_ms::wait_ms;

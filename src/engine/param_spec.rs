@@ -168,7 +168,7 @@ pub(crate) fn format_number(value: f64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     const COUNT: ParamSpec = ParamSpec {
@@ -190,7 +190,8 @@ mod tests {
         }
     }
 
-    const CHOICE: ParamSpec = ParamSpec {
+    /// A choice between `a` (the default) and `b`, shared with other tests.
+    pub(crate) const CHOICE: ParamSpec = ParamSpec {
         key: "way",
         label: "Way",
         kind: ParamKind::Choice {

@@ -120,26 +120,8 @@ impl ParamValues {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{ParamChoice, ParamKind};
 
-    const WAY: ParamSpec = ParamSpec {
-        key: "way",
-        label: "Way",
-        kind: ParamKind::Choice {
-            options: &[
-                ParamChoice {
-                    key: "a",
-                    label: "A",
-                },
-                ParamChoice {
-                    key: "b",
-                    label: "B",
-                },
-            ],
-            default: "a",
-        },
-        ..crate::lessons::params::COUNT
-    };
+    const WAY: ParamSpec = crate::engine::param_spec::tests::CHOICE;
     const SPECS: [ParamSpec; 2] = [crate::lessons::params::COUNT, WAY];
 
     #[test]

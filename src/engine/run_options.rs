@@ -28,11 +28,7 @@ impl RunOptions {
     /// How long a task of `duration_ms` is expected to occupy the run: its duration, cut
     /// short by the timeout if there is one.
     pub fn effective_ms(&self, duration_ms: f64) -> f64 {
-        let d = if duration_ms.is_finite() {
-            duration_ms.max(0.0)
-        } else {
-            0.0
-        };
+        let d = super::wait_ms(duration_ms);
         self.timeout().map_or(d, |t| d.min(t))
     }
 }

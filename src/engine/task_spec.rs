@@ -63,11 +63,7 @@ impl TaskSpec {
     /// The wait actually slept: the duration, with negative and non-finite values as 0
     /// (the clocks treat them so).
     pub fn wait_ms(&self) -> f64 {
-        if self.duration_ms.is_finite() {
-            self.duration_ms.max(0.0)
-        } else {
-            0.0
-        }
+        super::wait_ms(self.duration_ms)
     }
 }
 

@@ -291,7 +291,7 @@ impl Clock for VirtualClock {
     fn sleep(&self, ms: f64) -> LocalBoxFuture<'static, ()> {
         Box::pin(VirtualSleep {
             timers: self.inner.clone(),
-            ms: if ms.is_finite() { ms.max(0.0) } else { 0.0 },
+            ms: super::wait_ms(ms),
             registered: None,
         })
     }
@@ -308,11 +308,7 @@ impl Clock for VirtualClock {
         job: &CpuJob,
         nominal_ms: f64,
     ) -> LocalBoxFuture<'static, Result<CpuOutput, String>> {
-        let ms = if nominal_ms.is_finite() {
-            nominal_ms.max(0.0)
-        } else {
-            0.0
-        };
+        let ms = super::wait_ms(nominal_ms);
         let refused = matches!(job, CpuJob::Panic);
         let parallel = matches!(*self.cpu.borrow(), VirtualCpu::Parallel { .. });
         let timers = self.inner.clone();

@@ -24,8 +24,8 @@ impl LatencyModel {
         if text.trim().is_empty() {
             return 0.0;
         }
-        let base = finite_or_zero(self.base_ms);
-        let jitter = finite_or_zero(self.jitter_ms) * self.unit_draw(text);
+        let base = crate::engine::wait_ms(self.base_ms);
+        let jitter = crate::engine::wait_ms(self.jitter_ms) * self.unit_draw(text);
         base + Self::ROW_MS * matches as f64 + jitter
     }
 
@@ -38,14 +38,6 @@ impl LatencyModel {
             hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
         }
         fastrand::Rng::with_seed(hash).f64()
-    }
-}
-
-fn finite_or_zero(ms: f64) -> f64 {
-    if ms.is_finite() {
-        ms.max(0.0)
-    } else {
-        0.0
     }
 }
 

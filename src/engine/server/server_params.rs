@@ -31,12 +31,12 @@ impl Default for ServerParams {
 impl ServerParams {
     /// The I/O wait actually simulated (negative and non-finite count as 0).
     pub fn io(&self) -> f64 {
-        clean(self.io_ms)
+        crate::engine::wait_ms(self.io_ms)
     }
 
     /// The CPU time actually simulated (negative and non-finite count as 0).
     pub fn cpu(&self) -> f64 {
-        clean(self.cpu_ms)
+        crate::engine::wait_ms(self.cpu_ms)
     }
 
     /// How `model` serves: the most requests it holds at once (`None`: no limit) and how
@@ -75,14 +75,6 @@ fn per_second(servers: usize, ms: f64) -> f64 {
         servers as f64 * 1000.0 / ms
     } else {
         f64::INFINITY
-    }
-}
-
-fn clean(ms: f64) -> f64 {
-    if ms.is_finite() {
-        ms.max(0.0)
-    } else {
-        0.0
     }
 }
 

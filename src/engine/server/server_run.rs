@@ -58,7 +58,7 @@ impl ServerRun {
         let mut outcomes: Vec<RequestOutcome> = arrivals_ms
             .iter()
             .map(|&a| RequestOutcome {
-                arrival_ms: if a.is_finite() { a.max(0.0) } else { 0.0 },
+                arrival_ms: crate::engine::wait_ms(a),
                 io_start_ms: f64::NAN,
                 cpu_start_ms: f64::NAN,
                 end_ms: f64::NAN,
