@@ -42,8 +42,10 @@ impl DependencyGraph {
     }
 }
 
-/// Kahn's algorithm; on failure, returns a cycle of positions (first repeated at the end).
-fn topological_order(deps: &[Vec<usize>]) -> Result<Vec<usize>, Vec<usize>> {
+/// Kahn's algorithm on "waits for" edges: the tasks that can run, in an order that
+/// respects every dependency, and for each task how many of its dependencies are stuck
+/// (non-zero only for tasks in or behind a cycle).
+fn kahn(deps: &[Vec<usize>]) -> (Vec<usize>, Vec<usize>) {
     let n = deps.len();
     let mut waiting: Vec<usize> = deps.iter().map(Vec::len).collect();
     let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -63,27 +65,65 @@ fn topological_order(deps: &[Vec<usize>]) -> Result<Vec<usize>, Vec<usize>> {
             }
         }
     }
-    if order.len() == n {
+    (order, waiting)
+}
+
+/// A topological order of positions; on failure, the first cycle of [`cycles`].
+fn topological_order(deps: &[Vec<usize>]) -> Result<Vec<usize>, Vec<usize>> {
+    let (order, _) = kahn(deps);
+    if order.len() == deps.len() {
         return Ok(order);
     }
-    // Every task left waits for at least one other task left: follow those until one
-    // repeats, and the walk from its first visit is a cycle.
-    let Some(mut p) = (0..n).find(|&p| waiting[p] > 0) else {
-        return Ok(order);
-    };
-    let mut walk: Vec<usize> = Vec::new();
-    loop {
-        if let Some(start) = walk.iter().position(|&q| q == p) {
-            let mut cycle = walk.split_off(start);
-            cycle.push(p);
-            return Err(cycle);
+    Err(cycles(deps).into_iter().next().unwrap_or_default())
+}
+
+/// One cycle per group of tasks that wait for each other: positions in "waits for"
+/// order, starting at the earliest position, which is repeated at the end.
+pub(crate) fn cycles(deps: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = deps.len();
+    let (_, waiting) = kahn(deps);
+    // Every task left waits for at least one task left: walk until a task repeats.
+    let mut covered = vec![false; n];
+    let mut found = Vec::new();
+    for start in 0..n {
+        if waiting[start] == 0 || covered[start] {
+            continue;
         }
-        walk.push(p);
-        match deps[p].iter().find(|&&d| waiting[d] > 0) {
-            Some(&d) => p = d,
-            None => return Err(walk),
+        let mut walk: Vec<usize> = Vec::new();
+        let mut p = start;
+        loop {
+            if covered[p] {
+                break; // leads into a cycle already reported
+            }
+            if let Some(at) = walk.iter().position(|&q| q == p) {
+                let mut cycle = walk.split_off(at);
+                // Start at the earliest task of the cycle.
+                let min = cycle
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, &q)| q)
+                    .map_or(0, |(i, _)| i);
+                cycle.rotate_left(min);
+                cycle.push(cycle[0]);
+                found.push(cycle);
+                break;
+            }
+            walk.push(p);
+            match deps[p].iter().find(|&&d| waiting[d] > 0) {
+                Some(&d) => p = d,
+                None => break,
+            }
+        }
+        for q in walk {
+            covered[q] = true;
+        }
+        if let Some(cycle) = found.last() {
+            for &q in cycle {
+                covered[q] = true;
+            }
         }
     }
+    found
 }
 
 fn cycle_error(tasks: &[TaskSpec], cycle: &[usize]) -> DependencyError {

@@ -432,7 +432,7 @@ fn check_names(
             }
         }
     }
-    for cycle in cycles(&deps) {
+    for cycle in crate::engine::dependency_graph::cycles(&deps) {
         let start = cycle[0];
         let next = cycle[1];
         let k = tasks[start]
@@ -453,71 +453,6 @@ fn check_names(
             ),
         ));
     }
-}
-
-/// One cycle per group of tasks that wait for each other: positions in "waits for" order,
-/// the first (the earliest in the script) repeated at the end.
-fn cycles(deps: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    let n = deps.len();
-    // Kahn's algorithm on "waits for" edges removes every task not stuck behind a cycle.
-    let mut waiting: Vec<usize> = deps.iter().map(Vec::len).collect();
-    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (p, ds) in deps.iter().enumerate() {
-        for &d in ds {
-            dependents[d].push(p);
-        }
-    }
-    let mut ready: Vec<usize> = (0..n).filter(|&p| waiting[p] == 0).collect();
-    while let Some(p) = ready.pop() {
-        for &q in &dependents[p] {
-            waiting[q] -= 1;
-            if waiting[q] == 0 {
-                ready.push(q);
-            }
-        }
-    }
-    // Every task left waits for at least one task left: walk until a task repeats.
-    let mut covered = vec![false; n];
-    let mut found = Vec::new();
-    for start in 0..n {
-        if waiting[start] == 0 || covered[start] {
-            continue;
-        }
-        let mut walk: Vec<usize> = Vec::new();
-        let mut p = start;
-        loop {
-            if covered[p] {
-                break; // leads into a cycle already reported
-            }
-            if let Some(at) = walk.iter().position(|&q| q == p) {
-                let mut cycle = walk.split_off(at);
-                // Start at the earliest task of the cycle.
-                let min = cycle
-                    .iter()
-                    .enumerate()
-                    .min_by_key(|(_, &q)| q)
-                    .map_or(0, |(i, _)| i);
-                cycle.rotate_left(min);
-                cycle.push(cycle[0]);
-                found.push(cycle);
-                break;
-            }
-            walk.push(p);
-            match deps[p].iter().find(|&&d| waiting[d] > 0) {
-                Some(&d) => p = d,
-                None => break,
-            }
-        }
-        for q in walk {
-            covered[q] = true;
-        }
-        if let Some(cycle) = found.last() {
-            for &q in cycle {
-                covered[q] = true;
-            }
-        }
-    }
-    found
 }
 
 /// CPU work above [`MAX_TOTAL_CPU_MS`] in all: an error on the task that crosses it.
