@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{format_ms, TimeAxis};
+use super::{format_ms, tick_anchor, TimeAxis};
 
 /// Tick lines across `height` pixels of chart and tick labels below them, positioned in
 /// percent so the chart stretches to any width without distorting text.
@@ -11,17 +11,13 @@ pub fn AxisTicks(
     /// Height of the plotting area above the labels, in pixels.
     height: f64,
 ) -> impl IntoView {
-    let last = axis.ticks.len().saturating_sub(1);
+    let count = axis.ticks.len();
     axis.ticks
         .iter()
         .enumerate()
         .map(|(i, &t)| {
             let x = format!("{:.3}%", axis.percent(t));
-            let anchor = match i {
-                0 => "start",
-                i if i == last => "end",
-                _ => "middle",
-            };
+            let anchor = tick_anchor(i, count);
             view! {
                 <line class="tick" x1=x.clone() x2=x.clone() y1="0" y2=height.to_string()></line>
                 <text class="tick-label" x=x y=(height + 14.0).to_string() text-anchor=anchor>

@@ -1,9 +1,9 @@
 //! Charts: inline SVG, each with a data-table alternative.
 //!
-//! The geometry ([`TimeAxis`], [`concurrency_steps`], [`GraphLayout`], the scaling series)
-//! and the state ([`LiveRun`], the stepper's moves) are pure and tested natively; the
-//! Leptos components that draw them exist only in the wasm build. Their styles are in
-//! `style/charts.css`.
+//! The geometry ([`TimeAxis`], [`LogPlot`], [`PlotFrame`], [`concurrency_steps`],
+//! [`GraphLayout`], the scaling series) and the state ([`LiveRun`], the stepper's moves) are
+//! pure and tested natively; the Leptos components that draw them exist only in the wasm
+//! build. Their styles are in `style/charts.css`.
 
 mod axis;
 mod concurrency_steps;
@@ -14,7 +14,9 @@ mod lag_kind;
 mod lag_sample;
 mod lag_window;
 mod live_run;
+mod log_plot;
 mod log_scale;
+mod plot_frame;
 mod queue_steps;
 mod scaling_series;
 mod search_bars;
@@ -31,7 +33,9 @@ pub use lag_kind::LagKind;
 pub use lag_sample::LagSample;
 pub use lag_window::{format_lag_ms, percentile, LagWindow};
 pub use live_run::LiveRun;
+pub use log_plot::LogPlot;
 pub use log_scale::{format_count, LogScale};
+pub use plot_frame::{tick_anchor, PlotFrame};
 pub use queue_steps::queue_polyline;
 pub use scaling_series::{
     measured_groups, measured_strategies, scaling_extent, semaphore_title, strategy_rank,
@@ -58,9 +62,17 @@ mod data_table;
 #[cfg(target_arch = "wasm32")]
 mod dependency_graph;
 #[cfg(target_arch = "wasm32")]
+mod framed_plot;
+#[cfg(target_arch = "wasm32")]
 mod lag_strip;
 #[cfg(target_arch = "wasm32")]
 mod latency_load_chart;
+#[cfg(target_arch = "wasm32")]
+mod legend_item;
+#[cfg(target_arch = "wasm32")]
+mod load_chart;
+#[cfg(target_arch = "wasm32")]
+mod load_series;
 #[cfg(target_arch = "wasm32")]
 mod loop_stepper;
 #[cfg(target_arch = "wasm32")]
@@ -77,6 +89,8 @@ mod search_timeline;
 mod throughput_load_chart;
 #[cfg(target_arch = "wasm32")]
 mod timeline;
+#[cfg(target_arch = "wasm32")]
+mod y_labels;
 
 #[cfg(target_arch = "wasm32")]
 pub use axis_ticks::AxisTicks;
@@ -91,9 +105,17 @@ pub use data_table::DataTable;
 #[cfg(target_arch = "wasm32")]
 pub use dependency_graph::DependencyGraph;
 #[cfg(target_arch = "wasm32")]
+pub use framed_plot::FramedPlot;
+#[cfg(target_arch = "wasm32")]
 pub use lag_strip::LagStrip;
 #[cfg(target_arch = "wasm32")]
 pub use latency_load_chart::LatencyLoadChart;
+#[cfg(target_arch = "wasm32")]
+pub use legend_item::LegendItem;
+#[cfg(target_arch = "wasm32")]
+pub use load_chart::LoadChart;
+#[cfg(target_arch = "wasm32")]
+pub use load_series::LoadSeries;
 #[cfg(target_arch = "wasm32")]
 pub use loop_stepper::LoopStepper;
 #[cfg(target_arch = "wasm32")]
@@ -110,3 +132,5 @@ pub use search_timeline::SearchTimeline;
 pub use throughput_load_chart::ThroughputLoadChart;
 #[cfg(target_arch = "wasm32")]
 pub use timeline::Timeline;
+#[cfg(target_arch = "wasm32")]
+pub use y_labels::YLabels;

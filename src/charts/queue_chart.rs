@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::engine::server::ServerRun;
 
-use super::{format_count, format_ms, queue_polyline, DataTable, TimeAxis};
+use super::{format_count, format_ms, queue_polyline, DataTable, LegendItem, TimeAxis, YLabels};
 
 /// Height of the plotting area, in pixels (and viewBox units).
 const PLOT_H: f64 = 160.0;
@@ -47,23 +47,18 @@ pub fn QueueChart(
             }
         })
         .collect_view();
-    let grid = count_axis
+    let y_ticks: Vec<(f64, String)> = count_axis
         .ticks
         .iter()
-        .map(|&t| {
-            let y = PLOT_H * (1.0 - t / count_axis.max_ms);
+        .map(|&t| (PLOT_H * (1.0 - t / count_axis.max_ms), format_count(t)))
+        .collect();
+    let grid = y_ticks
+        .iter()
+        .map(|(y, _)| {
             view! {
                 <line class="tick" x1="0" x2=VIEW_W.to_string() y1=y.to_string() y2=y.to_string()
                     vector-effect="non-scaling-stroke"></line>
             }
-        })
-        .collect_view();
-    let y_labels = count_axis
-        .ticks
-        .iter()
-        .map(|&t| {
-            let top = PLOT_H * (1.0 - t / count_axis.max_ms);
-            view! { <span style:top=format!("{top:.1}px")>{format_count(t)}</span> }
         })
         .collect_view();
     let x_labels = time_axis
@@ -78,12 +73,8 @@ pub fn QueueChart(
     let legend = runs
         .iter()
         .map(|r| {
-            view! {
-                <li data-series=r.model.key()>
-                    <span class="swatch swatch-line" aria-hidden="true"></span>
-                    {format!("{} (peak {})", r.model.title(), r.peak_waiting())}
-                </li>
-            }
+            let label = format!("{} (peak {})", r.model.title(), r.peak_waiting());
+            view! { <LegendItem series=r.model.key() swatch="swatch swatch-line" label /> }
         })
         .collect_view();
     let rows = (0..TABLE_ROWS)
@@ -115,9 +106,7 @@ pub fn QueueChart(
             </figcaption>
             <ul class="scaling-legend">{legend}</ul>
             <div class="timeline-body">
-                <div class="scaling-y-labels" aria-hidden="true" style:height=format!("{PLOT_H}px")>
-                    {y_labels}
-                </div>
+                <YLabels height=PLOT_H ticks=y_ticks />
                 <div class="queue-plot">
                     <svg class="queue-svg" width="100%" height=PLOT_H.to_string()
                         viewBox=format!("0 0 {VIEW_W} {PLOT_H}") preserveAspectRatio="none"

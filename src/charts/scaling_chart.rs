@@ -4,13 +4,14 @@ use crate::engine::{RunRecord, ScalingPoint, Strategy};
 
 use super::{
     format_ms, measured_groups, measured_strategies, scaling_extent, semaphore_title, task_counts,
-    theory_lines, thinned, MeasuredGroup, TheoryLine, TimeAxis,
+    theory_lines, thinned, FramedPlot, LegendItem, MeasuredGroup, PlotFrame, TheoryLine, TimeAxis,
 };
 
-/// Height of the plotting area, in pixels.
-const PLOT_H: f64 = 180.0;
-/// Room above the plot so the top tick label is not cut, in pixels.
-const TOP: f64 = 8.0;
+/// The plot's frame: an 8 px margin above a 180 px plotting area.
+const FRAME: PlotFrame = PlotFrame {
+    top: 8.0,
+    height: 180.0,
+};
 /// Most points drawn per theory line (a sweep may have 2000).
 const MAX_LINE_POINTS: usize = 300;
 /// Most rows in the data table; longer sweeps list evenly spread task counts.
@@ -65,45 +66,25 @@ pub fn ScalingChart(
     let semaphore = semaphore_title(&measured);
     let x_axis = TimeAxis::covering(max_n as f64);
     let y_axis = TimeAxis::covering(max_ms);
-    let whole_ticks: Vec<f64> = x_axis
-        .ticks
-        .iter()
-        .copied()
-        .filter(|t| t.fract() == 0.0)
-        .collect();
-    let x = move |n: usize| format!("{:.3}%", x_axis.percent(n as f64));
+    let x = {
+        let x_axis = x_axis.clone();
+        move |n: usize| format!("{:.3}%", x_axis.percent(n as f64))
+    };
     let y_of = {
         let y_axis = y_axis.clone();
-        move |ms: f64| TOP + PLOT_H * (1.0 - y_axis.percent(ms) / 100.0)
+        move |ms: f64| FRAME.y(y_axis.percent(ms))
     };
-
-    let grid = y_axis
+    let x_ticks: Vec<(String, String)> = x_axis
         .ticks
         .iter()
-        .map(|&t| {
-            let y = y_of(t).to_string();
-            view! { <line class="tick" x1="0" x2="100%" y1=y.clone() y2=y></line> }
-        })
-        .collect_view();
-    let last = whole_ticks.len().saturating_sub(1);
-    let x_ticks = whole_ticks
+        .filter(|t| t.fract() == 0.0)
+        .map(|&t| (x(t as usize), t.to_string()))
+        .collect();
+    let y_ticks: Vec<(f64, String)> = y_axis
+        .ticks
         .iter()
-        .enumerate()
-        .map(|(i, &t)| {
-            let tx = x(t as usize);
-            let anchor = match i {
-                0 => "start",
-                i if i == last => "end",
-                _ => "middle",
-            };
-            view! {
-                <line class="tick" x1=tx.clone() x2=tx.clone() y1=TOP.to_string()
-                    y2=(TOP + PLOT_H).to_string()></line>
-                <text class="tick-label" x=tx y=(TOP + PLOT_H + 14.0).to_string()
-                    text-anchor=anchor>{t.to_string()}</text>
-            }
-        })
-        .collect_view();
+        .map(|&t| (y_of(t), format_ms(t)))
+        .collect();
     let theory = lines
         .iter()
         .map(|line: &TheoryLine| {
@@ -141,33 +122,20 @@ pub fn ScalingChart(
             }
         })
         .collect_view();
-    let y_labels = y_axis
-        .ticks
-        .iter()
-        .map(|&t| view! { <span style:top=format!("{:.1}px", y_of(t))>{format_ms(t)}</span> })
-        .collect_view();
 
     let strategies = measured_strategies(&groups);
     let legend_theory = lines
         .iter()
         .map(|l| {
-            view! {
-                <li data-series=l.key>
-                    <span class="swatch swatch-line" aria-hidden="true"></span>
-                    {format!("{} theory ({})", series_title(l.key, &semaphore), l.formula)}
-                </li>
-            }
+            let label = format!("{} theory ({})", series_title(l.key, &semaphore), l.formula);
+            view! { <LegendItem series=l.key swatch="swatch swatch-line" label /> }
         })
         .collect_view();
     let legend_measured = strategies
         .iter()
         .map(|k| {
-            view! {
-                <li data-series=k.clone()>
-                    <span class="swatch swatch-point" aria-hidden="true"></span>
-                    {format!("{} measured", series_title(k, &semaphore))}
-                </li>
-            }
+            let label = format!("{} measured", series_title(k, &semaphore));
+            view! { <LegendItem series=k.clone() swatch="swatch swatch-point" label /> }
         })
         .collect_view();
 
@@ -233,19 +201,10 @@ pub fn ScalingChart(
         <figure class="scaling-chart">
             <figcaption><strong>"Scaling"</strong>" · makespan as the number of tasks grows"</figcaption>
             <ul class="scaling-legend">{legend_theory}{legend_measured}</ul>
-            <div class="timeline-body">
-                <div class="scaling-y-labels" aria-hidden="true"
-                    style:height=format!("{}px", TOP + PLOT_H)>
-                    {y_labels}
-                </div>
-                <svg class="scaling-svg" width="100%" height=(TOP + PLOT_H + 20.0).to_string()
-                    role="img" aria-label=aria>
-                    {grid}
-                    {x_ticks}
-                    {theory}
-                    {circles}
-                </svg>
-            </div>
+            <FramedPlot frame=FRAME y_ticks x_ticks aria_label=aria>
+                {theory}
+                {circles}
+            </FramedPlot>
             <p class="scaling-x-title">"number of tasks (n)"</p>
             <details class="data-table">
                 <summary>{summary}</summary>
