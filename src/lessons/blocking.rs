@@ -59,71 +59,9 @@ pub const WORKERS: ParamSpec = cpu_work::WORKERS;
 
 static PARAMS: [ParamSpec; 5] = [CALLS, SPACING, JOBS, COST, WORKERS];
 
-const PYTHON: &str = r#"import asyncio, time
-from concurrent.futures import ProcessPoolExecutor
+const PYTHON: &str = include_str!("code/blocking.py").trim_ascii_end();
 
-{crunch_py}
-
-async def fetch(number: int) -> str:
-    await asyncio.sleep(number * {d_s})      # a timer, like a network call
-    return f"fetch {number} done"
-
-async def crunch_job(pool, seed: int) -> int:
-    if pool is None:
-        # an async def that computes never reaches an await: the loop runs
-        # every round itself and fires no timer until it returns
-        return crunch(seed, {rounds})
-    # another process does the rounds; this task only waits for the answer
-    loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(pool, crunch, seed, {rounds})
-
-async def fetches_and_crunching(pool=None):
-    t0 = time.perf_counter()
-    # gather starts the fetches first, so their timers run before any crunching
-    await asyncio.gather(*(fetch(i) for i in range(1, {io} + 1)),
-                         *(crunch_job(pool, j) for j in range(1, {jobs} + 1)))
-    print(f"{time.perf_counter() - t0:.2f} s")
-
-async def main():
-    await fetches_and_crunching()                  # on the loop's own thread
-    with ProcessPoolExecutor(max_workers={workers}) as pool:
-        await fetches_and_crunching(pool)          # on {workers} processes
-
-if __name__ == "__main__":   # process pools re-import this file
-    asyncio.run(main())"#;
-
-const RUST: &str = r#"use futures::future::join_all;
-use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
-use std::time::Duration;
-
-{crunch_rs}
-
-{pool_rs}
-
-async fn fetch(number: u64) -> String {
-    sleep(Duration::from_millis(number * {d})).await; // a timer, like a network call
-    format!("fetch {number} done")
-}
-
-async fn crunch_job(pool: Option<&Pool>, seed: u64) -> u64 {
-    match pool {
-        // an async fn that computes never reaches an await: this thread runs
-        // every round, and no timer of its loop fires until it returns
-        None => crunch(seed, {rounds}),
-        // a worker does the rounds; this task only waits for the answer
-        Some(pool) => pool.run(move || crunch(seed, {rounds})).await,
-    }
-}
-
-async fn fetches_and_crunching(pool: Option<&Pool>) {
-    let fetches = join_all((1..={io}).map(fetch));
-    let crunching = join_all((1..={jobs}).map(|seed| crunch_job(pool, seed)));
-    // join! polls the fetches first, so their timers start before any crunching
-    let (_fetched, _hashes) = futures::join!(fetches, crunching);
-}
-
-// on the loop's own thread: fetches_and_crunching(None).await
-// on {workers} workers:       fetches_and_crunching(Some(&Pool::new({workers}))).await"#;
+const RUST: &str = include_str!("code/blocking.rs").trim_ascii_end();
 
 static INFO: LessonInfo = LessonInfo {
     id: "blocking",

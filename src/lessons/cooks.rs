@@ -41,78 +41,9 @@ const ONE_COOK: &str = "one-cook";
 /// Two cooks, dishes by hand.
 const TWO_COOKS: &str = "two-cooks";
 
-const PYTHON: &str = r#"import asyncio
-from concurrent.futures import ProcessPoolExecutor
+const PYTHON: &str = include_str!("code/cooks.py").trim_ascii_end();
 
-{crunch_py}
-
-async def wait_for(dish: str, seconds: float) -> str:
-    await asyncio.sleep(seconds)          # the stove works; the cook is free
-    return f"{dish} ready"
-
-def by_hand(dish: str, seed: int, rounds: int) -> str:
-    crunch(seed, rounds)                  # the cook's own hands, all the time
-    return f"{dish} ready"
-
-async def one_cook_waiting():
-    # concurrency: one cook starts both dishes, then waits for both
-    return await asyncio.gather(wait_for("soup", {soup_s}), wait_for("bread", {bread_s}))
-
-async def one_cook_by_hand():
-    async def dish(name: str, seed: int, rounds: int) -> str:
-        return by_hand(name, seed, rounds)  # never awaits: no switching
-    # still one cook: the bread starts only once the soup is done
-    return await asyncio.gather(dish("soup", 1, {soup_rounds}), dish("bread", 2, {bread_rounds}))
-
-async def two_cooks_by_hand():
-    # parallelism: two processes, two pairs of hands
-    loop = asyncio.get_running_loop()
-    with ProcessPoolExecutor(max_workers=2) as cooks:
-        return await asyncio.gather(
-            loop.run_in_executor(cooks, by_hand, "soup", 1, {soup_rounds}),
-            loop.run_in_executor(cooks, by_hand, "bread", 2, {bread_rounds}))
-
-if __name__ == "__main__":   # process pools re-import this file
-    for kitchen in (one_cook_waiting, one_cook_by_hand, two_cooks_by_hand):
-        print(asyncio.run(kitchen()))"#;
-
-const RUST: &str = r#"use futures::future::join;
-use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
-use std::time::Duration;
-
-{crunch_rs}
-
-{pool_rs}
-
-async fn wait_for(dish: &str, ms: u64) -> String {
-    sleep(Duration::from_millis(ms)).await; // the stove works; the cook is free
-    format!("{dish} ready")
-}
-
-fn by_hand(dish: &str, seed: u64, rounds: u32) -> String {
-    crunch(seed, rounds); // the cook's own hands, all the time
-    format!("{dish} ready")
-}
-
-async fn one_cook_waiting() -> (String, String) {
-    // concurrency: one cook starts both dishes, then waits for both
-    join(wait_for("soup", {soup_ms}), wait_for("bread", {bread_ms})).await
-}
-
-async fn one_cook_by_hand() -> (String, String) {
-    // still one cook: these futures never await, so the bread waits for the soup
-    let soup = async { by_hand("soup", 1, {soup_rounds}) };
-    let bread = async { by_hand("bread", 2, {bread_rounds}) };
-    join(soup, bread).await
-}
-
-async fn two_cooks_by_hand() -> (String, String) {
-    // parallelism: two workers, two pairs of hands
-    let cooks = Pool::new(2);
-    let soup = cooks.run(|| by_hand("soup", 1, {soup_rounds}));
-    let bread = cooks.run(|| by_hand("bread", 2, {bread_rounds}));
-    join(soup, bread).await
-}"#;
+const RUST: &str = include_str!("code/cooks.rs").trim_ascii_end();
 
 static INFO: LessonInfo = LessonInfo {
     id: "cooks",

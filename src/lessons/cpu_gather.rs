@@ -56,65 +56,9 @@ const RUN_POOLS: ActionSpec = ActionSpec {
     label: "Run on the pools",
 };
 
-const PYTHON: &str = r#"import asyncio, time
-from concurrent.futures import ProcessPoolExecutor
+const PYTHON: &str = include_str!("code/cpu_gather.py").trim_ascii_end();
 
-{crunch_py}
-
-JOBS = {n}
-
-async def crunch_async(seed: int) -> int:
-    return crunch(seed, {rounds})        # no await inside: nothing can overlap
-
-async def sequential() -> list:
-    return [crunch(seed, {rounds}) for seed in range(1, JOBS + 1)]
-
-async def timed(label: str, work) -> None:
-    t0 = time.perf_counter()
-    await work
-    print(f"{label}: {time.perf_counter() - t0:.2f} s")
-
-async def main():
-    await timed("sequential", sequential())
-    # the same time again: gather can only switch tasks at an await
-    await timed("gather", asyncio.gather(*(crunch_async(s) for s in range(1, JOBS + 1))))
-    loop = asyncio.get_running_loop()
-    for workers in range(1, {workers} + 1):
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            jobs = [loop.run_in_executor(pool, crunch, s, {rounds}) for s in range(1, JOBS + 1)]
-            await timed(f"{workers} processes", asyncio.gather(*jobs))
-
-if __name__ == "__main__":   # process pools re-import this file
-    asyncio.run(main())"#;
-
-const RUST: &str = r#"use futures::future::join_all;
-
-{crunch_rs}
-
-{pool_rs}
-
-const JOBS: u64 = {n};
-
-async fn crunch_async(seed: u64) -> u64 {
-    crunch(seed, {rounds}) // no await inside: nothing can overlap
-}
-
-async fn sequential() -> Vec<u64> {
-    (1..=JOBS).map(|seed| crunch(seed, {rounds})).collect()
-}
-
-async fn gathered() -> Vec<u64> {
-    // the same time again: join_all can only switch futures at an await
-    join_all((1..=JOBS).map(crunch_async)).await
-}
-
-async fn on_pool(workers: usize) -> Vec<u64> {
-    let pool = Pool::new(workers);
-    join_all((1..=JOBS).map(|seed| pool.run(move || crunch(seed, {rounds})))).await
-}
-
-// sequential().await; gathered().await;
-// for workers in 1..={workers} { on_pool(workers).await; }"#;
+const RUST: &str = include_str!("code/cpu_gather.rs").trim_ascii_end();
 
 static INFO: LessonInfo = LessonInfo {
     id: "cpu-gather",

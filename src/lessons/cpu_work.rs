@@ -173,52 +173,13 @@ pub(super) fn ratio(a: f64, b: f64) -> String {
 }
 
 /// Python: the CPU job (`{crunch_py}`).
-pub(super) const CRUNCH_PY: &str = r#"MASK = (1 << 64) - 1
-
-def crunch(seed: int, rounds: int) -> int:
-    """Hash a number round after round: pure computing, nothing to wait for.
-    (CPython is much slower than this page's wasm: use fewer rounds there.)"""
-    x = seed
-    for _ in range(rounds):
-        x = (x + 0x9E3779B97F4A7C15) & MASK
-        z = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
-        x = z ^ (z >> 31)
-    return x"#;
+pub(super) const CRUNCH_PY: &str = include_str!("code/cpu_work_crunch.py").trim_ascii_end();
 
 /// Rust: the CPU job (`{crunch_rs}`).
-pub(super) const CRUNCH_RS: &str = r#"/// Hashes a number round after round: pure computing, nothing to wait for.
-fn crunch(seed: u64, rounds: u32) -> u64 {
-    let mut x = seed;
-    for _ in 0..rounds {
-        x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let z = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        let z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        x = z ^ (z >> 31);
-    }
-    x
-}"#;
+pub(super) const CRUNCH_RS: &str = include_str!("code/cpu_work_crunch.rs").trim_ascii_end();
 
 /// Rust: a pool of threads that async code can await (`{pool_rs}`).
-pub(super) const POOL_RS: &str = r#"/// Outside the browser: a pool of OS threads (rayon) that async code can await.
-/// In the browser this page does the same with web workers running this crate's wasm.
-struct Pool(rayon::ThreadPool);
-
-impl Pool {
-    fn new(workers: usize) -> Self {
-        let threads = rayon::ThreadPoolBuilder::new().num_threads(workers);
-        Pool(threads.build().expect("could not start the threads"))
-    }
-
-    /// Runs `job` on a free worker; the awaiting task does not block its loop.
-    async fn run<T: Send + 'static>(&self, job: impl FnOnce() -> T + Send + 'static) -> T {
-        let (answer, received) = futures::channel::oneshot::channel();
-        self.0.spawn(move || {
-            let _ = answer.send(job());
-        });
-        received.await.expect("the job panicked")
-    }
-}"#;
+pub(super) const POOL_RS: &str = include_str!("code/cpu_work_pool.rs").trim_ascii_end();
 
 /// `sample` with the shared snippets filled in (`{crunch_py}`, `{crunch_rs}`,
 /// `{pool_rs}`), then `{rounds}` for a job of `cost_ms`.

@@ -49,73 +49,21 @@ pub const CHOICES: [Strategy; 3] = [
     Strategy::Semaphore { limit: 2 },
 ];
 
-const PYTHON: &str = r#"import asyncio, random
+const PYTHON: &str = include_str!("code/event_loop.py").trim_ascii_end();
 
-async def task(number: int, seconds: float) -> str:
-    print(f"task {number} runs until its await")
-    # sleep sets a timer and suspends this task: the loop takes the next ready one
-    await asyncio.sleep(seconds)
-    # the timer fired, the task went back on the ready queue, and the loop resumed it
-    print(f"task {number} woke up and finishes")
-    return f"task {number} done"
+const PYTHON_GATHER: &str = include_str!("code/event_loop_gather.py").trim_ascii_end();
 
-async def main():
-    {draws_py}
-{body}
+const PYTHON_SEQUENTIAL: &str = include_str!("code/event_loop_sequential.py").trim_ascii_end();
 
-asyncio.run(main())"#;
+const PYTHON_SEMAPHORE: &str = include_str!("code/event_loop_semaphore.py").trim_ascii_end();
 
-const PYTHON_GATHER: &str =
-    "    # every task joins the ready queue now; each runs until its first await
-    await asyncio.gather(*(task(i, d) for i, d in enumerate(durations, start=1)))";
+const RUST: &str = include_str!("code/event_loop.rs").trim_ascii_end();
 
-const PYTHON_SEQUENTIAL: &str = "    for i, d in enumerate(durations, start=1):
-        # one task at a time: the next exists only once this one is done
-        await task(i, d)";
+const RUST_GATHER: &str = include_str!("code/event_loop_gather.rs").trim_ascii_end();
 
-const PYTHON_SEMAPHORE: &str = "    gate = asyncio.Semaphore(2)
+const RUST_SEQUENTIAL: &str = include_str!("code/event_loop_sequential.rs").trim_ascii_end();
 
-    async def limited(i, d):
-        async with gate:   # a third task waits here until a permit is free
-            return await task(i, d)
-
-    await asyncio.gather(*(limited(i, d) for i, d in enumerate(durations, start=1)))";
-
-const RUST: &str = r#"use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
-use std::time::Duration;
-{uses}
-
-async fn task(number: usize, ms: u64) -> String {
-    println!("task {number} runs until its .await");
-    // .await polls the sleep: the first poll sets a timer and returns Pending, so the
-    // task hands the thread back to the executor, which polls the next ready task
-    sleep(Duration::from_millis(ms)).await;
-    // the timer fired and called the task's waker: it was queued and polled again
-    println!("task {number} woke up and finishes");
-    format!("task {number} done")
-}
-
-// Call it from #[tokio::main], or from wasm_bindgen_futures::spawn_local in a page.
-async fn trace_me() {
-    {draws_rs}
-{body}
-}"#;
-
-const RUST_GATHER: &str = "    // every future is polled once now, so every timer is set at once
-    join_all((1..).zip(&durations).map(|(i, &ms)| task(i, ms))).await;";
-
-const RUST_SEQUENTIAL: &str = "    for (i, &ms) in (1..).zip(&durations) {
-        // one future at a time: the next is created only once this one is done
-        task(i, ms).await;
-    }";
-
-const RUST_SEMAPHORE: &str =
-    "    // at most 2 futures in flight; the next is created when one of them is done
-    stream::iter((1..).zip(durations))
-        .map(|(i, ms)| task(i, ms))
-        .buffer_unordered(2)
-        .for_each(|_| async {})
-        .await;";
+const RUST_SEMAPHORE: &str = include_str!("code/event_loop_semaphore.rs").trim_ascii_end();
 
 static INFO: LessonInfo = LessonInfo {
     id: "loop",

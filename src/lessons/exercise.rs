@@ -81,75 +81,9 @@ pub fn plan_for(item: &ExerciseItem, runner: Runner) -> RunPlan {
         .with_caption(format!("{} · {place}", item.label))
 }
 
-const PYTHON: &str = r#"import asyncio, time
-from concurrent.futures import ProcessPoolExecutor
+const PYTHON: &str = include_str!("code/exercise.py").trim_ascii_end();
 
-async def fetch(page: int) -> str:
-    await asyncio.sleep(0.02)     # a request: the time goes into waiting
-    return f"page {page}"
-
-def resize(image: int) -> int:
-    # work on every pixel: no await, nothing to wait for
-    return sum(i * i for i in range(200_000)) + image
-
-async def resize_async(image: int) -> int:
-    return resize(image)          # async in name only: it never awaits
-
-async def timed(label: str, work) -> None:
-    t0 = time.perf_counter()
-    await work
-    print(f"{label}: {time.perf_counter() - t0:.2f} s")
-
-async def main():
-    loop = asyncio.get_running_loop()
-    # I/O-bound on one loop: the 50 waits overlap
-    await timed("fetch, async", asyncio.gather(*(fetch(p) for p in range(50))))
-    # CPU-bound on one loop: one job after another, and the loop is stuck meanwhile
-    await timed("resize, async", asyncio.gather(*(resize_async(i) for i in range(100))))
-    with ProcessPoolExecutor(max_workers={workers}) as pool:
-        # CPU-bound on a pool: each process computes on its own core
-        jobs = [loop.run_in_executor(pool, resize, i) for i in range(100)]
-        await timed("resize, pool", asyncio.gather(*jobs))
-        # I/O-bound on a pool: each worker sits in its wait, {workers} waits at a time
-        waits = [loop.run_in_executor(pool, time.sleep, 0.02) for _ in range(50)]
-        await timed("fetch, pool", asyncio.gather(*waits))
-
-if __name__ == "__main__":   # process pools re-import this file
-    asyncio.run(main())"#;
-
-const RUST: &str = r#"use futures::future::join_all;
-use std::time::{Duration, Instant};
-
-async fn fetch(page: u32) -> String {
-    // a request: the time goes into waiting
-    tokio::time::sleep(Duration::from_millis(20)).await;
-    format!("page {page}")
-}
-
-fn resize(image: u64) -> u64 {
-    // work on every pixel: no .await, nothing to wait for
-    (0..200_000u64).fold(image, |acc, i| acc.wrapping_add(i * i))
-}
-
-#[tokio::main(flavor = "current_thread")] // one event loop, like the page
-async fn main() {
-    // I/O-bound on one loop: the 50 waits overlap
-    let t0 = Instant::now();
-    join_all((0..50).map(fetch)).await;
-    println!("fetch, async: {:?}", t0.elapsed());
-
-    // CPU-bound on one loop: one job after another, and the loop is stuck meanwhile
-    let t0 = Instant::now();
-    join_all((0..100).map(|i| async move { resize(i) })).await;
-    println!("resize, async: {:?}", t0.elapsed());
-
-    // CPU-bound on a pool: spawn_blocking runs each job on a thread of tokio's blocking
-    // pool, which grows as needed; a rayon pool of {workers} threads (earlier lessons)
-    // would cap it at {workers}, like the page's {workers} web workers
-    let t0 = Instant::now();
-    join_all((0..100).map(|i| tokio::task::spawn_blocking(move || resize(i)))).await;
-    println!("resize, pool: {:?}", t0.elapsed());
-}"#;
+const RUST: &str = include_str!("code/exercise.rs").trim_ascii_end();
 
 static INFO: LessonInfo = LessonInfo {
     id: "exercise",

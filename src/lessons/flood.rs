@@ -66,78 +66,9 @@ pub const SCALE: ParamSpec = ParamSpec {
 
 static PARAMS: [ParamSpec; 5] = [COUNT, DURATION, CAPACITY, LIMIT, SCALE];
 
-const PYTHON: &str = r#"import asyncio
+const PYTHON: &str = include_str!("code/flood.py").trim_ascii_end();
 
-LIMIT = {k}  # the service itself refuses more than {capacity} calls at once
-
-async def call_service(number: int) -> str:
-    await asyncio.sleep({d})          # one request
-    return f"request {number} done"
-
-async def flood(count: int):
-    # every call at once: beyond {capacity} in flight the service answers 429;
-    # return_exceptions=True keeps those errors in place among the results
-    calls = (call_service(i) for i in range(1, count + 1))
-    return await asyncio.gather(*calls, return_exceptions=True)
-
-async def with_semaphore(count: int):
-    gate = asyncio.Semaphore(LIMIT)
-
-    async def polite(number: int) -> str:
-        async with gate:              # waits here while LIMIT calls are out
-            return await call_service(number)
-
-    return await asyncio.gather(*(polite(i) for i in range(1, count + 1)))
-
-async def in_batches(count: int):
-    numbers = list(range(1, count + 1))
-    results = []
-    for start in range(0, count, LIMIT):
-        batch = numbers[start:start + LIMIT]
-        # the next batch waits for the slowest call of this one
-        results += await asyncio.gather(*(call_service(i) for i in batch))
-    return results
-
-asyncio.run(with_semaphore({n}))"#;
-
-const RUST: &str = r#"use futures::future::join_all;
-use futures::stream::{self, StreamExt};
-use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
-use std::time::Duration;
-
-const LIMIT: usize = {k}; // the service itself refuses more than {capacity} at once
-
-async fn call_service(number: usize) -> String {
-    sleep(Duration::from_millis({d_ms})).await; // one request
-    format!("request {number} done")
-}
-
-async fn flood(count: usize) -> Vec<String> {
-    // every call at once: beyond {capacity} in flight the service answers 429
-    join_all((1..=count).map(call_service)).await
-}
-
-async fn with_limit(count: usize) -> Vec<String> {
-    // at most LIMIT in flight; the next call starts as soon as any one ends.
-    // Results come out in completion order: sort them if input order matters.
-    stream::iter(1..=count)
-        .map(call_service)
-        .buffer_unordered(LIMIT)
-        .collect()
-        .await
-}
-
-async fn in_batches(count: usize) -> Vec<String> {
-    let numbers: Vec<usize> = (1..=count).collect();
-    let mut results = Vec::with_capacity(count);
-    for batch in numbers.chunks(LIMIT) {
-        // the next batch waits for the slowest call of this one
-        results.extend(join_all(batch.iter().map(|&i| call_service(i))).await);
-    }
-    results
-}
-
-// e.g. with_limit({n}).await"#;
+const RUST: &str = include_str!("code/flood.rs").trim_ascii_end();
 
 static INFO: LessonInfo = LessonInfo {
     id: "flood",

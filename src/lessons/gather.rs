@@ -7,56 +7,9 @@ use super::{params, ActionSpec, CodeSample, Lesson, LessonInfo, Panels, RunPlan}
 /// Sequential vs gather: Σd against max d, drawn live.
 pub struct GatherLesson;
 
-const PYTHON: &str = r#"import asyncio, random, time
+const PYTHON: &str = include_str!("code/gather.py").trim_ascii_end();
 
-async def fake_io(task_id: int, seconds: float) -> str:
-    await asyncio.sleep(seconds)      # stands in for a network call
-    return f"task {task_id} done"
-
-async def one_after_another(durations):
-    results = []
-    for i, d in enumerate(durations, start=1):
-        # the next call starts only when this one is done
-        results.append(await fake_io(i, d))
-    return results
-
-async def all_at_once(durations):
-    # every call starts now; results keep input order
-    return await asyncio.gather(
-        *(fake_io(i, d) for i, d in enumerate(durations, start=1)))
-
-async def main():
-    rng = random.Random(1)
-    durations = [rng.uniform(1, 5) for _ in range(5)]
-    for strategy in (one_after_another, all_at_once):
-        t0 = time.perf_counter()
-        await strategy(durations)
-        print(f"{strategy.__name__}: {time.perf_counter() - t0:.2f} s")
-
-asyncio.run(main())"#;
-
-const RUST: &str = r#"use futures::future::join_all;
-use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
-use std::time::Duration;
-
-async fn fake_io(task_id: usize, ms: u64) -> String {
-    sleep(Duration::from_millis(ms)).await; // stands in for a network call
-    format!("task {task_id} done")
-}
-
-async fn one_after_another(durations: &[u64]) -> Vec<String> {
-    let mut results = Vec::new();
-    for (i, &ms) in durations.iter().enumerate() {
-        // the next call starts only when this one is done
-        results.push(fake_io(i + 1, ms).await);
-    }
-    results
-}
-
-async fn all_at_once(durations: &[u64]) -> Vec<String> {
-    // join_all polls every future together; results keep input order
-    join_all(durations.iter().enumerate().map(|(i, &ms)| fake_io(i + 1, ms))).await
-}"#;
+const RUST: &str = include_str!("code/gather.rs").trim_ascii_end();
 
 static INFO: LessonInfo = LessonInfo {
     id: "gather",

@@ -70,79 +70,9 @@ pub const SEED: ParamSpec = ParamSpec {
     ..params::SEED
 };
 
-const PYTHON: &str = r#"import asyncio
+const PYTHON: &str = include_str!("code/live_search.py").trim_ascii_end();
 
-async def search(text: str) -> list[str]:
-    ...  # an async database query: slower when it matches more rows
-
-class SearchBox:
-    def __init__(self, show):
-        self.show = show          # puts rows in the result pane
-        self.pending = None       # the query of the previous keystroke
-
-    # Race: a task per keystroke, each shows its rows when they arrive.
-    def on_key_race(self, text: str):
-        async def run():
-            self.show(text, await search(text))   # an old answer may land last
-        asyncio.create_task(run())
-
-    # Cancel stale: cancel the previous task, wait a little, then ask.
-    def on_key(self, text: str):
-        if self.pending is not None:
-            self.pending.cancel()                 # its sleep or query raises CancelledError
-        async def run():
-            await asyncio.sleep({debounce_s})            # debounce: more keys may follow
-            self.show(text, await search(text))
-        self.pending = asyncio.create_task(run())
-
-# Await in order: a task per keystroke, shown in typing order.
-async def show_in_order(queue: asyncio.Queue, show):
-    while True:
-        text, task = await queue.get()            # task = asyncio.create_task(search(text))
-        show(text, await task)                    # waits behind every slower earlier query"#;
-
-const RUST: &str = r#"use futures::future::{abortable, AbortHandle};
-use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
-use std::time::Duration;
-use wasm_bindgen_futures::spawn_local;
-
-async fn search(text: &str) -> Vec<String> {
-    todo!("an async database query: slower when it matches more rows")
-}
-
-struct SearchBox {
-    pending: Option<AbortHandle>, // the query of the previous keystroke
-}
-
-impl SearchBox {
-    // Race: a task per keystroke, each shows its rows when they arrive.
-    fn on_key_race(&self, text: String) {
-        spawn_local(async move {
-            let rows = search(&text).await;
-            show(&text, rows); // an old answer may land last
-        });
-    }
-
-    // Cancel stale: abort the previous task, wait a little, then ask.
-    fn on_key(&mut self, text: String) {
-        if let Some(previous) = self.pending.take() {
-            previous.abort(); // drops its future: its timer is cleared
-        }
-        let (task, handle) = abortable(async move {
-            sleep(Duration::from_millis({debounce_ms})).await; // debounce
-            let rows = search(&text).await;
-            show(&text, rows);
-        });
-        self.pending = Some(handle);
-        spawn_local(async move {
-            let _ = task.await; // Err(Aborted) if a newer key came first
-        });
-    }
-}
-
-// Await in order: futures::stream::FuturesOrdered starts every query at once
-// and yields the answers in the order they were pushed.
-fn show(text: &str, rows: Vec<String>) { /* put the rows in the pane */ }"#;
+const RUST: &str = include_str!("code/live_search.rs").trim_ascii_end();
 
 static INFO: LessonInfo = LessonInfo {
     id: "search",

@@ -50,62 +50,9 @@ pub const WORKERS: ParamSpec = ParamSpec {
 
 static PARAMS: [ParamSpec; 4] = [ITEMS, GAP, COST, WORKERS];
 
-const PYTHON: &str = r#"import asyncio
-from concurrent.futures import ProcessPoolExecutor
+const PYTHON: &str = include_str!("code/mixed.py").trim_ascii_end();
 
-{crunch_py}
-
-async def fetch(item: int) -> int:
-    await asyncio.sleep(item * {d_s})     # answer i arrives after i × {d_s} s
-    return item
-
-async def fetch_then_process(pool, item: int) -> int:
-    data = await fetch(item)
-    if pool is None:
-        return crunch(data, {rounds})      # blocks the loop: other answers wait
-    loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(pool, crunch, data, {rounds})
-
-async def pipeline(pool=None) -> list:
-    # every item is requested at once; each is processed as soon as it arrives
-    return await asyncio.gather(*(fetch_then_process(pool, i) for i in range(1, {items} + 1)))
-
-async def main():
-    await pipeline()                               # processing on the loop
-    with ProcessPoolExecutor(max_workers={workers}) as pool:
-        await pipeline(pool)                       # processing on {workers} processes
-
-if __name__ == "__main__":   # process pools re-import this file
-    asyncio.run(main())"#;
-
-const RUST: &str = r#"use futures::future::join_all;
-use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
-use std::time::Duration;
-
-{crunch_rs}
-
-{pool_rs}
-
-async fn fetch(item: u64) -> u64 {
-    sleep(Duration::from_millis(item * {d})).await; // answer i arrives after i × {d} ms
-    item
-}
-
-async fn fetch_then_process(pool: Option<&Pool>, item: u64) -> u64 {
-    let data = fetch(item).await;
-    match pool {
-        None => crunch(data, {rounds}), // blocks the loop: other answers wait
-        Some(pool) => pool.run(move || crunch(data, {rounds})).await,
-    }
-}
-
-async fn pipeline(pool: Option<&Pool>) -> Vec<u64> {
-    // every item is requested at once; each is processed as soon as it arrives
-    join_all((1..={items}).map(|i| fetch_then_process(pool, i))).await
-}
-
-// processing on the loop:    pipeline(None).await
-// processing on {workers} workers: pipeline(Some(&Pool::new({workers}))).await"#;
+const RUST: &str = include_str!("code/mixed.rs").trim_ascii_end();
 
 static INFO: LessonInfo = LessonInfo {
     id: "mixed",

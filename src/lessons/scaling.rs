@@ -42,87 +42,9 @@ static PARAMS: [ParamSpec; 6] = [
     SCALE,
 ];
 
-const PYTHON: &str = r#"import asyncio, random, time
+const PYTHON: &str = include_str!("code/scaling.py").trim_ascii_end();
 
-SCALE = {scale}  # shrink every wait so the sweep is quick
-
-async def fake_io(seconds: float) -> None:
-    await asyncio.sleep(seconds)
-
-async def sequential(durations):
-    for d in durations:
-        await fake_io(d)
-
-async def gathered(durations):
-    await asyncio.gather(*(fake_io(d) for d in durations))
-
-async def limited(durations):
-    gate = asyncio.Semaphore({k})
-
-    async def one(d):
-        async with gate:
-            await fake_io(d)
-
-    await asyncio.gather(*(one(d) for d in durations))
-
-async def main():
-    rng = random.Random({seed})
-    durations = [rng.uniform({min}, {max}) * SCALE for _ in range({n})]
-    for count in range(1, len(durations) + 1):
-        row = []
-        for strategy in (sequential, gathered, limited):
-            t0 = time.perf_counter()
-            await strategy(durations[:count])
-            row.append(f"{time.perf_counter() - t0:6.2f}")
-        # sequential grows with every task, gather levels off at the longest,
-        # the semaphore climbs in steps of about one wait per k tasks
-        print(f"{count:3}", *row)
-
-asyncio.run(main())"#;
-
-const RUST: &str = r#"use futures::future::join_all;
-use futures::stream::{self, StreamExt};
-use std::future::Future;
-use std::time::Duration;
-use tokio::time::{sleep, Instant}; // in the browser: gloo_timers and performance.now()
-
-const SCALE: f64 = {scale_f64}; // shrink every wait so the sweep is quick
-
-async fn fake_io(ms: u64) {
-    sleep(Duration::from_millis(ms)).await;
-}
-
-async fn timed(run: impl Future<Output = ()>) -> Duration {
-    let t0 = Instant::now();
-    run.await;
-    t0.elapsed()
-}
-
-async fn sweep() {
-    let mut rng = fastrand::Rng::with_seed({seed});
-    let durations: Vec<u64> = (0..{n})
-        .map(|_| (rng.u64({min_ms}..={max_ms}) as f64 * SCALE) as u64)
-        .collect();
-    for count in 1..=durations.len() {
-        let first = &durations[..count];
-        let sequential = timed(async {
-            for &ms in first {
-                fake_io(ms).await;
-            }
-        });
-        let sequential = sequential.await;
-        let gathered = timed(async {
-            join_all(first.iter().map(|&ms| fake_io(ms))).await;
-        })
-        .await;
-        let limited = timed(async {
-            let calls = stream::iter(first).map(|&ms| fake_io(ms));
-            calls.buffer_unordered({k}).for_each(|_| async {}).await;
-        })
-        .await;
-        println!("{count:3} {sequential:?} {gathered:?} {limited:?}");
-    }
-}"#;
+const RUST: &str = include_str!("code/scaling.rs").trim_ascii_end();
 
 static INFO: LessonInfo = LessonInfo {
     id: "scaling",

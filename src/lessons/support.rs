@@ -104,12 +104,10 @@ pub(super) fn secs(ms: f64) -> String {
 }
 
 /// Python lines drawing the durations (`{draws_py}`, indented for a function body).
-const DRAWS_PY: &str = "rng = random.Random({seed})
-    durations = [rng.uniform({min}, {max}) for _ in range({n})]";
+const DRAWS_PY: &str = include_str!("code/scenario_draws.py").trim_ascii_end();
 
 /// Rust lines drawing the durations, in unscaled milliseconds (`{draws_rs}`).
-const DRAWS_RS: &str = "let mut rng = fastrand::Rng::with_seed({seed});
-    let durations: Vec<u64> = (0..{n}).map(|_| rng.u64({min_ms}..={max_ms})).collect();";
+const DRAWS_RS: &str = include_str!("code/scenario_draws.rs").trim_ascii_end();
 
 /// `sample` with the scenario placeholders filled in: `{draws_py}` and `{draws_rs}` (the
 /// lines drawing the durations), `{n}`, `{min}`, `{max}` (seconds), `{min_ms}`, `{max_ms}`
