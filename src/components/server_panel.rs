@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::QueuePlayer;
 use crate::charts::{LatencyLoadChart, QueueChart, ThroughputLoadChart};
 use crate::engine::server::{LoadSweep, ServerModel, ServerParams, ServerRun};
 use crate::engine::{ParamError, ParamValues};
@@ -65,6 +66,7 @@ pub fn ServerPanel(
                     <LatencyLoadChart sweep=s.sweep.clone() chosen_rate=s.rate />
                     <ThroughputLoadChart sweep=s.sweep.clone() chosen_rate=s.rate />
                     <QueueChart runs=s.runs.clone() rate=s.rate />
+                    <QueuePlayer runs=s.runs.clone() />
                 </section>
             }
         })
