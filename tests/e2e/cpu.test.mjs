@@ -1,34 +1,12 @@
 // CPU-bound work: the worker pool, faults, cancel, the lag meter, and the CPU lessons'
 // invariants, on the release build served from a sub-folder.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportJson, launchBrowser, openPage, serveDist, waitDone } from './harness.mjs';
+import { openLesson, runAction, useServedApp } from './harness.mjs';
 
-let server;
-let browser;
+const app = useServedApp({ folder: 'static/tools/asyncscope' });
 
-before(async () => {
-  server = await serveDist('static/tools/asyncscope');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(id, query) {
-  const opened = await openPage(browser, `${server.base}?lesson=${id}&${query}`);
-  await opened.page.waitForSelector(`article[data-lesson="${id}"]`);
-  assert.equal(await opened.page.locator('[data-testid="url-notice"]').count(), 0, `${id}: link accepted`);
-  return opened;
-}
-
-async function runAction(page, action, timeout = 60_000) {
-  await page.click(`.actions button[data-action="${action}"]`);
-  await waitDone(page, timeout);
-  return exportJson(page);
-}
+const open = (id, query) => openLesson(app.browser, app.base, id, query);
 
 const poolRuns = (data, workers) => data.runs.filter((r) => r.options?.workers === workers);
 const mainRuns = (data) => data.runs.filter((r) => !r.options?.workers);

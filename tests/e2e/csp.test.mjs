@@ -1,56 +1,37 @@
 // The app under a strict Content-Security-Policy, as a cautious host would serve it: no
 // inline scripts or styles, wasm allowed, workers from the same origin. Every lesson
 // loads, I/O and worker-pool runs complete, and the browser reports no violation.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, waitDone } from './harness.mjs';
+import { lessonIds, openPage, useServedApp, waitDone } from './harness.mjs';
 
 const POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist('csp/asyncscope', { 'content-security-policy': POLICY });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp({ folder: 'csp/asyncscope', headers: { 'content-security-policy': POLICY } });
 
 /** Opens a page that collects CSP violations (from the page and its workers) and errors. */
 async function openStrict(url) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    window.__violations = [];
-    addEventListener('securitypolicyviolation', (e) =>
-      window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  const opened = await openPage(app.browser, url, undefined, {
+    initScript: () => {
+      window.__violations = [];
+      addEventListener('securitypolicyviolation', (e) =>
+        window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    },
   });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  await page.goto(url);
-  await page.waitForSelector('article.lesson');
-  const violations = () => page.evaluate(() => window.__violations);
-  return { page, context, errors, violations };
+  const violations = () => opened.page.evaluate(() => window.__violations);
+  return { ...opened, violations };
 }
 
 describe('strict content security policy', () => {
   test('the server really sends the policy', async () => {
-    const response = await fetch(server.base);
+    const response = await fetch(app.base);
     assert.equal(response.headers.get('content-security-policy'), POLICY);
   });
 
   test('every lesson loads and draws its charts with no violation and no console error', async () => {
-    const { page, context, errors, violations } = await openStrict(server.base);
-    const ids = await page.$$eval('nav[aria-label="Lessons"] a', (as) =>
-      as.map((a) => new URL(a.href).searchParams.get('lesson')));
+    const { page, context, errors, violations } = await openStrict(app.base);
+    const ids = await lessonIds(page);
     assert.ok(ids.length >= 13, `lessons: ${ids}`);
     for (const id of ids) {
       await page.click(`nav[aria-label="Lessons"] a[href="?lesson=${id}"]`);
@@ -64,7 +45,7 @@ describe('strict content security policy', () => {
   test('an I/O run and a run on the worker pool complete with no violation', async () => {
     for (const query of ['lesson=gather&n=4&min=1&max=2&scale=0.05',
       'lesson=cpu-gather&n=4&cost=20&workers=2&fault=0']) {
-      const { page, context, errors, violations } = await openStrict(`${server.base}?${query}`);
+      const { page, context, errors, violations } = await openStrict(`${app.base}?${query}`);
       await page.click('.actions button.primary');
       await waitDone(page);
       const status = await page.textContent('[data-testid="status"]');
@@ -78,7 +59,7 @@ describe('strict content security policy', () => {
   });
 
   test('the live search and the server lesson draw their live charts with no violation', async () => {
-    const search = await openStrict(`${server.base}?lesson=search`);
+    const search = await openStrict(`${app.base}?lesson=search`);
     await search.page.click('[data-testid="search-replay"]');
     await search.page.waitForFunction(() =>
       document.querySelectorAll('.search-timeline g.search-lane').length > 0);
@@ -86,7 +67,7 @@ describe('strict content security policy', () => {
     assert.deepEqual(await search.violations(), []);
     assert.deepEqual(search.errors, []);
     await search.context.close();
-    const load = await openStrict(`${server.base}?lesson=server`);
+    const load = await openStrict(`${app.base}?lesson=server`);
     await load.page.click('.actions button.primary');
     await waitDone(load.page);
     assert.deepEqual(await load.violations(), []);
@@ -95,7 +76,7 @@ describe('strict content security policy', () => {
   });
 
   test('markup typed into a parameter stays text: no element is created, no violation', async () => {
-    const { page, context, errors, violations } = await openStrict(`${server.base}?lesson=gather`);
+    const { page, context, errors, violations } = await openStrict(`${app.base}?lesson=gather`);
     const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
     for (const input of await page.locator('.controls input').all()) {
       await input.fill(hostile);

@@ -1,25 +1,13 @@
 // The exercise: classify each task, choose a runner, check and run both runners for real.
 // Expected scores are computed here from the right answers the page shows after a check,
 // never copied from a run.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { ROOT, exportJson, launchBrowser, openPage, serveDist, waitDone } from './harness.mjs';
+import { AXE, axeViolations, exportJson, openPage, useServedApp, waitDone } from './harness.mjs';
 
-let server;
-let browser;
+const app = useServedApp();
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (viewport) => openPage(browser, `${server.base}?lesson=exercise`, viewport);
+const open = (viewport) => openPage(app.browser, `${app.base}?lesson=exercise`, viewport);
 
 /** The task keys, in form order. */
 const itemKeys = (page) =>
@@ -200,17 +188,10 @@ describe('exercise', () => {
     assert.equal(await page.locator(`[data-item="${io.key}"] [data-mark="runner"]:not(.right)`).count(), 1);
 
     // Right and wrong marks, verdicts and notes: readable in both themes.
-    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    await page.addScriptTag({ path: AXE });
     for (const colorScheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme });
-      const violations = await page.evaluate(async () => {
-        // eslint-disable-next-line no-undef
-        const r = await axe.run(document, { resultTypes: ['violations'] });
-        return r.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      });
-      assert.deepEqual(violations, [], colorScheme);
+      assert.deepEqual(await axeViolations(page), [], colorScheme);
     }
 
     await page.click('button[data-action="retry"]');

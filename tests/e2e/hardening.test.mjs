@@ -3,10 +3,10 @@
 //
 // Knobs (environment): FAULTS (default 100) and FAULT_SECONDS (default 150) bound the
 // fault test; SOAK_CYCLES (default 1000) and SOAK_SECONDS (default 120) bound the soak.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  exportJson, launchBrowser, launchBrowserWith, openPage, poolStatus, serveDist, setParams, waitDone,
+  exportJson, launchBrowserWith, openLesson, poolStatus, runAction, setParams, useServedApp, waitDone,
 } from './harness.mjs';
 
 const FAULTS = Number(process.env.FAULTS ?? 100);
@@ -14,25 +14,9 @@ const FAULT_SECONDS = Number(process.env.FAULT_SECONDS ?? 150);
 const SOAK_CYCLES = Number(process.env.SOAK_CYCLES ?? 1000);
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
 
-let server;
-let browser;
+const app = useServedApp({ folder: 'static/hardening/asyncscope' });
 
-before(async () => {
-  server = await serveDist('static/hardening/asyncscope');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(id, query, on = browser) {
-  const opened = await openPage(on, `${server.base}?lesson=${id}&${query}`);
-  await opened.page.waitForSelector(`article[data-lesson="${id}"]`);
-  assert.equal(await opened.page.locator('[data-testid="url-notice"]').count(), 0, `${id}: link accepted`);
-  return opened;
-}
+const open = (id, query, on = app.browser) => openLesson(on, app.base, id, query);
 
 const statusText = (page) => page.textContent('[data-testid="status"]');
 
@@ -110,9 +94,7 @@ describe('worker faults', () => {
 
     // The pool still works without faults afterwards.
     await setParams(page, { n: 4, fault: 0 });
-    await page.click('.actions button[data-action="pool"]');
-    await waitDone(page, 30_000);
-    const clean = await exportJson(page);
+    const clean = await runAction(page, 'pool', 30_000);
     for (const run of clean.runs) {
       assert.ok(run.tasks.length === 4 && run.tasks.every((task) => task.status === 'ok'), `${run.strategy} clean run`);
     }

@@ -1,12 +1,16 @@
 // Shared end-to-end harness: serves the release dist/ from a sub-folder of a local
 // static server, logs every request, and launches Debian's Chromium via playwright-core.
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+/** axe-core, to inject with `page.addScriptTag({ path: AXE })` before `axeViolations`. */
+export const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const SERVE_ROOT = join(ROOT, 'tests', 'e2e', '.serve');
 
 const TYPES = {
@@ -70,9 +74,35 @@ export async function launchBrowser() {
   return launchBrowserWith([]);
 }
 
-/** Opens a page that records console errors and uncaught exceptions. */
-export async function openPage(browser, url, viewport = { width: 1280, height: 900 }) {
+/** Registers the test file's `before` and `after` hooks: before its tests, serves dist/
+ * from `folder` (see `serveDist`, with `headers` on every answer) and launches Chromium
+ * (with `browserArgs`, see `launchBrowserWith`); after them, closes both. Returns the app,
+ * whose `server`, `browser`, `base`, `prefix` and `requests` can be read once tests run. */
+export function useServedApp({ folder, headers, browserArgs = [] } = {}) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serveDist(folder, headers);
+    browser = await launchBrowserWith(browserArgs);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() { return server; },
+    get browser() { return browser; },
+    get base() { return server.base; },
+    get prefix() { return server.prefix; },
+    get requests() { return server.requests; },
+  };
+}
+
+/** Opens a page that records console errors and uncaught exceptions; `initScript`, when
+ * given, is added to the page's context and runs before the page's own scripts. */
+export async function openPage(browser, url, viewport = { width: 1280, height: 900 }, { initScript } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {
@@ -82,6 +112,29 @@ export async function openPage(browser, url, viewport = { width: 1280, height: 9
   await page.goto(url);
   await page.waitForSelector('article.lesson');
   return { page, context, errors };
+}
+
+/** Opens lesson `id` from its permalink (`base?lesson=id&query`) on `browser`, and checks
+ * that the lesson shows and the link is accepted (no notice). */
+export async function openLesson(browser, base, id, query) {
+  const opened = await openPage(browser, `${base}?lesson=${id}&${query}`);
+  await opened.page.waitForSelector(`article[data-lesson="${id}"]`);
+  assert.equal(await opened.page.locator('[data-testid="url-notice"]').count(), 0, `${id}: link accepted`);
+  return opened;
+}
+
+/** Clicks the lesson's `action` run button, waits until the runs are done, and returns the
+ * exported JSON. */
+export async function runAction(page, action, timeout = 60_000) {
+  await page.click(`.actions button[data-action="${action}"]`);
+  await waitDone(page, timeout);
+  return exportJson(page);
+}
+
+/** Every lesson id, read from the navigation. */
+export async function lessonIds(page) {
+  return page.$$eval('nav[aria-label="Lessons"] a', (links) =>
+    links.map((a) => new URL(a.href).searchParams.get('lesson')));
 }
 
 /** Sets the lesson's parameter inputs by key (`n`, `min`, `max`, `seed`, `scale`). */
@@ -143,4 +196,31 @@ export async function poolStatus(page) {
   const m = /Worker pool: (\d+) workers, loaded in .* · (\d+) queued · (\d+) running · (\d+) replaced/
     .exec(text ?? '');
   return m && { text, size: +m[1], queued: +m[2], running: +m[3], replaced: +m[4] };
+}
+
+/** The most intervals [start, end) open at once (empty ones do not count). */
+export function peakOverlap(intervals) {
+  const events = intervals
+    .filter(([s, e]) => e > s)
+    .flatMap(([s, e]) => [[s, 1], [e, -1]])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let now = 0;
+  let peak = 0;
+  for (const [, step] of events) {
+    now += step;
+    peak = Math.max(peak, now);
+  }
+  return peak;
+}
+
+/** Runs axe (injected from `AXE`) on the page and lists its serious and critical
+ * violations, each as `id: the first three targets`. */
+export async function axeViolations(page) {
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
 }

@@ -1,23 +1,12 @@
 // The hero demo, end to end, on the release build served from a sub-folder.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  ensureArtifacts, exportJson, launchBrowser, openPage, serveDist, setParams, waitDone,
+  ensureArtifacts, exportJson, openPage, setParams, useServedApp, waitDone,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
@@ -28,18 +17,18 @@ async function runBoth(page) {
 
 describe('the hero demo', () => {
   test('loads from a sub-folder with no console error and no request outside its folder', async () => {
-    const { page, context, errors } = await openPage(browser, server.base);
+    const { page, context, errors } = await openPage(app.browser, app.base);
     assert.match(await page.title(), /Asyncscope/);
     assert.equal(await page.locator('h1').count(), 1);
     await page.waitForTimeout(300);
     assert.deepEqual(errors, []);
-    const outside = server.requests.filter((p) => !p.startsWith(server.prefix));
-    assert.deepEqual(outside, [], `requests outside ${server.prefix}`);
+    const outside = app.requests.filter((p) => !p.startsWith(app.prefix));
+    assert.deepEqual(outside, [], `requests outside ${app.prefix}`);
     await context.close();
   });
 
   test('running both with 4 tasks draws 4 lanes per run and exports Σd and max d', async () => {
-    const { page, context, errors } = await openPage(browser, server.base);
+    const { page, context, errors } = await openPage(app.browser, app.base);
     await setParams(page, { n: 4, min: 1, max: 3, seed: 42, scale: 0.05 });
     await runBoth(page);
     const timelines = page.locator('figure.timeline');
@@ -80,7 +69,7 @@ describe('the hero demo', () => {
   });
 
   test('bad input shows a message, disables the run buttons, and recovers', async () => {
-    const { page, context, errors } = await openPage(browser, server.base);
+    const { page, context, errors } = await openPage(app.browser, app.base);
     const run = page.locator('button[data-action="both"]');
     const cases = [
       [{ n: '' }, /Tasks is empty/],
@@ -108,7 +97,7 @@ describe('the hero demo', () => {
   });
 
   test('cancel stops a run, and a new run replaces the old one without mixing results', async () => {
-    const { page, context, errors } = await openPage(browser, server.base);
+    const { page, context, errors } = await openPage(app.browser, app.base);
     await setParams(page, { n: 3, min: 2, max: 2, scale: 1 });
     await page.click('button[data-action="both"]');
     await page.waitForTimeout(150);
@@ -136,7 +125,7 @@ describe('the hero demo', () => {
   test('screenshots at 375 px and 1280 px, with no horizontal scrolling on a phone', async () => {
     const dir = await ensureArtifacts();
     for (const width of [375, 1280]) {
-      const { page, context, errors } = await openPage(browser, server.base, { width, height: 900 });
+      const { page, context, errors } = await openPage(app.browser, app.base, { width, height: 900 });
       await setParams(page, { n: 6, scale: 0.05 });
       await runBoth(page);
       const overflow = await page.evaluate(

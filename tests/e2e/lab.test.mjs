@@ -1,21 +1,10 @@
 // The lab: a visitor types their own scenario, sees each mistake with its line and
 // column, fixes it, runs it, exports it, and shares it by link; typed markup stays text.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportJson, launchBrowser, openPage, serveDist, waitDone } from './harness.mjs';
+import { exportJson, openPage, useServedApp, waitDone } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 const SCRIPT = '#param-script';
 const ERRORS = '[data-testid="script-errors"] li';
@@ -33,7 +22,7 @@ async function scriptErrors(page) {
 
 describe('the lab', () => {
   test('a typed scenario shows errors with line and column, then runs, exports and survives its link', async () => {
-    const { page, context, errors } = await openPage(browser, `${server.base}?lesson=lab`);
+    const { page, context, errors } = await openPage(app.browser, `${app.base}?lesson=lab`);
     await page.waitForSelector('article[data-lesson="lab"]');
     const run = page.locator('.actions button[data-action="run"]');
 
@@ -81,7 +70,7 @@ describe('the lab', () => {
     const link = await page.inputValue('[data-testid="share-text"]');
     assert.match(link, /lesson=lab/);
     assert.match(link, /strategy=chained/);
-    const copy = await openPage(browser, link);
+    const copy = await openPage(app.browser, link);
     await copy.page.waitForSelector('article[data-lesson="lab"]');
     assert.equal(await copy.page.locator('[data-testid="url-notice"]').count(), 0);
     assert.equal(await copy.page.inputValue(SCRIPT), fixed);
@@ -97,7 +86,7 @@ describe('the lab', () => {
   });
 
   test('a script too long for a link is refused by Copy link with a message, not cut', async () => {
-    const { page, context, errors } = await openPage(browser, `${server.base}?lesson=lab`);
+    const { page, context, errors } = await openPage(app.browser, `${app.base}?lesson=lab`);
     await page.waitForSelector('article[data-lesson="lab"]');
     const lines = Array.from({ length: 200 }, (_, i) => `task_number_${i} io 10ms # a long comment here`);
     await page.fill(SCRIPT, lines.join('\n'));
@@ -110,7 +99,7 @@ describe('the lab', () => {
   });
 
   test('typed markup is shown as text: no element is created and nothing runs', async () => {
-    const { page, context, errors } = await openPage(browser, `${server.base}?lesson=lab`);
+    const { page, context, errors } = await openPage(app.browser, `${app.base}?lesson=lab`);
     await page.waitForSelector('article[data-lesson="lab"]');
     await page.evaluate(() => { window.__pwned = 0; });
     const hostile = '<script>window.__pwned=1</script> io 1s\n<img src=x onerror="window.__pwned=2"> io 1s';
@@ -124,7 +113,7 @@ describe('the lab', () => {
     assert.equal(await page.inputValue(SCRIPT), hostile);
     assert.equal(await page.evaluate(() => window.__pwned), 0);
     // The markup also travels through a link unharmed, as text.
-    const url = `${server.base}?lesson=lab&script=${encodeURIComponent('a io 1s # <img src=x onerror="window.__pwned=3">')}`;
+    const url = `${app.base}?lesson=lab&script=${encodeURIComponent('a io 1s # <img src=x onerror="window.__pwned=3">')}`;
     await page.goto(url);
     await page.waitForSelector('article[data-lesson="lab"]');
     assert.match(await page.inputValue(SCRIPT), /<img src=x onerror/);

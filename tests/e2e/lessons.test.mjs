@@ -1,31 +1,15 @@
 // Every lesson: loads, runs at a small time scale, and its exported JSON satisfies the
 // lesson's invariant. Tolerances are generous: timers fire late, never early.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportJson, launchBrowser, openPage, serveDist, setParams, waitDone } from './harness.mjs';
+import { lessonIds, openLesson, openPage, peakOverlap, runAction, useServedApp, waitDone } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 /** Opens a lesson with parameters in its permalink, runs `action`, returns the export. */
 async function runLesson(id, query, action) {
-  const opened = await openPage(browser, `${server.base}?lesson=${id}&${query}`);
-  const { page } = opened;
-  await page.waitForSelector(`article[data-lesson="${id}"]`);
-  assert.equal(await page.locator('[data-testid="url-notice"]').count(), 0, `${id}: link accepted`);
-  await page.click(`.actions button[data-action="${action}"]`);
-  await waitDone(page);
-  const data = await exportJson(page);
+  const opened = await openLesson(app.browser, app.base, id, query);
+  const data = await runAction(opened.page, action);
   assert.equal(data.lesson, id);
   return { ...opened, data };
 }
@@ -33,25 +17,12 @@ async function runLesson(id, query, action) {
 const run = (data, strategy) => data.runs.find((r) => r.strategy === strategy);
 
 /** The most tasks in flight at once, from measured spans (end is exclusive). */
-function peakConcurrency(tasks) {
-  const events = tasks
-    .filter((t) => t.end_ms > t.start_ms)
-    .flatMap((t) => [[t.start_ms, 1], [t.end_ms, -1]])
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let now = 0;
-  let peak = 0;
-  for (const [, step] of events) {
-    now += step;
-    peak = Math.max(peak, now);
-  }
-  return peak;
-}
+const peakConcurrency = (tasks) => peakOverlap(tasks.map((t) => [t.start_ms, t.end_ms]));
 
 describe('lessons', () => {
   test('every lesson in the navigation loads without a console error', async () => {
-    const { page, context, errors } = await openPage(browser, server.base);
-    const ids = await page.$$eval('nav[aria-label="Lessons"] a', (as) =>
-      as.map((a) => new URL(a.href).searchParams.get('lesson')));
+    const { page, context, errors } = await openPage(app.browser, app.base);
+    const ids = await lessonIds(page);
     assert.ok(ids.length >= 7, `lessons: ${ids}`);
     for (const id of ids) {
       await page.click(`nav[aria-label="Lessons"] a[href="?lesson=${id}"]`);
@@ -145,7 +116,7 @@ describe('lessons', () => {
   });
 
   test('inside the event loop: the stepper steps forward and back through the recorded trace', async () => {
-    const { page, context, errors } = await openPage(browser, `${server.base}?lesson=loop&n=3&scale=0.05`);
+    const { page, context, errors } = await openPage(app.browser, `${app.base}?lesson=loop&n=3&scale=0.05`);
     const stepper = page.locator('figure.loop-stepper');
     await stepper.waitFor();
     const count = Number(await page.textContent('[data-testid="stepper-count"]'));

@@ -2,25 +2,14 @@
 // are chosen so the order of the answers does not depend on timer noise: with the
 // defaults, the one-letter query matches most of the table and takes ≈ 0.75 s, while the
 // whole word is answered within ≈ 0.15 s of its keystroke (see the lesson's native tests).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, serveDist } from './harness.mjs';
+import { openPage, useServedApp } from './harness.mjs';
 
 const WORD = 'aranis';
 const LINK = '?lesson=search&base=80&jitter=60&debounce=150&seed=1';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 const pane = (policy) => `.search-pane[data-policy="${policy}"]`;
 
@@ -54,7 +43,7 @@ const statuses = (page, policy) => page.$$eval(
 
 describe('live search', () => {
   test('the lesson loads with a labelled box, three panes, code and no run button', async () => {
-    const { page, context, errors } = await openPage(browser, `${server.base}?lesson=search`);
+    const { page, context, errors } = await openPage(app.browser, `${app.base}?lesson=search`);
     await page.waitForSelector('article[data-lesson="search"]');
     assert.equal(await page.getByLabel('Search the package table').count(), 1);
     assert.equal(await page.locator('.search-pane').count(), 3);
@@ -66,7 +55,7 @@ describe('live search', () => {
   });
 
   test('typing fast: cancel-stale only ever shows the current text; race ends on a stale answer', async () => {
-    const { page, context, errors } = await openPage(browser, server.base + LINK);
+    const { page, context, errors } = await openPage(app.browser, app.base + LINK);
     await watchPanes(page);
     await page.click('#search-box');
     await page.keyboard.type(WORD, { delay: 30 });
@@ -106,7 +95,7 @@ describe('live search', () => {
   });
 
   test('"Replay typing" types the word at its pace; new parameters and "Clear" start over', async () => {
-    const { page, context, errors } = await openPage(browser, server.base + LINK);
+    const { page, context, errors } = await openPage(app.browser, app.base + LINK);
     await page.click('[data-testid="search-replay"]');
     await page.waitForFunction((w) => document.getElementById('search-box').value === w, WORD);
     await waitSettled(page, 3 * WORD.length);
@@ -133,7 +122,7 @@ describe('live search', () => {
   });
 
   test('markup typed into the box is shown as text, never run or parsed', async () => {
-    const { page, context, errors } = await openPage(browser, server.base + LINK);
+    const { page, context, errors } = await openPage(app.browser, app.base + LINK);
     const dialogs = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
     const typed = '<script>alert(1)</script>';

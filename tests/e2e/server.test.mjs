@@ -1,39 +1,13 @@
 // The server-under-load lesson: the simulated curves and tables, and a live run whose
 // exported spans obey what each model allows. Timers fire late, never early: tolerances
 // are generous, and the invariants are about order and counts, not exact times.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportJson, launchBrowser, openPage, serveDist, waitDone } from './harness.mjs';
+import { openPage, peakOverlap, runAction, useServedApp } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 const QUERY = 'rate=60&io=100&cpu=10&threads=3&workers=2&cores=2&jitter=0&duration=0.2';
-
-/** The most intervals [start, end) open at once. */
-function peakOverlap(intervals) {
-  const events = intervals
-    .filter(([s, e]) => e > s)
-    .flatMap(([s, e]) => [[s, 1], [e, -1]])
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  let now = 0;
-  let peak = 0;
-  for (const [, step] of events) {
-    now += step;
-    peak = Math.max(peak, now);
-  }
-  return peak;
-}
 
 /** A run's tasks as requests: [arrive, io, cpu] triples, in order. */
 function requests(run) {
@@ -46,7 +20,7 @@ function requests(run) {
 
 describe('server under load', () => {
   test('the curves and the queue view load with one table row per load point and no console error', async () => {
-    const { page, context, errors } = await openPage(browser, `${server.base}?lesson=server&${QUERY}`);
+    const { page, context, errors } = await openPage(app.browser, `${app.base}?lesson=server&${QUERY}`);
     await page.waitForSelector('article[data-lesson="server"] [data-testid="server-panel"]');
     assert.equal(await page.locator('[data-testid="url-notice"]').count(), 0, 'link accepted');
     for (const id of ['latency', 'throughput']) {
@@ -73,10 +47,8 @@ describe('server under load', () => {
   });
 
   test('a live run: the thread pool never holds more than T requests, the loop computes one at a time', async () => {
-    const { page, context, errors } = await openPage(browser, `${server.base}?lesson=server&${QUERY}`);
-    await page.click('.actions button[data-action="all"]');
-    await waitDone(page);
-    const data = await exportJson(page);
+    const { page, context, errors } = await openPage(app.browser, `${app.base}?lesson=server&${QUERY}`);
+    const data = await runAction(page, 'all');
     assert.equal(data.lesson, 'server');
     assert.equal(data.runs.length, 3);
     const n = Math.round(60 * 0.2);

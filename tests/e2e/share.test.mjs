@@ -4,31 +4,20 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  ROOT, download, ensureArtifacts, exportJson, launchBrowser, openPage, serveDirectory, serveDist,
-  setParams, waitDone,
+  AXE, ROOT, axeViolations, download, ensureArtifacts, exportJson, lessonIds, openPage, serveDirectory,
+  setParams, useServedApp, waitDone,
 } from './harness.mjs';
 
-let app;
+const app = useServedApp({ folder: 'blog/static/asyncscope' });
+
+/** A host page on another origin, for embedding. */
 let host;
-let browser;
-
 before(async () => {
-  app = await serveDist('blog/static/asyncscope');
   host = await serveDirectory(join(ROOT, 'docs'));
-  browser = await launchBrowser();
 });
-
 after(async () => {
-  await browser?.close();
-  await app?.close();
   await host?.close();
 });
-
-/** Every lesson id, read from the navigation. */
-async function lessonIds(page) {
-  return page.$$eval('nav[aria-label="Lessons"] a', (links) =>
-    links.map((a) => new URL(a.href).searchParams.get('lesson')));
-}
 
 /** Sets the scale to its smallest allowed value and the seed to 7, where they exist. */
 async function quickParams(page) {
@@ -41,7 +30,7 @@ async function quickParams(page) {
 
 describe('permalinks', () => {
   test('every lesson round-trips its parameters through "Copy link"', async () => {
-    const { page, context, errors } = await openPage(browser, app.base);
+    const { page, context, errors } = await openPage(app.browser, app.base);
     const ids = await lessonIds(page);
     assert.ok(ids.length >= 1);
     for (const id of ids) {
@@ -56,7 +45,7 @@ describe('permalinks', () => {
       if ((await main.count()) === 0) {
         // A lesson without run buttons (it brings its own widget): compare the inputs.
         const inputs = (p) => p.$$eval('.params input', (els) => els.map((e) => [e.id, e.value]));
-        const copy = await openPage(browser, link);
+        const copy = await openPage(app.browser, link);
         await copy.page.waitForSelector(`article[data-lesson="${id}"]`);
         assert.equal(await copy.page.locator('[data-testid="url-notice"]').count(), 0);
         assert.deepEqual(await inputs(copy.page), await inputs(page), `${id} params`);
@@ -68,7 +57,7 @@ describe('permalinks', () => {
       await waitDone(page);
       const original = await exportJson(page);
 
-      const copy = await openPage(browser, link);
+      const copy = await openPage(app.browser, link);
       await copy.page.waitForSelector(`article[data-lesson="${id}"]`);
       assert.equal(await copy.page.locator('[data-testid="url-notice"]').count(), 0);
       await copy.page.locator('.actions button[data-action]').first().click();
@@ -87,7 +76,7 @@ describe('permalinks', () => {
     const cases = ['?n=-1', '?n=1e9', '?seed=abc', '?lesson=nope', `?n=${'9'.repeat(10_000)}`,
       '?lesson=gather&n=%FF%FE&min=<script>alert(1)</script>'];
     for (const query of cases) {
-      const { page, context, errors } = await openPage(browser, app.base + query);
+      const { page, context, errors } = await openPage(app.browser, app.base + query);
       const notice = page.locator('[data-testid="url-notice"]');
       assert.equal(await notice.count(), 1, `notice for ${query.slice(0, 40)}`);
       assert.equal(await page.locator('script:not([type])').count(), 0);
@@ -103,7 +92,7 @@ describe('permalinks', () => {
 describe('embedding', () => {
   test('a host page on another port embeds a lesson that resizes, runs on click, and flags hidden runs', async () => {
     const src = `${app.base}?lesson=gather&n=3&min=1&max=1&seed=1&scale=0.1&embed=1`;
-    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1000, height: 800 } });
     const hostPage = await context.newPage();
     const errors = [];
     hostPage.on('pageerror', (e) => errors.push(String(e)));
@@ -137,7 +126,7 @@ describe('embedding', () => {
 
 describe('offline and export', () => {
   test('after the first visit the app loads and runs with the network off', async () => {
-    const { page, context, errors } = await openPage(browser, app.base);
+    const { page, context, errors } = await openPage(app.browser, app.base);
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -172,7 +161,7 @@ describe('offline and export', () => {
   });
 
   test('runs export as CSV and each chart as SVG and PNG', async () => {
-    const { page, context, errors } = await openPage(browser, app.base);
+    const { page, context, errors } = await openPage(app.browser, app.base);
     await setParams(page, { n: 3, scale: 0.02 });
     await page.click('button[data-action="both"]');
     await waitDone(page);
@@ -192,7 +181,7 @@ describe('offline and export', () => {
 
 describe('accessibility', () => {
   test('the run works from the keyboard alone and reduced motion draws no moving line', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -223,9 +212,8 @@ describe('accessibility', () => {
 
 describe('look and accessibility checks', () => {
   test('axe finds no serious or critical violation on any lesson, light or dark', async () => {
-    const axePath = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
     for (const colorScheme of ['light', 'dark']) {
-      const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
+      const context = await app.browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.goto(app.base);
       await page.waitForSelector('article.lesson');
@@ -233,22 +221,15 @@ describe('look and accessibility checks', () => {
       for (const id of ids) {
         await page.goto(`${app.base}?lesson=${id}`);
         await page.waitForSelector(`article[data-lesson="${id}"]`);
-        await page.addScriptTag({ path: axePath });
-        const result = await page.evaluate(async () => {
-          // eslint-disable-next-line no-undef
-          const r = await axe.run(document, { resultTypes: ['violations'] });
-          return r.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-        });
-        assert.deepEqual(result, [], `${id} (${colorScheme})`);
+        await page.addScriptTag({ path: AXE });
+        assert.deepEqual(await axeViolations(page), [], `${id} (${colorScheme})`);
       }
       await context.close();
     }
   });
 
   test('every lesson fits a 375 px phone without horizontal scrolling', async () => {
-    const { page, context, errors } = await openPage(browser, app.base, { width: 375, height: 800 });
+    const { page, context, errors } = await openPage(app.browser, app.base, { width: 375, height: 800 });
     for (const id of await lessonIds(page)) {
       await page.goto(`${app.base}?lesson=${id}`);
       await page.waitForSelector(`article[data-lesson="${id}"]`);
@@ -262,7 +243,7 @@ describe('look and accessibility checks', () => {
   });
 
   test('starting a run does not move the page: the predicted timelines hold the space', async () => {
-    const { page, context } = await openPage(browser, `${app.base}?lesson=gather&scale=0.5`);
+    const { page, context } = await openPage(app.browser, `${app.base}?lesson=gather&scale=0.5`);
     const box = async () => page.locator('section.plots').boundingBox();
     const before = await box();
     await page.click('button[data-action="both"]');
@@ -278,7 +259,7 @@ describe('look and accessibility checks', () => {
     const dir = await ensureArtifacts();
     for (const colorScheme of ['light', 'dark']) {
       for (const width of [375, 1280]) {
-        const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+        const context = await app.browser.newContext({ colorScheme, viewport: { width, height: 900 } });
         const page = await context.newPage();
         await page.goto(`${app.base}?lesson=flood&scale=0.05`);
         await page.waitForSelector('article.lesson');
