@@ -46,6 +46,25 @@ describe('server under load', () => {
     await context.close();
   });
 
+  test('the queue replays in time: over capacity the thread pool queues, the loop does not', async () => {
+    // 60 req/s: above the pool's 27.3 req/s, below the loop's 100 and the workers' 200.
+    const { page, context, errors } = await openPage(app.browser, `${app.base}?lesson=server&${QUERY}`);
+    const waiting = (key) => page.getAttribute(`[data-testid="queue-now-${key}"]`, 'data-waiting').then(Number);
+    assert.equal(await waiting('threads'), 0, 'nothing waits at time 0');
+    await page.click('[data-testid="queue-play"]');
+    await page.waitForFunction(() => Number(document.querySelector('#queue-time').value) > 0);
+    await page.click('[data-testid="queue-play"]'); // pause
+    const middle = await page.$eval('#queue-time', (i) => Math.round(Number(i.max) / 2));
+    await page.fill('#queue-time', String(middle));
+    assert.ok((await waiting('threads')) > 0, 'the thread pool has a queue half way through');
+    assert.equal(await waiting('loop'), 0);
+    assert.equal(await waiting('offload'), 0);
+    const dots = await page.locator('[data-testid="queue-now-threads"] .queue-dot').count();
+    assert.equal(dots, Math.min(await waiting('threads'), 60), 'one square per waiting request, at most 60');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a live run: the thread pool never holds more than T requests, the loop computes one at a time', async () => {
     const { page, context, errors } = await openPage(app.browser, `${app.base}?lesson=server&${QUERY}`);
     const data = await runAction(page, 'all');
