@@ -88,7 +88,12 @@ impl<'a> Recorder<'a> {
             clock.observe_task(task.id, TaskPhase::Running);
             self.start(clock, task.id);
             if !self.service.try_acquire() {
-                return self.finish(clock, task.id, TaskStatus::Rejected, TOO_MANY_REQUESTS);
+                return self.finish(
+                    clock,
+                    task.id,
+                    TaskStatus::Rejected,
+                    TOO_MANY_REQUESTS.into(),
+                );
             }
             let output: RefCell<Option<Result<CpuOutput, String>>> = RefCell::new(None);
             let work: LocalBoxFuture<'_, ()> = match &task.cpu {
@@ -127,7 +132,7 @@ impl<'a> Recorder<'a> {
             } else {
                 (TaskStatus::Ok, format!("{} done", task.label))
             };
-            self.finish(clock, task.id, status, &text)
+            self.finish(clock, task.id, status, text)
         }
     }
 
@@ -193,19 +198,19 @@ impl<'a> Recorder<'a> {
         clock: &C,
         id: usize,
         status: TaskStatus,
-        text: &str,
+        text: String,
     ) -> TaskResult {
         let shown = if status.is_ok() {
-            text.to_string()
+            text.clone()
         } else {
             format!("error: {text}")
         };
         self.end(clock, id, status, shown);
         clock.observe_task(id, TaskPhase::Done);
         if status.is_ok() {
-            Ok(text.to_string())
+            Ok(text)
         } else {
-            Err(text.to_string())
+            Err(text)
         }
     }
 
