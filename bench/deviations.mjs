@@ -15,7 +15,10 @@ const rows = [];
 for (const id of ids) {
   await page.goto(`${server.base}?lesson=${id}`);
   await page.waitForSelector(`article[data-lesson="${id}"]`);
-  await page.locator('.actions button[data-action]').first().click();
+  // The live search has no run button: it is driven by typing.
+  const button = page.locator('.actions button[data-action]').first();
+  if ((await button.count()) === 0) continue;
+  await button.click();
   await waitDone(page, 120_000);
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-json"]')]);
   const data = JSON.parse(await readFile(await file.path(), 'utf8'));
