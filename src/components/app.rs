@@ -48,8 +48,15 @@ pub fn App() -> impl IntoView {
         .map(|lesson| {
             let id = lesson.info().id;
             let is_current = move || current.get() == id;
+            let section = lessons::SECTIONS
+                .iter()
+                .find(|(first, _)| *first == id)
+                .map(|(_, name)| view! { <span class="nav-section">{*name}</span> });
+            // A section's name shares its first lesson's item, so a line never ends on it.
+            let starts_section = section.is_some();
             view! {
-                <li>
+                <li class:starts-section=starts_section>
+                    {section}
                     <a href=format!("?lesson={id}")
                         aria-current=move || if is_current() { "page" } else { "false" }
                         on:click=move |ev| {

@@ -64,6 +64,14 @@ pub static ALL: &[&dyn Lesson] = &[
     &lab::LabLesson,
 ];
 
+/// The navigation's sections: each starts at the lesson with this id, in [`ALL`]'s order.
+pub static SECTIONS: &[(&str, &str)] = &[
+    ("gather", "Waiting"),
+    ("blocking", "Computing"),
+    ("server", "In practice"),
+    ("exercise", "Your turn"),
+];
+
 /// The lesson with this id, if any.
 pub fn find(id: &str) -> Option<&'static dyn Lesson> {
     ALL.iter().copied().find(|l| l.info().id == id)
@@ -97,6 +105,14 @@ mod tests {
                 assert!(plans.iter().all(|p| p.predict().is_some()));
             }
         }
+    }
+
+    #[test]
+    fn every_section_starts_at_a_lesson_and_the_first_starts_the_navigation() {
+        for (id, name) in SECTIONS {
+            assert!(find(id).is_some(), "{name} starts at {id}");
+        }
+        assert_eq!(SECTIONS[0].0, ALL[0].info().id);
     }
 
     #[test]
