@@ -34,14 +34,17 @@ impl VirtualCpu {
         }
     }
 
-    /// Frees a worker and wakes the next job in line.
+    /// Frees a worker and wakes every job in line, in order; the first to be polled takes
+    /// the worker and the others queue again. (Waking only the first is not enough: a job
+    /// polled twice while waiting is in the line twice, and a stale entry would swallow
+    /// the wake-up meant for a job still waiting, which then waits forever.)
     pub(crate) fn release(&mut self) {
         if let VirtualCpu::Parallel {
             in_use, waiting, ..
         } = self
         {
             *in_use = in_use.saturating_sub(1);
-            if let Some(w) = waiting.pop_front() {
+            for w in waiting.drain(..) {
                 w.wake();
             }
         }

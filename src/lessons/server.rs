@@ -448,6 +448,20 @@ mod tests {
     }
 
     #[test]
+    fn four_threads_sharing_one_core_with_no_io_still_finish_on_virtual_time() {
+        // Found by the property tests: contended virtual workers used to lose a wake-up.
+        let v = values(&[
+            ("cores", 1.0),
+            ("io", 0.0),
+            ("rate", 105.0),
+            ("threads", 4.0),
+        ]);
+        for plan in ServerLesson.plan("all", &v) {
+            assert!(plan.predict().is_some(), "{:?}", plan.caption);
+        }
+    }
+
+    #[test]
     fn run_all_plans_the_three_models_as_chained_arrive_io_cpu_triples() {
         let v = values(&[]);
         let plans = ServerLesson.plan("all", &v);
