@@ -13,14 +13,10 @@ use super::Heartbeat;
 const BATCH: usize = 8;
 
 /// The main thread's lag, live: a [`Heartbeat`] and a [`LagStrip`] fed by a
-/// [`LagMeter`] that runs while the panel is shown and `active` is true. Samples are
+/// [`LagMeter`] that runs while the panel is shown. Samples are
 /// batched (one chart update per frame, not per sample) and trimmed to the window.
 #[component]
 pub fn LagPanel(
-    /// Whether to measure; turning it off stops the meter (the chart keeps its last
-    /// samples) and pauses the heartbeat.
-    #[prop(into)]
-    active: Signal<bool>,
     /// How much recent time the strip shows, in milliseconds.
     #[prop(default = 10_000.0)]
     window_ms: f64,
@@ -36,37 +32,27 @@ pub fn LagPanel(
             samples.set(Vec::new());
         });
     }
-    let meter = StoredValue::new_local(None::<LagMeter>);
-    Effect::new(move |_| {
-        if !active.get() {
-            meter.set_value(None);
-            return;
+    let pending: Rc<RefCell<Vec<LagSample>>> = Rc::new(RefCell::new(Vec::new()));
+    let meter = StoredValue::new_local(Some(LagMeter::start(move |sample| {
+        let flush = {
+            let mut batch = pending.borrow_mut();
+            batch.push(sample);
+            sample.kind == LagKind::Frame || batch.len() >= BATCH
+        };
+        if flush {
+            let batch = std::mem::take(&mut *pending.borrow_mut());
+            samples.update(|all| {
+                all.extend(batch);
+                LagWindow::latest(all, window_ms * 2.0).retain(all);
+            });
         }
-        if meter.with_value(Option::is_some) {
-            return;
-        }
-        let pending: Rc<RefCell<Vec<LagSample>>> = Rc::new(RefCell::new(Vec::new()));
-        meter.set_value(Some(LagMeter::start(move |sample| {
-            let flush = {
-                let mut batch = pending.borrow_mut();
-                batch.push(sample);
-                sample.kind == LagKind::Frame || batch.len() >= BATCH
-            };
-            if flush {
-                let batch = std::mem::take(&mut *pending.borrow_mut());
-                samples.update(|all| {
-                    all.extend(batch);
-                    LagWindow::latest(all, window_ms * 2.0).retain(all);
-                });
-            }
-        })));
-    });
+    })));
     on_cleanup(move || {
         meter.try_set_value(None);
     });
     view! {
         <section class="lag-panel" aria-label="Main-thread responsiveness">
-            <Heartbeat active=active />
+            <Heartbeat active=Signal::stored(true) />
             <LagStrip samples=samples window_ms=window_ms />
         </section>
     }

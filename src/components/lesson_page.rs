@@ -234,7 +234,7 @@ pub fn LessonPage(
                 {(!embed).then(|| view! { <ShareButtons info query=query.into() /> })}
             </section>
             <section class="plots" aria-label="Timelines">
-                {panels.lag.then(|| view! { <LagPanel active=Signal::derive(|| true) reset=model.generation /> })}
+                {panels.lag.then(|| view! { <LagPanel reset=model.generation /> })}
                 {panels.mandelbrot.then(|| {
                     let size = Memo::new(move |_| {
                         model.outputs.with(|o| {

@@ -4,7 +4,8 @@
 use crate::engine::cpu::CpuJob;
 use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
-use super::cpu_work::{self, JOB_MS, RUN_MAIN};
+use super::cpu_work::{self, JOB_MS};
+use super::support::RUN_MAIN;
 use super::support::{self, secs};
 use super::{ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
 

@@ -13,7 +13,7 @@ use crate::engine::{
 };
 
 use super::support::secs;
-use super::{ActionSpec, CodeSample, Insight, RunPlan};
+use super::{CodeSample, Insight, RunPlan};
 
 /// Hash-chain rounds that take about one millisecond in a browser (an estimate).
 pub(super) const ROUNDS_PER_MS: f64 = 150_000.0;
@@ -78,20 +78,9 @@ pub(super) fn plan_on(strategy: Strategy, scenario: &Scenario, workers: Option<u
     RunPlan::new(strategy, scenario.clone()).with_options(on(workers))
 }
 
-/// The button running only the plan whose CPU work stays on the main thread.
-pub(super) const RUN_MAIN: ActionSpec = ActionSpec {
-    key: "main",
-    label: "Run on the main thread",
-};
-
-/// The button running only the plan whose CPU work goes to the pool.
-pub(super) const RUN_POOL: ActionSpec = ActionSpec {
-    key: "pool",
-    label: "Run on the pool",
-};
-
 /// The same strategy and scenario with the CPU work on the main thread, then on
-/// `workers` workers: both for any action but [`RUN_MAIN`] and [`RUN_POOL`].
+/// `workers` workers: both for any action but `main` and `pool`
+/// ([`super::support::RUN_MAIN`], [`super::support::RUN_POOL`]).
 pub(super) fn main_and_pool(
     action: &str,
     strategy: Strategy,

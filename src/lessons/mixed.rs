@@ -3,7 +3,8 @@
 
 use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
-use super::cpu_work::{self, JOB_MS, RUN_MAIN, RUN_POOL};
+use super::cpu_work::{self, JOB_MS};
+use super::support::{RUN_MAIN, RUN_POOL};
 use super::{support, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
 
 /// Items fetched then processed, chained per item, processing on the loop or on a pool.

@@ -22,6 +22,18 @@ pub(super) const RUN_ALL_THREE: ActionSpec = ActionSpec {
     label: "Run all three",
 };
 
+/// The button running only the plan whose CPU work stays on the main thread.
+pub(super) const RUN_MAIN: ActionSpec = ActionSpec {
+    key: "main",
+    label: "Run on the main thread",
+};
+
+/// The button running only the plan whose CPU work goes to the pool.
+pub(super) const RUN_POOL: ActionSpec = ActionSpec {
+    key: "pool",
+    label: "Run on the pool",
+};
+
 /// The button running gather alone.
 pub(super) const RUN_GATHER: ActionSpec = ActionSpec {
     key: "gather",
