@@ -47,12 +47,7 @@ pub(super) const WORKERS: ParamSpec = ParamSpec {
 
 /// Hash rounds for a job of `cost_ms` (clamped to 0–1,000 ms, so never absurd).
 pub(super) fn rounds_for(cost_ms: f64) -> u32 {
-    let ms = if cost_ms.is_finite() {
-        cost_ms.clamp(0.0, 1000.0)
-    } else {
-        0.0
-    };
-    (ms * ROUNDS_PER_MS).round() as u32
+    (crate::engine::wait_ms(cost_ms).min(1000.0) * ROUNDS_PER_MS).round() as u32
 }
 
 /// A CPU task: `rounds_for(cost_ms)` hash rounds from `seed`, with `cost_ms` as its
