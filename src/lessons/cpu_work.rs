@@ -237,18 +237,7 @@ pub(super) mod testing {
             cases.push(values);
         }
         for values in cases {
-            for sample in lesson.code(&values) {
-                for name in NAMES {
-                    let placeholder = format!("{{{name}}}");
-                    assert!(
-                        !sample.python.contains(&placeholder)
-                            && !sample.rust.contains(&placeholder),
-                        "{} / {}: {placeholder}",
-                        lesson.info().id,
-                        sample.title
-                    );
-                }
-            }
+            crate::lessons::support::testing::assert_no_placeholders(lesson, &values, &NAMES);
         }
     }
 }

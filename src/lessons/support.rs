@@ -150,7 +150,23 @@ pub(super) fn number(value: f64) -> String {
 #[cfg(test)]
 pub(super) mod testing {
     use crate::engine::{ParamSpec, ParamValues, RunRecord};
-    use crate::lessons::{Insight, RunPlan};
+    use crate::lessons::{Insight, Lesson, RunPlan};
+
+    /// Panics if a code pane of `lesson` for `values` still holds `{name}` for one of
+    /// `names`.
+    pub fn assert_no_placeholders(lesson: &dyn Lesson, values: &ParamValues, names: &[&str]) {
+        for sample in lesson.code(values) {
+            for name in names {
+                let placeholder = format!("{{{name}}}");
+                assert!(
+                    !sample.python.contains(&placeholder) && !sample.rust.contains(&placeholder),
+                    "{} / {}: {placeholder}",
+                    lesson.info().id,
+                    sample.title
+                );
+            }
+        }
+    }
 
     /// The defaults of `specs` with some values replaced.
     pub fn values_with(specs: &[ParamSpec], pairs: &[(&str, f64)]) -> ParamValues {
@@ -292,18 +308,7 @@ mod tests {
         ];
         for lesson in crate::lessons::ALL {
             let values = ParamValues::defaults(lesson.info().params);
-            for sample in lesson.code(&values) {
-                for name in names {
-                    let placeholder = format!("{{{name}}}");
-                    assert!(
-                        !sample.python.contains(&placeholder)
-                            && !sample.rust.contains(&placeholder),
-                        "{} / {}: {placeholder}",
-                        lesson.info().id,
-                        sample.title
-                    );
-                }
-            }
+            testing::assert_no_placeholders(*lesson, &values, &names);
         }
     }
 }
