@@ -10,8 +10,9 @@ use super::{
     TOO_MANY_REQUESTS,
 };
 
-/// What a task hands back to its strategy: its result, or its error text.
-pub type TaskResult = Result<String, String>;
+/// What a task hands back to its strategy: success, or its error text. (A task's result
+/// text is in its [`TaskSpan`]; no strategy hands it on, so it is not copied here.)
+pub type TaskResult = Result<(), String>;
 
 /// Records start and end times of tasks during one run and reports them to an observer.
 ///
@@ -77,7 +78,8 @@ impl<'a> Recorder<'a> {
     /// One simulated I/O call: the task is ready as soon as this is called; once polled it
     /// records its start, asks the service for a slot (rejected at once if it is full),
     /// sleeps for its duration (or until the timeout, whichever fires first; on a tie the
-    /// call completes), records its end and returns `"<label> done"` or its error text.
+    /// call completes), records its end (with its result, e.g. `"<label> done"`) and
+    /// returns `Ok(())` or its error text.
     pub fn simulated_io<'s, C: Clock + ?Sized>(
         &'s self,
         clock: &'s C,
@@ -130,7 +132,7 @@ impl<'a> Recorder<'a> {
                     Err(e) => (TaskStatus::Failed, format!("{} failed: {e}", task.label)),
                 }
             } else {
-                (TaskStatus::Ok, format!("{} done", task.label))
+                (TaskStatus::Ok, [task.label.as_str(), " done"].concat())
             };
             self.finish(clock, task.id, status, text)
         }
@@ -200,16 +202,13 @@ impl<'a> Recorder<'a> {
         status: TaskStatus,
         text: String,
     ) -> TaskResult {
-        let shown = if status.is_ok() {
-            text.clone()
-        } else {
-            format!("error: {text}")
-        };
-        self.end(clock, id, status, shown);
-        clock.observe_task(id, TaskPhase::Done);
         if status.is_ok() {
-            Ok(text)
+            self.end(clock, id, status, text);
+            clock.observe_task(id, TaskPhase::Done);
+            Ok(())
         } else {
+            self.end(clock, id, status, format!("error: {text}"));
+            clock.observe_task(id, TaskPhase::Done);
             Err(text)
         }
     }
