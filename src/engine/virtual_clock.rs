@@ -1,5 +1,4 @@
 use std::cell::{Cell, RefCell};
-use std::fmt;
 use std::future::Future;
 use std::pin::{pin, Pin};
 use std::rc::Rc;
@@ -13,7 +12,8 @@ use futures::task::{waker, ArcWake};
 use super::cpu::{CpuJob, CpuOutput};
 use super::virtual_cpu::{AcquireWorker, VirtualCpu};
 use super::{
-    Clock, Deadline, DeadlineHeap, EventLoopTrace, LoopAction, LoopStep, SleepingTask, TaskPhase,
+    Clock, Deadline, DeadlineHeap, EventLoopTrace, LoopAction, LoopStep, SleepingTask, Stalled,
+    TaskPhase,
 };
 
 /// A deterministic clock whose time moves only when every task is waiting on a timer.
@@ -30,18 +30,6 @@ pub struct VirtualClock {
     inner: Rc<RefCell<Timers>>,
     cpu: Rc<RefCell<VirtualCpu>>,
 }
-
-/// The error returned when a future waits forever: no timer is pending and nothing woke it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stalled;
-
-impl fmt::Display for Stalled {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the run waits forever: no timer is pending and no task is ready")
-    }
-}
-
-impl std::error::Error for Stalled {}
 
 #[derive(Default)]
 struct Timers {
@@ -377,55 +365,5 @@ impl Drop for VirtualSleep {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use futures::future::join;
-
-    #[test]
-    fn a_sleep_advances_virtual_time_by_exactly_its_duration() {
-        let clock = VirtualClock::new();
-        let c = clock.clone();
-        let end = clock
-            .run(async move {
-                c.sleep(1500.0).await;
-                c.now_ms()
-            })
-            .unwrap();
-        assert_eq!(end, 1500.0);
-    }
-
-    #[test]
-    fn two_concurrent_sleeps_end_at_the_longer_one() {
-        let clock = VirtualClock::new();
-        let c = clock.clone();
-        let end = clock
-            .run(async move {
-                join(c.sleep(300.0), c.sleep(700.0)).await;
-                c.now_ms()
-            })
-            .unwrap();
-        assert_eq!(end, 700.0);
-    }
-
-    #[test]
-    fn a_future_that_waits_on_nothing_is_reported_as_stalled() {
-        let clock = VirtualClock::new();
-        let result = clock.run(futures::future::pending::<()>());
-        assert_eq!(result, Err(Stalled));
-    }
-
-    #[test]
-    fn zero_and_invalid_sleeps_complete_without_moving_time() {
-        let clock = VirtualClock::new();
-        let c = clock.clone();
-        let end = clock
-            .run(async move {
-                c.sleep(0.0).await;
-                c.sleep(-5.0).await;
-                c.sleep(f64::NAN).await;
-                c.now_ms()
-            })
-            .unwrap();
-        assert_eq!(end, 0.0);
-    }
-}
+#[path = "tests/virtual_clock.rs"]
+mod tests;

@@ -1,0 +1,52 @@
+//! Tests of the virtual clock (included by `virtual_clock.rs`).
+
+use super::*;
+use futures::future::join;
+
+#[test]
+fn a_sleep_advances_virtual_time_by_exactly_its_duration() {
+    let clock = VirtualClock::new();
+    let c = clock.clone();
+    let end = clock
+        .run(async move {
+            c.sleep(1500.0).await;
+            c.now_ms()
+        })
+        .unwrap();
+    assert_eq!(end, 1500.0);
+}
+
+#[test]
+fn two_concurrent_sleeps_end_at_the_longer_one() {
+    let clock = VirtualClock::new();
+    let c = clock.clone();
+    let end = clock
+        .run(async move {
+            join(c.sleep(300.0), c.sleep(700.0)).await;
+            c.now_ms()
+        })
+        .unwrap();
+    assert_eq!(end, 700.0);
+}
+
+#[test]
+fn a_future_that_waits_on_nothing_is_reported_as_stalled() {
+    let clock = VirtualClock::new();
+    let result = clock.run(futures::future::pending::<()>());
+    assert_eq!(result, Err(Stalled));
+}
+
+#[test]
+fn zero_and_invalid_sleeps_complete_without_moving_time() {
+    let clock = VirtualClock::new();
+    let c = clock.clone();
+    let end = clock
+        .run(async move {
+            c.sleep(0.0).await;
+            c.sleep(-5.0).await;
+            c.sleep(f64::NAN).await;
+            c.now_ms()
+        })
+        .unwrap();
+    assert_eq!(end, 0.0);
+}
