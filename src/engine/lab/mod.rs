@@ -29,6 +29,7 @@
 
 mod lab_error;
 mod lab_error_kind;
+mod lab_line;
 mod lab_script;
 mod lab_task;
 mod line_tokens;
