@@ -12,114 +12,21 @@
 use crate::engine::server::{
     Arrivals, LoadSweep, ServerModel, ServerParams, ServerRun, SWEEP_REQUESTS,
 };
-use crate::engine::{
-    ParamError, ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec,
-};
+use crate::engine::{ParamError, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
 use super::cpu_work::{self, cpu_task};
 use super::support::{self, number};
 use super::{ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
 
+mod live_run;
+mod params;
+
+use live_run::{caption, model_of};
+pub use live_run::{live_latencies, live_requests, live_scenario, live_workers};
+pub use params::{CORES, CPU, DURATION, IO, JITTER, RATE, THREADS, WORKERS};
+
 /// Thread pool vs event loop vs event loop with workers, under a rising load.
 pub struct ServerLesson;
-
-/// Offered load.
-pub const RATE: ParamSpec = ParamSpec {
-    key: "rate",
-    label: "Offered load",
-    unit: "req/s",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 1000.0,
-    default: 60.0,
-    step: 5.0,
-    help: "Requests arriving per second at the point shown in the queue view and run live.",
-};
-
-/// I/O wait per request (`d`).
-pub const IO: ParamSpec = ParamSpec {
-    key: "io",
-    label: "I/O per request",
-    unit: "ms",
-    kind: ParamKind::Integer,
-    min: 0.0,
-    max: 1000.0,
-    default: 100.0,
-    step: 10.0,
-    help: "How long each request waits for its database or network call (d).",
-};
-
-/// CPU time per request (`c`).
-pub const CPU: ParamSpec = ParamSpec {
-    key: "cpu",
-    label: "CPU per request",
-    unit: "ms",
-    kind: ParamKind::Integer,
-    min: 0.0,
-    max: 100.0,
-    default: 10.0,
-    step: 1.0,
-    help: "How long each request computes (c); in the live run an estimate for this browser.",
-};
-
-/// Threads of the thread pool (`T`).
-pub const THREADS: ParamSpec = ParamSpec {
-    key: "threads",
-    label: "Threads",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 32.0,
-    default: 4.0,
-    step: 1.0,
-    help: "Worker threads of the synchronous server (T); each is held for a whole request.",
-};
-
-/// Workers the event loop offloads to (`W`).
-pub const WORKERS: ParamSpec = ParamSpec {
-    label: "Workers",
-    help: "Workers the event loop sends its computing to (W).",
-    ..cpu_work::WORKERS
-};
-
-/// Cores of the simulated machine.
-pub const CORES: ParamSpec = ParamSpec {
-    key: "cores",
-    label: "Cores",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 16.0,
-    default: 2.0,
-    step: 1.0,
-    help: "At most this many computations run at once, however many threads or workers.",
-};
-
-/// Random jitter of the arrivals.
-pub const JITTER: ParamSpec = ParamSpec {
-    key: "jitter",
-    label: "Arrival jitter",
-    unit: "%",
-    kind: ParamKind::Integer,
-    min: 0.0,
-    max: 100.0,
-    default: 0.0,
-    step: 10.0,
-    help: "0 spaces the arrivals evenly; 100 moves each by up to half a gap (seeded).",
-};
-
-/// Length of the live run.
-pub const DURATION: ParamSpec = ParamSpec {
-    key: "duration",
-    label: "Live run",
-    unit: "s",
-    kind: ParamKind::Decimal,
-    min: 0.1,
-    max: 3.0,
-    default: 0.2,
-    step: 0.1,
-    help: "Arrivals of the live run last this long (at most 40 requests, about 3 s in all).",
-};
 
 static PARAMS: [ParamSpec; 8] = [RATE, IO, CPU, THREADS, WORKERS, CORES, JITTER, DURATION];
 
@@ -236,95 +143,6 @@ fn simulate_all(values: &ParamValues, count: usize) -> Vec<ServerRun> {
     ServerModel::ALL
         .iter()
         .map(|&m| ServerRun::simulate(m, &p, &times))
-        .collect()
-}
-
-/// How many requests the live run serves: the arrivals within the chosen duration, at
-/// most [`LIVE_MAX_REQUESTS`], fewer if the three runs would take longer than
-/// [`LIVE_BUDGET_MS`] together (at least 1).
-pub fn live_requests(values: &ParamValues) -> usize {
-    let wanted = (rate(values) * support::decimal(values, &DURATION)).round() as usize;
-    let mut n = wanted.clamp(1, LIVE_MAX_REQUESTS);
-    while n > 1 {
-        let total: f64 = simulate_all(values, n)
-            .iter()
-            .map(ServerRun::makespan_ms)
-            .sum();
-        if total <= LIVE_BUDGET_MS {
-            break;
-        }
-        n -= 1;
-    }
-    n
-}
-
-/// How many CPU parts of `model` the live run computes at once, and where: `None` on the
-/// page's main thread, `Some(k)` on `k` web workers.
-pub fn live_workers(model: ServerModel, p: &ServerParams) -> Option<usize> {
-    match model {
-        ServerModel::EventLoop => None,
-        ServerModel::ThreadPool => Some(p.threads.max(1).min(p.cores.max(1))),
-        ServerModel::Offloaded => Some(p.workers.max(1).min(p.cores.max(1))),
-    }
-}
-
-/// The live run's tasks for `model`: `arrive i`, `I/O i`, `CPU i` (ids 3i, 3i+1, 3i+2).
-/// For the thread pool, `I/O i` also waits for `CPU i−T`: the thread is free only then.
-pub fn live_scenario(model: ServerModel, p: &ServerParams, arrivals_ms: &[f64]) -> Scenario {
-    let threads = p.threads.max(1);
-    let tasks = arrivals_ms.iter().enumerate().flat_map(|(i, &at)| {
-        let (arrive, io, cpu) = (3 * i, 3 * i + 1, 3 * i + 2);
-        let mut io_after = vec![arrive];
-        if model == ServerModel::ThreadPool && i >= threads {
-            io_after.push(3 * (i - threads) + 2);
-        }
-        let n = i + 1;
-        [
-            TaskSpec::new(arrive, format!("arrive {n}"), at),
-            TaskSpec::new(io, format!("I/O {n}"), p.io()).after(&io_after),
-            cpu_task(cpu, n, format!("CPU {n}"), p.cpu()).after(&[io]),
-        ]
-    });
-    Scenario {
-        tasks: tasks.collect(),
-    }
-}
-
-/// The caption of a model's live run (`Thread pool (T = 4)`).
-fn caption(model: ServerModel, p: &ServerParams) -> String {
-    match model {
-        ServerModel::ThreadPool => format!("{} (T = {})", model.title(), p.threads.max(1)),
-        ServerModel::EventLoop => model.title().to_string(),
-        ServerModel::Offloaded => {
-            let w = p.workers.max(1);
-            format!("Event loop + {w} worker{}", if w == 1 { "" } else { "s" })
-        }
-    }
-}
-
-/// The model a live run record belongs to, read from its caption.
-fn model_of(record: &RunRecord) -> Option<ServerModel> {
-    let title = record.title();
-    if title.starts_with(ServerModel::ThreadPool.title()) {
-        Some(ServerModel::ThreadPool)
-    } else if title.starts_with("Event loop +") {
-        Some(ServerModel::Offloaded)
-    } else if title.starts_with(ServerModel::EventLoop.title()) {
-        Some(ServerModel::EventLoop)
-    } else {
-        None
-    }
-}
-
-/// Each request's latency in a live run record: the end of `CPU i` minus the planned
-/// arrival of request `i` (the duration of `arrive i`). Unfinished requests are left out.
-pub fn live_latencies(record: &RunRecord) -> Vec<f64> {
-    record
-        .tasks
-        .chunks(3)
-        .filter(|c| c.len() == 3)
-        .map(|c| c[2].end_ms - c[0].requested_ms)
-        .filter(|l| l.is_finite())
         .collect()
 }
 
