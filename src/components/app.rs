@@ -4,7 +4,7 @@ use crate::browser::{
     hardware_concurrency, register_service_worker, report_height_to_parent, watch_visibility,
     PageUrl,
 };
-use crate::engine::ParamValues;
+use crate::engine::{ParamKind, ParamValues};
 use crate::lessons::permalink::Permalink;
 use crate::lessons::{self, Lesson};
 
@@ -28,9 +28,7 @@ pub struct EmbedMode(pub bool);
 pub fn App() -> impl IntoView {
     let query = PageUrl::query();
     let mut link = Permalink::parse(&query);
-    if !query.contains("workers=") {
-        with_machine_workers(link.lesson, &mut link.values);
-    }
+    with_machine_workers(link.lesson, &mut link.values, &link.named);
     let embed = link.embed;
     provide_context(EmbedMode(embed));
     let current_link = RwSignal::new(PageUrl::query().trim_start_matches('?').to_string());
@@ -77,7 +75,7 @@ pub fn App() -> impl IntoView {
             .flatten()
             .unwrap_or_else(|| {
                 let mut values = ParamValues::defaults(lesson.info().params);
-                with_machine_workers(lesson, &mut values);
+                with_machine_workers(lesson, &mut values, &[]);
                 values
             });
         view! { <LessonPage lesson initial=values /> }
@@ -137,10 +135,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Sets a lesson's `workers` parameter (if it has one) to this machine's processor count,
-/// within the parameter's range: the pool's natural size.
-fn with_machine_workers(lesson: &dyn Lesson, values: &mut ParamValues) {
-    if let Some(spec) = lesson.info().params.iter().find(|s| s.key == "workers") {
+/// Sets each of a lesson's [`ParamKind::Workers`] parameters that the link did not name
+/// to this machine's processor count, within the parameter's range: a pool's natural size.
+fn with_machine_workers(lesson: &dyn Lesson, values: &mut ParamValues, named: &[&str]) {
+    let specs = lesson.info().params.iter();
+    for spec in specs.filter(|s| s.kind == ParamKind::Workers && !named.contains(&s.key)) {
         let n = (hardware_concurrency() as f64).clamp(spec.min, spec.max);
         values.0.insert(spec.key.to_string(), n);
     }

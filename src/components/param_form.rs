@@ -57,8 +57,8 @@ pub fn ParamForm(
                     </select>
                 }
                 .into_any(),
-                ParamKind::Integer | ParamKind::Decimal => {
-                    let mode = if spec.kind == ParamKind::Integer { "numeric" } else { "decimal" };
+                ParamKind::Integer | ParamKind::Workers | ParamKind::Decimal => {
+                    let mode = if spec.is_whole() { "numeric" } else { "decimal" };
                     view! {
                         <input id=id.clone() name=key type="text" inputmode=mode autocomplete="off"
                             spellcheck="false" maxlength="32"

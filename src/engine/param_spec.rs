@@ -9,6 +9,10 @@ use super::{ParamChoice, ParamError};
 pub enum ParamKind {
     /// Whole numbers only (task counts, seeds).
     Integer,
+    /// A number of workers: a whole number whose default, in the browser, is the
+    /// machine's processor count (within the range) unless a link names a value: the
+    /// natural size of a pool. Elsewhere it is an [`ParamKind::Integer`].
+    Workers,
     /// Any finite decimal number (durations, scales).
     Decimal,
     /// A multi-line text (a textarea), at most `max_chars` characters. Only its length
@@ -60,6 +64,11 @@ impl ParamSpec {
     /// Whether this parameter takes a text or a choice rather than a number.
     pub fn is_text(&self) -> bool {
         matches!(self.kind, ParamKind::Text { .. } | ParamKind::Choice { .. })
+    }
+
+    /// Whether this parameter takes whole numbers only.
+    pub fn is_whole(&self) -> bool {
+        matches!(self.kind, ParamKind::Integer | ParamKind::Workers)
     }
 
     /// The default of a text or choice parameter (empty for a numeric one).
@@ -129,7 +138,7 @@ impl ParamSpec {
         if !value.is_finite() {
             return Err(self.error("must be a finite number"));
         }
-        if self.kind == ParamKind::Integer && value.fract() != 0.0 {
+        if self.is_whole() && value.fract() != 0.0 {
             return Err(self.error("must be a whole number"));
         }
         if value < self.min || value > self.max {

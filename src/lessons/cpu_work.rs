@@ -37,7 +37,7 @@ pub(super) const WORKERS: ParamSpec = ParamSpec {
     key: "workers",
     label: "Workers",
     unit: "",
-    kind: ParamKind::Integer,
+    kind: ParamKind::Workers,
     min: 1.0,
     max: 8.0,
     default: 2.0,

@@ -29,6 +29,9 @@ pub struct Permalink {
     pub embed: bool,
     /// One sentence per ignored part of the query.
     pub notices: Vec<String>,
+    /// The keys of the lesson's parameters the query named, valid or not (the others
+    /// have their defaults).
+    pub named: Vec<&'static str>,
 }
 
 impl Permalink {
@@ -63,11 +66,16 @@ impl Permalink {
         let embed = matches!(get("embed").map(String::as_str), Some("1" | "true"));
         let specs = lesson.info().params;
         let mut values = ParamValues::defaults(specs);
+        let mut named = Vec::new();
         for (key, text) in &pairs {
             if RESERVED.contains(&key.as_str()) {
                 continue;
             }
-            match specs.iter().find(|s| s.key == key) {
+            let spec = specs.iter().find(|s| s.key == key);
+            if let Some(spec) = spec.filter(|s| !named.contains(&s.key)) {
+                named.push(spec.key);
+            }
+            match spec {
                 None => notices.push(format!(
                     "Ignored “{}”: this lesson has no such parameter.",
                     shorten(key)
@@ -109,6 +117,7 @@ impl Permalink {
             values,
             embed,
             notices,
+            named,
         }
     }
 
@@ -118,6 +127,7 @@ impl Permalink {
             values: ParamValues::defaults(lesson.info().params),
             embed: false,
             notices,
+            named: Vec::new(),
         }
     }
 }
@@ -180,6 +190,13 @@ mod tests {
         assert_eq!(p.notices.len(), 4, "{:?}", p.notices);
         assert_eq!(p.values, ParamValues::defaults(p.lesson.info().params));
         assert!(p.notices[0].contains("n=-1"));
+    }
+
+    #[test]
+    fn a_link_names_each_parameter_it_gives_once_valid_or_not_and_nothing_else() {
+        let p = Permalink::parse("lesson=cpu-gather&workers=abc&n=3&workers=2&embed=1&bogus=1");
+        assert_eq!(p.named, ["workers", "n"]);
+        assert!(Permalink::parse("lesson=cpu-gather").named.is_empty());
     }
 
     #[test]

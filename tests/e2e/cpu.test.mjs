@@ -2,7 +2,7 @@
 // invariants, on the release build served from a sub-folder.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLesson, runAction, useServedApp } from './harness.mjs';
+import { openLesson, openPage, runAction, useServedApp } from './harness.mjs';
 
 const app = useServedApp({ folder: 'static/tools/asyncscope' });
 
@@ -105,6 +105,29 @@ describe('the event loop under CPU load', () => {
     assert.equal(data.runs[0].tasks.length, 16);
     assert.match(await page.textContent('[data-testid="mandelbrot-count"]'), /^16 tiles from 2 workers/);
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('the size of a pool', () => {
+  test("defaults to the machine's processor count within range, unless the link names one", async () => {
+    // A machine with 3 processors (the page reads navigator.hardwareConcurrency).
+    const initScript = () => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 3 });
+    const workersOf = async (query) => {
+      const { page, context, errors } = await openPage(app.browser, `${app.base}?${query}`, undefined, { initScript });
+      const value = await page.inputValue('#param-workers');
+      assert.deepEqual(errors, [], query);
+      await context.close();
+      return value;
+    };
+    assert.equal(await workersOf('lesson=cpu-gather'), '3');
+    assert.equal(await workersOf('lesson=lab'), '3', 'the lab, whose range starts at 0');
+    assert.equal(await workersOf('lesson=cpu-gather&workers=1'), '1', 'a value from the link is kept');
+    assert.equal(await workersOf('lesson=cpu-gather&workers=nine'), '2', 'an invalid one gives the spec default, as its notice says');
+    // More processors than the range allows: the largest pool the lesson offers.
+    const many = () => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 64 });
+    const { page, context } = await openPage(app.browser, `${app.base}?lesson=cpu-gather`, undefined, { initScript: many });
+    assert.equal(await page.inputValue('#param-workers'), '8');
     await context.close();
   });
 });

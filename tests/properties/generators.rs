@@ -142,7 +142,9 @@ pub(crate) fn valid_value(spec: &ParamSpec) -> BoxedStrategy<f64> {
     match spec.kind {
         ParamKind::Choice { options, .. } => (0..options.len()).prop_map(|i| i as f64).boxed(),
         ParamKind::Text { .. } => Just(0.0).boxed(),
-        ParamKind::Integer => (lo as i64..=hi as i64).prop_map(|v| v as f64).boxed(),
+        ParamKind::Integer | ParamKind::Workers => {
+            (lo as i64..=hi as i64).prop_map(|v| v as f64).boxed()
+        }
         ParamKind::Decimal => {
             let steps = ((hi - lo) / step).floor() as u64;
             prop_oneof![
