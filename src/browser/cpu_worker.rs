@@ -2,7 +2,9 @@ use std::cell::{Cell, RefCell};
 
 use gloo_worker::{HandlerId, Registrable, Worker, WorkerScope};
 
-use crate::engine::cpu::{JobReply, JobRequest};
+use wasm_bindgen::JsCast;
+
+use crate::engine::cpu::{CpuJob, JobReply, JobRequest};
 use crate::engine::Clock;
 
 use super::BrowserClock;
@@ -17,6 +19,9 @@ thread_local! {
 /// A job that panics still gets an answer: a panic hook replies with the panic message
 /// and `fatal: true` before the worker's wasm instance dies, so the pool can fail that job
 /// and replace the worker instead of waiting forever.
+///
+/// [`CpuJob::CloseWorker`] makes the worker close itself without a word, the way a worker
+/// killed from outside goes silent: the pool has to notice by itself (its job deadline).
 pub struct CpuWorker;
 
 impl CpuWorker {
@@ -57,6 +62,10 @@ impl Worker for CpuWorker {
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: Self::Input, who: HandlerId) {
+        if request.job == CpuJob::CloseWorker {
+            close_this_worker();
+            return; // no answer: the worker is gone once this handler returns
+        }
         let clock = BrowserClock::new();
         CURRENT.with(|c| c.set(Some((who, request.id))));
         let t0 = clock.now_ms();
@@ -72,5 +81,21 @@ impl Worker for CpuWorker {
                 fatal: false,
             },
         );
+    }
+}
+
+/// Calls `close()` on this worker's global scope: the worker discards its pending tasks
+/// and stops once the current one returns, without any message or error event.
+/// On a page (where `close` would close the window) it does nothing.
+fn close_this_worker() {
+    if web_sys::window().is_some() {
+        return;
+    }
+    let global = js_sys::global();
+    let close = js_sys::Reflect::get(&global, &"close".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(close) = close {
+        let _ = close.call0(&global);
     }
 }

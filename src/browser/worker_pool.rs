@@ -7,7 +7,7 @@ use futures::future::LocalBoxFuture;
 use gloo_worker::{Spawnable, WorkerBridge};
 use wasm_bindgen_futures::spawn_local;
 
-use crate::engine::cpu::{CpuJob, JobReply, JobRequest};
+use crate::engine::cpu::{CpuJob, JobDeadline, JobReply, JobRequest};
 use crate::engine::Clock;
 
 use super::{BrowserClock, CpuWorker, JobOutcome};
@@ -15,18 +15,21 @@ use super::{BrowserClock, CpuWorker, JobOutcome};
 /// The largest pool the app will start.
 pub const MAX_WORKERS: usize = 16;
 
-/// How long a job may run before its worker is given up for dead.
-const DEFAULT_JOB_TIMEOUT_MS: f64 = 30_000.0;
+/// How often the watchdog looks for jobs whose worker went silent, in milliseconds.
+const WATCHDOG_PERIOD_MS: f64 = 250.0;
 
 /// A pool of web workers running [`CpuJob`]s: a queue dispatches each job to an idle
 /// worker; results come back as they finish.
 ///
 /// No `SharedArrayBuffer`: jobs and results travel by `postMessage`, so the pool works on
 /// any static host and inside any iframe. A job that panics is answered by the worker's
-/// panic hook and the worker is replaced; a worker that stops answering is given up after
-/// a timeout and replaced; every other job carries on. Cancelling drops the busy workers
-/// (gloo-worker asks them to close once their current job ends; their late answers are
-/// ignored) and starts fresh ones.
+/// panic hook and the worker is replaced. A worker that stops answering (killed, or
+/// closed by [`CpuJob::CloseWorker`]) sends no sign at all, so each running job has its
+/// own deadline ([`JobDeadline`]: 2 s plus five times a pessimistic estimate of its
+/// work, at most 30 s, counted from when its worker was ready); past it, the job fails
+/// as "lost: its worker stopped answering" and the worker is replaced. Every other job
+/// carries on. Cancelling drops the busy workers (gloo-worker asks them to close once
+/// their current job ends; their late answers are ignored) and starts fresh ones.
 #[derive(Clone)]
 pub struct WorkerPool {
     inner: Rc<RefCell<PoolInner>>,
@@ -39,7 +42,7 @@ struct PoolInner {
     queue: VecDeque<Queued>,
     next_id: u64,
     next_generation: u64,
-    job_timeout_ms: f64,
+    deadline: JobDeadline,
     replaced: u32,
     ready_waiters: Vec<oneshot::Sender<()>>,
     retired: Vec<WorkerBridge<CpuWorker>>,
@@ -58,6 +61,8 @@ struct Running {
     done: oneshot::Sender<JobOutcome>,
     queued_ms: f64,
     started_ms: f64,
+    /// How long the job may stay silent once its worker is ready ([`JobDeadline`]).
+    limit_ms: f64,
 }
 
 struct Queued {
@@ -83,7 +88,7 @@ impl WorkerPool {
                 queue: VecDeque::new(),
                 next_id: 0,
                 next_generation: 0,
-                job_timeout_ms: DEFAULT_JOB_TIMEOUT_MS,
+                deadline: JobDeadline::DEFAULT,
                 replaced: 0,
                 ready_waiters: Vec::new(),
                 retired: Vec::new(),
@@ -99,14 +104,18 @@ impl WorkerPool {
         self.inner.borrow().slots.len()
     }
 
-    /// How many workers were replaced after a panic, a timeout or a cancel.
+    /// How many workers were replaced after a panic, a silence past the job's deadline or
+    /// a cancel.
     pub fn replaced(&self) -> u32 {
         self.inner.borrow().replaced
     }
 
-    /// Sets how long a job may take before its worker is considered dead (tests).
+    /// Sets the longest any job may stay silent before its worker is considered dead
+    /// (the cap of [`JobDeadline`], 30 s by default; at least 1 ms). Applies to jobs sent
+    /// to a worker from now on.
     pub fn set_job_timeout_ms(&self, ms: f64) {
-        self.inner.borrow_mut().job_timeout_ms = ms.max(1.0);
+        let mut inner = self.inner.borrow_mut();
+        inner.deadline = inner.deadline.with_cap_ms(ms);
     }
 
     /// Grows or shrinks the pool to `size` workers (1–[`MAX_WORKERS`]). Shrinking retires
@@ -260,29 +269,48 @@ impl WorkerPool {
         });
     }
 
-    /// Every 250 ms, gives up jobs whose worker stopped answering; stops with the pool.
+    /// Every [`WATCHDOG_PERIOD_MS`], gives up the jobs past their deadline (their worker
+    /// stopped answering); stops with the pool.
+    ///
+    /// A tick that comes late (the page was busy, so an answer may be waiting in the
+    /// queue behind the timer) only notes the time: the answers are handled before the
+    /// next tick, which judges. At most one tick in a row is skipped, so a throttled
+    /// background tab (a tick a second) still finds dead workers.
     fn start_watchdog(&self) {
         let weak = Rc::downgrade(&self.inner);
         spawn_local(async move {
             let clock = BrowserClock::new();
+            let mut last_tick = clock.now_ms();
+            let mut skipped = false;
             loop {
-                clock.sleep(250.0).await;
+                clock.sleep(WATCHDOG_PERIOD_MS).await;
                 let Some(inner) = weak.upgrade() else {
                     return;
                 };
                 let mut guard = inner.borrow_mut();
                 let now = guard.clock.now_ms();
-                let limit = guard.job_timeout_ms;
-                let stuck: Vec<usize> = (0..guard.slots.len())
-                    .filter(|&i| {
-                        guard.slots[i]
-                            .running
-                            .as_ref()
-                            .is_some_and(|r| now - r.started_ms > limit)
+                let late = now - last_tick > 2.0 * WATCHDOG_PERIOD_MS;
+                last_tick = now;
+                if late && !skipped {
+                    skipped = true;
+                    continue;
+                }
+                skipped = false;
+                let rule = guard.deadline;
+                let stuck: Vec<(usize, f64)> = (0..guard.slots.len())
+                    .filter_map(|i| {
+                        let slot = &guard.slots[i];
+                        let r = slot.running.as_ref()?;
+                        rule.is_overdue(r.limit_ms, r.started_ms, slot.warm_ms, now)
+                            .then_some((i, r.limit_ms))
                     })
                     .collect();
-                for index in stuck {
-                    guard.replace(index, &inner, "its worker stopped answering");
+                for (index, limit_ms) in stuck {
+                    let why = format!(
+                        "its worker stopped answering (silent for more than {:.1} s)",
+                        limit_ms / 1000.0
+                    );
+                    guard.replace(index, &inner, &why);
                 }
                 guard.dispatch();
                 drop(guard);
@@ -360,6 +388,7 @@ impl PoolInner {
             let Some(next) = self.queue.pop_front() else {
                 return;
             };
+            let limit_ms = self.deadline.limit_ms(Some(next.job.slow_estimate_ms()));
             slot.bridge.send(JobRequest {
                 id: next.id,
                 job: next.job,
@@ -369,6 +398,7 @@ impl PoolInner {
                 done: next.done,
                 queued_ms: next.queued_ms,
                 started_ms: now,
+                limit_ms,
             });
         }
     }

@@ -2,7 +2,9 @@
 //! time on one thread; only a pool of workers shares them out.
 
 use crate::engine::cpu::CpuJob;
-use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
+use crate::engine::{
+    ParamChoice, ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec,
+};
 
 use super::cpu_work::{self, JOB_MS};
 use super::support::RUN_MAIN;
@@ -35,18 +37,40 @@ pub const WORKERS: ParamSpec = ParamSpec {
     ..cpu_work::WORKERS
 };
 
-/// Fault injection: one more job that panics inside its worker.
+/// The faults that can be injected. The keys are the digits links have always used
+/// (`fault=0`, `fault=1`), so older links keep working.
+pub const FAULTS: [ParamChoice; 3] = [
+    ParamChoice {
+        key: "0",
+        label: "None",
+    },
+    ParamChoice {
+        key: "1",
+        label: "A job that panics",
+    },
+    ParamChoice {
+        key: "2",
+        label: "A job that closes its worker",
+    },
+];
+
+/// Fault injection: one more job that breaks its worker (key `fault`).
 pub const FAULT: ParamSpec = ParamSpec {
     key: "fault",
     label: "Faulty job",
     unit: "",
-    kind: ParamKind::Integer,
+    kind: ParamKind::Choice {
+        options: &FAULTS,
+        default: "0",
+    },
     min: 0.0,
-    max: 1.0,
+    max: 0.0,
     default: 0.0,
     step: 1.0,
-    help: "1 adds a job that panics: its worker dies, the job fails, the pool replaces the \
-           worker and every other job still finishes. (The main thread refuses it.)",
+    help: "Adds one job that breaks its worker. A panic is reported at once; a worker that \
+           closes itself just goes silent, like one killed from outside, and is given up \
+           after about 2 s. Either way the job fails, the pool replaces the worker and \
+           every other job still finishes. (The main thread refuses both.)",
 };
 
 static PARAMS: [ParamSpec; 4] = [COUNT, COST, WORKERS, FAULT];
@@ -100,7 +124,7 @@ struct Jobs {
     count: usize,
     cost_ms: f64,
     most_workers: usize,
-    fault: bool,
+    fault: Option<CpuJob>,
 }
 
 impl Jobs {
@@ -109,7 +133,7 @@ impl Jobs {
             count: support::whole(values, &COUNT).max(1),
             cost_ms: support::whole(values, &COST) as f64,
             most_workers: support::whole(values, &WORKERS).max(1),
-            fault: support::whole(values, &FAULT) == 1,
+            fault: fault_job(values.text(FAULT.key).unwrap_or(FAULT.default_text())),
         }
     }
 
@@ -117,8 +141,8 @@ impl Jobs {
         let mut tasks: Vec<TaskSpec> = (1..=self.count)
             .map(|i| cpu_work::cpu_task(i - 1, i, format!("job {i}"), self.cost_ms))
             .collect();
-        if self.fault {
-            tasks.push(TaskSpec::new(self.count, "faulty job", 0.0).computing(CpuJob::Panic));
+        if let Some(job) = &self.fault {
+            tasks.push(TaskSpec::new(self.count, "faulty job", 0.0).computing(job.clone()));
         }
         Scenario { tasks }
     }
@@ -127,6 +151,16 @@ impl Jobs {
     /// divides n), given at least `workers` free cores.
     fn ideal(&self, workers: usize) -> f64 {
         self.count as f64 / self.count.div_ceil(workers.max(1)) as f64
+    }
+}
+
+/// The faulty job for the key of a [`FAULTS`] option (`None` for none, or an unknown key:
+/// values are validated before they get here, so that only protects the page).
+fn fault_job(key: &str) -> Option<CpuJob> {
+    match key {
+        "1" => Some(CpuJob::Panic),
+        "2" => Some(CpuJob::CloseWorker),
+        _ => None,
     }
 }
 
@@ -269,6 +303,44 @@ mod tests {
             10
         );
         assert!(total <= 30_000.0, "{total} ms");
+    }
+
+    #[test]
+    fn each_fault_option_adds_its_own_faulty_job_and_old_links_keep_their_meaning() {
+        let faulty = |query: &str| {
+            let values = ParamValues::parse(&PARAMS, |k| (k == "fault").then_some(query))
+                .expect("a valid fault key");
+            let plans = CpuGatherLesson.plan("pool", &values);
+            let tasks = &plans[0].scenario.tasks;
+            tasks
+                .iter()
+                .find(|t| t.label == "faulty job")
+                .map(|t| t.cpu.clone())
+        };
+        assert_eq!(faulty("0"), None);
+        assert_eq!(faulty("1"), Some(Some(CpuJob::Panic)));
+        assert_eq!(faulty("2"), Some(Some(CpuJob::CloseWorker)));
+        assert_eq!(
+            CpuGatherLesson.plan("pool", &ParamValues::defaults(&PARAMS))[0]
+                .scenario
+                .tasks
+                .len(),
+            4,
+            "no faulty job by default"
+        );
+    }
+
+    #[test]
+    fn an_unknown_fault_is_refused_with_a_message_naming_the_options() {
+        let errors = ParamValues::parse(&PARAMS, |k| (k == "fault").then_some("boom")).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].key, "fault");
+        assert!(
+            errors[0].message.contains("0, 1, 2"),
+            "{}",
+            errors[0].message
+        );
+        assert_eq!(fault_job("boom"), None);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 // Hardening: repeated worker faults, a run/cancel/restart soak with a heap budget, and
 // runs in a hidden tab, on the release build served from a sub-folder.
 //
-// Knobs (environment): FAULTS (default 100) and FAULT_SECONDS (default 150) bound the
-// fault test; SOAK_CYCLES (default 1000) and SOAK_SECONDS (default 120) bound the soak.
+// Knobs (environment): FAULTS (default 100) and FAULT_SECONDS (default 240) bound the
+// fault test (half the faults are silent workers, found after about 2 s each);
+// SOAK_CYCLES (default 1000) and SOAK_SECONDS (default 120) bound the soak.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -10,7 +11,7 @@ import {
 } from './harness.mjs';
 
 const FAULTS = Number(process.env.FAULTS ?? 100);
-const FAULT_SECONDS = Number(process.env.FAULT_SECONDS ?? 150);
+const FAULT_SECONDS = Number(process.env.FAULT_SECONDS ?? 240);
 const SOAK_CYCLES = Number(process.env.SOAK_CYCLES ?? 1000);
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 120);
 
@@ -33,35 +34,46 @@ function rng(seed) {
 }
 
 describe('worker faults', () => {
-  test('a hundred injected panics lose no job, hang no run, and leave the pool at full size and idle', async (t) => {
+  test('a hundred injected faults, panics and workers that close themselves, lose no job, hang no run, and leave the pool at full size and idle', async (t) => {
     // The pool action runs the jobs on pools of 1…workers workers, and every pool run
-    // gets one faulty job: with workers=5, each click injects five faults.
+    // gets one faulty job: with workers=5, each click injects five faults. Clicks
+    // alternate between the two kinds: a job that panics (the worker answers with the
+    // panic, then dies) and a job whose worker closes itself (it just goes silent, as a
+    // worker killed from outside: only the pool's job deadline finds it).
     const workers = 5;
+    const kinds = [
+      { key: '1', name: 'panic', reason: /panic/ },
+      { key: '2', name: 'closed worker', reason: /failed: lost: its worker stopped answering/ },
+    ];
     const { page, context, errors } = await open('cpu-gather', `n=2&cost=10&workers=${workers}&fault=1`);
     const started = Date.now();
     const deadline = started + FAULT_SECONDS * 1000;
     const clicks = Math.ceil(FAULTS / workers);
-    let faults = 0;
+    const injected = { panic: 0, 'closed worker': 0 };
+    const detectionMs = [];
     let runs = 0;
     let replaced = (await poolStatus(page))?.replaced ?? 0;
     for (let click = 0; click < clicks && Date.now() < deadline; click++) {
       const n = 1 + (click % 3);
+      const kind = kinds[click % kinds.length];
       await setParams(page, { n });
+      await page.selectOption('#param-fault', kind.key);
       const t0 = Date.now();
       await page.click('.actions button[data-action="pool"]');
       await waitDone(page, 30_000).catch(async () => {
-        throw new Error(`click ${click} (n=${n}) hung: "${await statusText(page)}", ` +
+        throw new Error(`click ${click} (n=${n}, ${kind.name}) hung: "${await statusText(page)}", ` +
           `${(await poolStatus(page))?.text} after 30 s`);
       });
       const elapsed = Date.now() - t0;
       const data = await exportJson(page);
       assert.equal(data.params.n, n, `click ${click}: export belongs to this run`);
+      assert.equal(data.params.fault, kind.key, `click ${click}: export has this fault`);
       const poolRuns = data.runs.filter((r) => r.options?.workers);
       assert.deepEqual(poolRuns.map((r) => r.options.workers), [1, 2, 3, 4, 5].slice(0, workers),
         `click ${click}: one pool run per pool size`);
       let faultsHere = 0;
       for (const run of poolRuns) {
-        const where = `click ${click}, ${run.options.workers} workers`;
+        const where = `click ${click} (${kind.name}), ${run.options.workers} workers`;
         const ids = run.tasks.map((task) => task.id).sort((a, b) => a - b);
         assert.deepEqual(ids, Array.from({ length: n + 1 }, (_, i) => i), `${where}: every job reported once`);
         for (const task of run.tasks) {
@@ -71,14 +83,15 @@ describe('worker faults', () => {
         const failed = run.tasks.filter((task) => task.status !== 'ok');
         assert.deepEqual(failed.map((task) => [task.label, task.status]), [['faulty job', 'failed']],
           `${where}: exactly the faulty job fails`);
-        assert.match(failed[0].result, /panic/, `${where}: the failure says the job panicked`);
+        assert.match(failed[0].result, kind.reason, `${where}: the failure says why (${failed[0].result})`);
+        if (kind.key === '2') detectionMs.push(failed[0].end_ms - failed[0].start_ms);
         for (const task of run.tasks.filter((x) => x.status === 'ok')) {
           assert.match(task.result, /^job \d+: [0-9a-f]{16}$/, `${where}: ${task.label} has its answer`);
         }
         faultsHere += failed.length;
         runs += 1;
       }
-      faults += faultsHere;
+      injected[kind.name] += faultsHere;
       const pool = await poolStatus(page);
       assert.ok(pool, `click ${click}: the pool status is shown`);
       assert.equal(pool.size, workers, `click ${click}: pool back to full size (${pool.text})`);
@@ -89,11 +102,25 @@ describe('worker faults', () => {
       assert.ok(elapsed < 30_000, `click ${click} took ${elapsed} ms`);
     }
     const seconds = (Date.now() - started) / 1000;
-    t.diagnostic(`faults injected: ${faults} in ${runs} pool runs, ${seconds.toFixed(1)} s; workers replaced: ${replaced}`);
+    const faults = injected.panic + injected['closed worker'];
+    const sorted = [...detectionMs].sort((a, b) => a - b);
+    const ms = (x) => `${Math.round(x ?? NaN)} ms`;
+    t.diagnostic(`faults injected: ${faults} (${injected.panic} panics, ${injected['closed worker']} closed workers) ` +
+      `in ${runs} pool runs, ${seconds.toFixed(1)} s; workers replaced: ${replaced}`);
+    t.diagnostic(`a closed worker's job was given up after ${ms(sorted[0])} (min), ` +
+      `${ms(sorted[Math.floor(sorted.length / 2)])} (median), ${ms(sorted.at(-1))} (max)`);
     assert.ok(faults >= Math.min(FAULTS, 30), `only ${faults} faults fitted in ${FAULT_SECONDS} s`);
+    if (faults >= 2 * workers) {
+      assert.ok(injected.panic > 0 && injected['closed worker'] > 0, 'both kinds were injected');
+    }
+    // A silent worker is found well before the old 30 s watchdog, never before its 2 s floor.
+    for (const d of detectionMs) {
+      assert.ok(d >= 1_900 && d < 10_000, `a closed worker's job was given up after ${ms(d)}`);
+    }
 
     // The pool still works without faults afterwards.
-    await setParams(page, { n: 4, fault: 0 });
+    await setParams(page, { n: 4 });
+    await page.selectOption('#param-fault', '0');
     const clean = await runAction(page, 'pool', 30_000);
     for (const run of clean.runs) {
       assert.ok(run.tasks.length === 4 && run.tasks.every((task) => task.status === 'ok'), `${run.strategy} clean run`);
@@ -104,8 +131,9 @@ describe('worker faults', () => {
 
     // Each injected panic is reported once. (A panicking worker also reports two
     // follow-up "RefCell already borrowed" panics from gloo-worker before it is dropped.)
-    const injected = errors.filter((e) => /injected fault: this job panics on purpose/.test(e));
-    assert.equal(injected.length, faults, 'one panic report per injected fault');
+    // A worker that closes itself reports nothing.
+    const panics = errors.filter((e) => /injected fault: this job panics on purpose/.test(e));
+    assert.equal(panics.length, injected.panic, 'one panic report per injected panic');
     // The workers' own reports of their panics are expected; nothing else may fail.
     const unexpected = errors.filter((e) => !/panic|unreachable|RuntimeError/i.test(e));
     t.diagnostic(`console errors: ${errors.length} (all panic reports), unexpected: ${unexpected.length}`);

@@ -21,12 +21,25 @@ pub enum CpuJob {
     },
     /// Fault injection for tests: panic inside the job.
     Panic,
+    /// Fault injection for tests: the worker that receives this job closes itself
+    /// (`close()` on its global scope) and never answers. Seen from the page this is a
+    /// worker killed from outside: no reply and no error event, only silence, which the
+    /// pool must notice on its own (see [`super::JobDeadline`]).
+    CloseWorker,
 }
+
+/// Work units (hash rounds, Mandelbrot iterations, trial divisions) that even a slow
+/// device computes per millisecond in a browser: about five to ten times slower than
+/// native code on a small cloud machine (hash chain ≈ 100,000 rounds/ms, Mandelbrot
+/// ≈ 220,000 iterations/ms, trial division ≈ 200,000 steps/ms there).
+const SLOW_UNITS_PER_MS: f64 = 20_000.0;
 
 impl CpuJob {
     /// Runs the job here and now (on whatever thread calls it).
     ///
-    /// [`CpuJob::Panic`] panics by design; everything else is clamped to its limits.
+    /// [`CpuJob::Panic`] panics by design, and so does [`CpuJob::CloseWorker`] (a worker
+    /// handles it before it gets here, as only a worker can close itself); everything
+    /// else is clamped to its limits.
     pub fn run(&self) -> CpuOutput {
         match self {
             CpuJob::Ping => CpuOutput::Pong,
@@ -45,7 +58,36 @@ impl CpuJob {
                 CpuOutput::Hash(hash_chain(*seed, (*rounds).min(2_000_000_000)))
             }
             CpuJob::Panic => panic!("injected fault: this job panics on purpose"),
+            CpuJob::CloseWorker => {
+                panic!("injected fault: only a worker can close itself, and it did not")
+            }
         }
+    }
+
+    /// Whether this is a fault-injection job ([`CpuJob::Panic`], [`CpuJob::CloseWorker`]).
+    pub fn is_fault(&self) -> bool {
+        matches!(self, CpuJob::Panic | CpuJob::CloseWorker)
+    }
+
+    /// A pessimistic estimate of how long the job computes, in milliseconds: its work
+    /// (an upper bound of it for Mandelbrot tiles, where every pixel is counted at the
+    /// iteration limit) at the pace of a slow device. Used to tell a long job from a dead
+    /// worker, never to predict timings. Pings and faults count as 0 (they answer, or
+    /// fail, at once).
+    pub fn slow_estimate_ms(&self) -> f64 {
+        let units = match self {
+            CpuJob::Ping | CpuJob::Panic | CpuJob::CloseWorker => 0.0,
+            CpuJob::CountPrimes { below } => {
+                // Trial division up to √k for each odd k: about n·√n / (3 ln n) steps.
+                let n = f64::from((*below).clamp(3, 50_000_000));
+                n * n.sqrt() / (3.0 * n.ln())
+            }
+            CpuJob::Mandelbrot(tile) => {
+                tile.pixels() as f64 * f64::from(tile.max_iter.clamp(1, u32::from(u16::MAX)))
+            }
+            CpuJob::HashChain { rounds, .. } => f64::from((*rounds).min(2_000_000_000)),
+        };
+        units / SLOW_UNITS_PER_MS
     }
 
     /// Runs the job on the calling thread, refusing the fault-injection job (a panic on
@@ -53,6 +95,9 @@ impl CpuJob {
     pub fn run_here(&self) -> Result<CpuOutput, String> {
         match self {
             CpuJob::Panic => Err("a panicking job only runs in a worker".to_string()),
+            CpuJob::CloseWorker => {
+                Err("a job that closes its worker only runs in a worker".to_string())
+            }
             job => Ok(job.run()),
         }
     }
@@ -65,6 +110,7 @@ impl CpuJob {
             CpuJob::Mandelbrot(t) => format!("tile {}×{} at ({}, {})", t.width, t.height, t.x, t.y),
             CpuJob::HashChain { rounds, .. } => format!("{rounds} hash rounds"),
             CpuJob::Panic => "a job that panics".into(),
+            CpuJob::CloseWorker => "a job that closes its worker".into(),
         }
     }
 }
@@ -97,5 +143,46 @@ mod tests {
     #[should_panic(expected = "injected fault")]
     fn the_fault_job_panics() {
         CpuJob::Panic.run();
+    }
+
+    #[test]
+    fn both_fault_jobs_are_refused_on_the_calling_thread_and_others_are_not() {
+        assert!(CpuJob::Panic.run_here().is_err());
+        let closing = CpuJob::CloseWorker.run_here().unwrap_err();
+        assert!(closing.contains("only runs in a worker"), "{closing}");
+        assert!(CpuJob::CloseWorker.is_fault() && CpuJob::Panic.is_fault());
+        assert!(!CpuJob::Ping.is_fault());
+        assert_eq!(CpuJob::Ping.run_here(), Ok(CpuOutput::Pong));
+    }
+
+    #[test]
+    fn the_slow_estimate_grows_with_the_work_and_is_zero_for_pings_and_faults() {
+        let hash = |rounds| CpuJob::HashChain { seed: 1, rounds }.slow_estimate_ms();
+        assert_eq!(hash(0), 0.0);
+        assert!(hash(2_000_000) > 0.0 && hash(4_000_000) == 2.0 * hash(2_000_000));
+        let primes = |below| CpuJob::CountPrimes { below }.slow_estimate_ms();
+        assert!(primes(4_000_000) > 4.0 * primes(1_000_000));
+        assert!(primes(0).is_finite() && primes(u32::MAX).is_finite());
+        let tile =
+            |max_iter| CpuJob::Mandelbrot(super::super::tiles_for(64, 48, 1, 1, max_iter)[0]);
+        assert!(tile(200).slow_estimate_ms() > tile(100).slow_estimate_ms());
+        for job in [CpuJob::Ping, CpuJob::Panic, CpuJob::CloseWorker] {
+            assert_eq!(job.slow_estimate_ms(), 0.0);
+        }
+    }
+
+    #[test]
+    fn the_slow_estimate_is_slower_than_native_code_really_runs() {
+        // Generous on purpose: the estimate must exceed even a debug build's real time
+        // on a loaded machine by a margin, or a long job would look like a dead worker.
+        let job = CpuJob::HashChain {
+            seed: 3,
+            rounds: 2_000_000,
+        };
+        let t0 = std::time::Instant::now();
+        job.run();
+        let real_ms = t0.elapsed().as_secs_f64() * 1000.0;
+        assert!(job.slow_estimate_ms() >= 50.0, "{}", job.slow_estimate_ms());
+        assert!(real_ms < 10.0 * job.slow_estimate_ms(), "ran {real_ms} ms");
     }
 }

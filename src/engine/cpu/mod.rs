@@ -5,6 +5,7 @@
 mod cpu_job;
 mod cpu_output;
 mod hash_chain;
+mod job_deadline;
 mod job_reply;
 mod job_request;
 mod mandelbrot;
@@ -14,6 +15,7 @@ mod tile;
 pub use cpu_job::CpuJob;
 pub use cpu_output::CpuOutput;
 pub use hash_chain::hash_chain;
+pub use job_deadline::JobDeadline;
 pub use job_reply::JobReply;
 pub use job_request::JobRequest;
 pub use mandelbrot::{mandelbrot_tile, tiles_for};
@@ -93,6 +95,12 @@ mod tests {
             0.0,
         ));
         assert!(refused.is_err());
+        let closing = futures::executor::block_on(crate::engine::Clock::compute(
+            &NativeClock,
+            &CpuJob::CloseWorker,
+            0.0,
+        ));
+        assert!(closing.is_err());
     }
 
     /// A clock with the trait's default `compute` (runs the job right here).
