@@ -297,7 +297,11 @@ impl Clock for VirtualClock {
         nominal_ms: f64,
     ) -> LocalBoxFuture<'static, Result<CpuOutput, String>> {
         let ms = super::wait_ms(nominal_ms);
-        let refused = matches!(job, CpuJob::Panic);
+        let refused = match job {
+            CpuJob::Panic => Some("injected fault: this job panics on purpose"),
+            CpuJob::CloseWorker => Some("injected fault: this job closes its worker"),
+            _ => None,
+        };
         let parallel = matches!(*self.cpu.borrow(), VirtualCpu::Parallel { .. });
         let timers = self.inner.clone();
         let cpu = self.cpu.clone();
@@ -310,10 +314,9 @@ impl Clock for VirtualClock {
             } else {
                 timers.borrow_mut().now += ms;
             }
-            if refused {
-                Err("injected fault: this job panics on purpose".to_string())
-            } else {
-                Ok(CpuOutput::Pong)
+            match refused {
+                Some(fault) => Err(fault.to_string()),
+                None => Ok(CpuOutput::Pong),
             }
         })
     }

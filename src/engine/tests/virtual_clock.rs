@@ -50,3 +50,20 @@ fn zero_and_invalid_sleeps_complete_without_moving_time() {
         .unwrap();
     assert_eq!(end, 0.0);
 }
+
+#[test]
+fn each_fault_job_fails_on_virtual_time_with_its_own_message_and_real_jobs_do_not() {
+    let clock = VirtualClock::with_workers(2);
+    let c = clock.clone();
+    let (panic, close, real) = clock
+        .run(async move {
+            let panic = c.compute(&CpuJob::Panic, 10.0).await;
+            let close = c.compute(&CpuJob::CloseWorker, 10.0).await;
+            let real = c.compute(&CpuJob::Ping, 10.0).await;
+            (panic, close, real)
+        })
+        .unwrap();
+    assert!(panic.is_err_and(|e| e.contains("panics")));
+    assert!(close.is_err_and(|e| e.contains("closes its worker")));
+    assert!(real.is_ok());
+}
