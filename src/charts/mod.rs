@@ -84,6 +84,8 @@ mod queue_chart;
 #[cfg(target_arch = "wasm32")]
 mod scaling_chart;
 #[cfg(target_arch = "wasm32")]
+mod scoped_memo;
+#[cfg(target_arch = "wasm32")]
 mod search_timeline;
 #[cfg(target_arch = "wasm32")]
 mod throughput_load_chart;
@@ -126,6 +128,8 @@ pub use mandelbrot_view::MandelbrotView;
 pub use queue_chart::QueueChart;
 #[cfg(target_arch = "wasm32")]
 pub use scaling_chart::ScalingChart;
+#[cfg(target_arch = "wasm32")]
+pub use scoped_memo::scoped_memo;
 #[cfg(target_arch = "wasm32")]
 pub use search_timeline::SearchTimeline;
 #[cfg(target_arch = "wasm32")]

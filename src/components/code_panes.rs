@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::charts::scoped_memo;
 use crate::lessons::CodeSample;
 
 /// Which language the code panes show.
@@ -40,6 +41,9 @@ pub fn CodePanes(
         }
     };
     let panes = move || {
+        // The panes are rebuilt whenever the parameters change: they read `shown` through
+        // a memo that goes with them, so no rebuild stays subscribed to it (`scoped_memo`).
+        let shown = scoped_memo(move |_| shown.get());
         samples
             .get()
             .into_iter()

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::browser::PageUrl;
 use crate::charts::{
-    format_ms, ConcurrencyChart, DependencyGraph, LoopStepper, MakespanChart, MandelbrotView,
-    ScalingChart, TimeAxis, Timeline,
+    format_ms, scoped_memo, ConcurrencyChart, DependencyGraph, LoopStepper, MakespanChart,
+    MandelbrotView, ScalingChart, TimeAxis, Timeline,
 };
 use crate::engine::cpu::CpuOutput;
 use crate::engine::{ParamError, ParamValues, Strategy};
@@ -151,10 +151,14 @@ pub fn LessonPage(
                 .fold(0.0, f64::max)
         });
         let axis = TimeAxis::covering(longest * 1.04);
-        let active = Signal::derive(move || model.is_running());
+        // The panels are rebuilt on every run: everything in them reads the page's
+        // long-lived signals only through these scoped memos, which leave those signals'
+        // subscriber lists when the panels go (see `scoped_memo`).
+        let active: Signal<bool> = scoped_memo(move |_| model.is_running()).into();
+        let elapsed: Signal<f64> = scoped_memo(move |_| model.elapsed.get()).into();
         (0..count)
             .map(|i| {
-                let run = Memo::new(move |_| model.live.with(|runs| runs.get(i).cloned()));
+                let run = scoped_memo(move |_| model.live.with(|runs| runs.get(i).cloned()));
                 let graph = panels.graph.then(|| {
                     // Only scenarios where some task waits for another have a graph.
                     run.get_untracked().filter(|r| r.scenario.tasks.iter().any(|t| !t.after.is_empty())).map(|r| {
@@ -180,7 +184,7 @@ pub fn LessonPage(
                 };
                 view! {
                     <div class="run-panel">
-                        <Timeline run elapsed=model.elapsed.into() axis=axis.clone() active />
+                        <Timeline run elapsed axis=axis.clone() active />
                         {concurrency}
                         {graph}
                     </div>

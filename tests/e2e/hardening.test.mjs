@@ -277,15 +277,14 @@ describe('soak', () => {
       assert.ok(Number.isFinite(growth), 'performance.memory is available');
       assert.ok(growth <= 5 * 1024 * 1024, `JS heap grew by ${(growth / 1e6).toFixed(2)} MB`);
       assert.deepEqual(errors, []);
-      // Suspected product bug "wasm memory grows with every run": the app's wasm linear
-      // memory grows about 2.6 KB per cycle (1.64 → 1.90 MB after 100 cycles, → 4.26 MB
-      // after 1,000) and never levels off, while the JS heap stays flat. Kept as a todo
-      // until it is fixed in src/ (the budget is 1 MB for the whole soak).
+      // The wasm linear memory used to grow about 2.6 KB per cycle (1.64 → 4.26 MB over
+      // 1,000 cycles): the rebuilt timelines and code panes stayed subscribed to the page's
+      // long-lived signals (fixed with charts::scoped_memo). It now stays at its size;
+      // the budget, four 64 KiB pages for the whole soak, leaves room for allocator noise.
       const wasmGrowth = end.wasm - before.wasm;
-      await t.test('the wasm memory stays flat through the soak', {
-        todo: 'bug: wasm memory grows with every run (about 2.6 KB per cycle)',
-      }, () => {
-        assert.ok(wasmGrowth <= 1024 * 1024, `wasm memory grew by ${(wasmGrowth / 1e6).toFixed(2)} MB`);
+      await t.test('the wasm memory stays flat through the soak', () => {
+        assert.ok(Number.isFinite(wasmGrowth), 'the wasm memory is readable');
+        assert.ok(wasmGrowth <= 4 * 65536, `wasm memory grew by ${(wasmGrowth / 1e6).toFixed(2)} MB`);
       });
       await context.close();
     } finally {
