@@ -133,7 +133,8 @@ static INFO: LessonInfo = LessonInfo {
          TaskGroup cancels every task still running at the first failure. Only \
          “dependencies honoured” waits for what a task names after “after”: the others \
          ignore dependencies, as asyncio.gather would; a task whose dependency failed is \
-         then skipped.",
+         then skipped. “Compare all five” runs your script with each strategy in turn, one \
+         after another so that their computing does not overlap, each with its timeline.",
         "CPU work is a hash chain sized to take about the duration you wrote in this \
          browser. With 0 workers it runs on the page's own thread: every other task, timer \
          and animation waits meanwhile. With workers, it runs on web workers while the \
@@ -141,13 +142,21 @@ static INFO: LessonInfo = LessonInfo {
          you chose; names become identifiers (“fetch-user” becomes fetch_user).",
     ],
     params: &PARAMS,
-    actions: &[ActionSpec {
-        key: "run",
-        label: "Run",
-    }],
+    actions: &[
+        ActionSpec {
+            key: "run",
+            label: "Run",
+        },
+        ActionSpec {
+            key: "compare",
+            label: "Compare all five",
+        },
+    ],
     panels: Panels {
         graph: true,
         concurrency: true,
+        // CPU work may run on this page's thread: runs side by side would slow each other.
+        one_at_a_time: true,
         ..Panels::STANDARD
     },
 };
@@ -207,14 +216,29 @@ impl Lesson for LabLesson {
         }
     }
 
-    fn plan(&self, _action: &str, values: &ParamValues) -> Vec<RunPlan> {
+    /// `run`: the chosen strategy. `compare`: the same script with each of the five, one
+    /// after another, in the order of [`WAYS`] (the semaphore with the chosen k).
+    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
         let scenario = script(values).scenario(ROUNDS_PER_MS);
         let n = workers(values);
         let options = RunOptions {
             workers: (n > 0).then_some(n),
             ..RunOptions::default()
         };
-        vec![RunPlan::new(strategy(way(values)), scenario).with_options(options)]
+        let ways = if action == "compare" {
+            vec![
+                LabWay::Sequential,
+                LabWay::Gather,
+                LabWay::Semaphore(support::whole(values, &LIMIT).max(1)),
+                LabWay::TaskGroup,
+                LabWay::Chained,
+            ]
+        } else {
+            vec![way(values)]
+        };
+        ways.into_iter()
+            .map(|w| RunPlan::new(strategy(w), scenario.clone()).with_options(options))
+            .collect()
     }
 
     fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
@@ -244,7 +268,13 @@ impl Lesson for LabLesson {
                     secs(path.length_ms),
                 ));
             }
-            if way(values) != LabWay::Chained {
+            if runs.len() > 1 {
+                out.push(Insight::new(
+                    "ignored",
+                    "Dependencies",
+                    "only “dependencies honoured” waits for them; the other four ignore them",
+                ));
+            } else if way(values) != LabWay::Chained {
                 out.push(Insight::new(
                     "ignored",
                     "Dependencies",
@@ -252,17 +282,22 @@ impl Lesson for LabLesson {
                 ));
             }
         }
+        // With several runs (a comparison), each figure is named after its run.
+        let named = |label: &str, run: &RunRecord| match runs.len() {
+            1 => label.to_string(),
+            _ => format!("{label}, {}", run.title()),
+        };
         for run in runs {
             out.push(Insight::new(
                 "makespan",
-                "Measured makespan",
+                named("Measured makespan", run),
                 secs(run.makespan_ms),
             ));
             let count =
                 |status: TaskStatus| run.tasks.iter().filter(|t| t.status == status).count();
             out.push(Insight::new(
                 "outcome",
-                "Tasks",
+                named("Tasks", run),
                 format!(
                     "{} ok, {} failed, {} cancelled or skipped",
                     count(TaskStatus::Ok),

@@ -2,7 +2,7 @@
 // column, fixes it, runs it, exports it, and shares it by link; typed markup stays text.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportJson, openPage, useServedApp, waitDone } from './harness.mjs';
+import { exportJson, openPage, runAction, useServedApp, waitDone } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -119,6 +119,34 @@ describe('the lab', () => {
     assert.match(await page.inputValue(SCRIPT), /<img src=x onerror/);
     assert.equal(await page.locator('article img').count(), 0);
     assert.equal(await page.evaluate(() => window.__pwned ?? 0), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+  test('comparing runs the script once with each strategy, one after another, each with its timeline', async () => {
+    const script = 'a io 300ms\nb io 300ms after a\nc io 200ms fails';
+    const query = `lesson=lab&strategy=gather&k=1&workers=0&script=${encodeURIComponent(script)}`;
+    const { page, context, errors } = await openPage(app.browser, `${app.base}?${query}`);
+    await page.waitForSelector('article[data-lesson="lab"]');
+    const data = await runAction(page, 'compare');
+    assert.deepEqual(data.runs.map((r) => r.strategy),
+      ['sequential', 'gather_return_exceptions', 'semaphore', 'task_group_cancel', 'chained']);
+    const [sequential, gather, semaphore, group, chained] = data.runs;
+    const task = (run, label) => run.tasks.find((t) => t.label === label);
+    // Only the chained run waits for a before starting b; gather starts everything at once.
+    assert.ok(task(chained, 'b').start_ms >= task(chained, 'a').end_ms - 0.5, 'chained: b after a');
+    assert.ok(task(gather, 'b').start_ms < task(gather, 'a').end_ms, 'gather ignores the dependency');
+    // In turn (sequential, or a semaphore of 1), c starts once b has ended.
+    for (const run of [sequential, semaphore]) {
+      assert.ok(task(run, 'c').start_ms >= task(run, 'b').end_ms - 0.5, `${run.strategy}: one at a time`);
+    }
+    // The task group cancels a and b when c fails; gather lets them finish.
+    assert.deepEqual(group.tasks.map((t) => t.status), ['cancelled', 'cancelled', 'failed']);
+    assert.deepEqual(gather.tasks.map((t) => t.status), ['ok', 'ok', 'failed']);
+    // Each run has its own timeline and its own named makespan.
+    assert.equal(await page.locator('.run-panel').count(), 5);
+    const makespans = await page.locator('[data-insight="makespan"] dt').allTextContents();
+    assert.equal(makespans.length, 5);
+    assert.ok(makespans.every((m) => /^Measured makespan, /.test(m)), makespans.join(' | '));
     assert.deepEqual(errors, []);
     await context.close();
   });

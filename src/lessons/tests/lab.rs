@@ -94,3 +94,35 @@ fn hand_built_values_without_a_valid_script_fall_back_to_the_default_scenario() 
     assert_eq!(plans[0].scenario.tasks.len(), 7);
     assert_eq!(plans[0].strategy, Strategy::Chained);
 }
+
+#[test]
+fn comparing_runs_the_script_with_all_five_strategies_in_order_one_at_a_time() {
+    let mut v = values("a io 1s\nb io 1s after a\nc io 1s", "gather");
+    v.0.insert("k".into(), 2.0);
+    let plans = LabLesson.plan("compare", &v);
+    let strategies: Vec<Strategy> = plans.iter().map(|p| p.strategy).collect();
+    assert_eq!(
+        strategies,
+        [
+            Strategy::Sequential,
+            Strategy::GatherReturnExceptions,
+            Strategy::Semaphore { limit: 2 },
+            Strategy::TaskGroupCancel,
+            Strategy::Chained,
+        ]
+    );
+    assert!(LabLesson.info().panels.one_at_a_time);
+    let runs = predicted(&plans);
+    let makespans: Vec<f64> = runs.iter().map(|r| r.makespan_ms).collect();
+    // Only the chained run waits for a before starting b.
+    assert_eq!(makespans, [3000.0, 1000.0, 2000.0, 1000.0, 2000.0]);
+    let all = LabLesson.insights(&runs, &v);
+    let labels: Vec<&str> = all
+        .iter()
+        .filter(|i| i.key == "makespan")
+        .map(|i| i.label.as_str())
+        .collect();
+    assert_eq!(labels.len(), 5);
+    assert!(labels.iter().all(|l| l.starts_with("Measured makespan, ")));
+    assert!(insight(&all, "ignored").contains("the other four"));
+}
