@@ -6,7 +6,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use asyncscope::browser::{pending_sleeps, BrowserClock, CpuWorker, FrameLoop, WorkerPool};
+use asyncscope::browser::{
+    pending_sleeps, wake_ups, BrowserClock, CpuWorker, FrameLoop, WorkerPool,
+};
 use asyncscope::engine::cpu::{CpuJob, CpuOutput};
 use asyncscope::engine::{Clock, RunEvent, Scenario, Strategy};
 use futures::future::{abortable, join_all};
@@ -138,6 +140,28 @@ async fn two_thousand_equal_sleeps_end_together_and_leave_no_timer_pending() {
     let elapsed = clock.now_ms() - t0;
     assert!((29.5..200.0).contains(&elapsed), "took {elapsed} ms");
     assert_eq!(pending_sleeps(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn sleeps_never_end_before_their_deadline_and_the_queue_goes_quiet_after_them() {
+    let clock = BrowserClock::new();
+    for ms in [5.0, 17.0, 40.0] {
+        let t0 = clock.now_ms();
+        clock.sleep(ms).await;
+        let took = clock.now_ms() - t0;
+        // Early by at most the slack (a tenth of a millisecond, plus rounding); late by
+        // whatever a busy machine adds, so only a generous upper bound.
+        assert!(
+            took >= ms - 0.15 && took < ms + 100.0,
+            "{ms} ms took {took} ms"
+        );
+    }
+    // No hop or timer keeps running once nothing sleeps (measured by a JS timer, which
+    // does not wake the queue).
+    assert_eq!(pending_sleeps(), 0);
+    let before = wake_ups();
+    gloo_timers::future::TimeoutFuture::new(60).await;
+    assert_eq!(wake_ups(), before, "the queue woke with nothing to do");
 }
 
 #[wasm_bindgen_test]

@@ -20,10 +20,13 @@ pub struct EngineBench {
     /// From the call until the last task had started (the engine's set-up work; for
     /// sequential it includes the waits before the last task).
     pub last_start_ms: f64,
+    /// When the first task ended (for gather: how late the first timer fired).
+    pub first_end_ms: f64,
 }
 
 /// Runs `tasks` waits of `duration_ms` each with `strategy` on the browser's timers, with
-/// no observer work beyond noting the last start, and reports the timings.
+/// no observer work beyond noting the last start and the first end, and reports the
+/// timings.
 pub async fn engine_bench(strategy: Strategy, tasks: usize, duration_ms: f64) -> EngineBench {
     let clock = BrowserClock::new();
     let scenario = Scenario {
@@ -32,11 +35,12 @@ pub async fn engine_bench(strategy: Strategy, tasks: usize, duration_ms: f64) ->
             .collect(),
     };
     let last_start = Cell::new(0.0_f64);
+    let first_end = Cell::new(f64::INFINITY);
     let record = strategy
-        .run(&clock, &scenario, &|event| {
-            if let RunEvent::Started { at_ms, .. } = event {
-                last_start.set(at_ms);
-            }
+        .run(&clock, &scenario, &|event| match event {
+            RunEvent::Started { at_ms, .. } => last_start.set(at_ms),
+            RunEvent::Ended { at_ms, .. } => first_end.set(first_end.get().min(at_ms)),
+            _ => {}
         })
         .await;
     EngineBench {
@@ -46,5 +50,6 @@ pub async fn engine_bench(strategy: Strategy, tasks: usize, duration_ms: f64) ->
         ideal_ms: strategy.bound_ms(&scenario),
         makespan_ms: record.makespan_ms,
         last_start_ms: last_start.get(),
+        first_end_ms: first_end.get(),
     }
 }

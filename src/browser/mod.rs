@@ -43,7 +43,7 @@ pub use pool_bench::{pool_bench, PoolBench};
 pub use pool_clock::{OutputTap, PoolClock};
 pub use preferences::{hardware_concurrency, is_page_hidden, prefers_reduced_motion};
 pub use theme::{apply_theme, saved_theme};
-pub use timer_queue::pending_sleeps;
+pub use timer_queue::{pending_sleeps, wake_ups};
 pub use timing_probe::{probe_timing, TimingFacts};
 pub use visibility::{hide_count, is_visible, watch_visibility};
 pub use worker_pool::{WorkerPool, MAX_WORKERS};

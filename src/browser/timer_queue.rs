@@ -3,6 +3,13 @@
 //! earliest. This is how asyncio's event loop (and tokio's timer) work: the loop keeps its
 //! timers itself and asks the operating system for one wake-up. Ten thousand sleeps of the
 //! same length cost one browser timer and one wake-up, not ten thousand.
+//!
+//! `setTimeout` counts whole milliseconds and fires up to a millisecond or two late, and
+//! nested ones are clamped to 4 ms. So the browser timer is armed for [`HOP_WINDOW_MS`]
+//! before the earliest deadline, and the last stretch is covered by hops: messages posted
+//! to this thread through a `MessageChannel`, each a normal task of the event loop (the
+//! page stays responsive), until the deadline is reached. A sleep then ends within about
+//! a tenth of a millisecond of its deadline.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -15,9 +22,13 @@ use wasm_bindgen::JsCast;
 
 use crate::engine::DeadlineHeap;
 
-/// Sleeps due within this many milliseconds of a wake-up fire in it (`setTimeout` counts
-/// whole milliseconds, so it can wake a fraction of one early).
-const SLACK_MS: f64 = 0.5;
+/// Sleeps due within this many milliseconds of a wake-up fire in it: the resolution of
+/// `performance.now()` without cross-origin isolation.
+const SLACK_MS: f64 = 0.1;
+
+/// The browser timer wakes the queue this long before the earliest deadline; hops cover
+/// the rest (see the module comment).
+const HOP_WINDOW_MS: f64 = 1.0;
 
 #[wasm_bindgen]
 extern "C" {
@@ -49,15 +60,36 @@ impl Slot {
     }
 }
 
+/// What will wake the queue next.
+enum Armed {
+    /// A browser timer due at this time, with its handle.
+    Timer(f64, JsValue),
+    /// A hop posted and not yet arrived.
+    Hop,
+}
+
+/// The hop channel of one thread: a message posted on `sender` arrives at `_receiver`'s
+/// handler as a task of this thread's event loop.
+struct Hops {
+    sender: web_sys::MessagePort,
+    _receiver: web_sys::MessagePort,
+    _handler: Closure<dyn FnMut()>,
+}
+
 /// The queue of one thread.
 struct Queue {
     heap: DeadlineHeap<Rc<Slot>>,
     /// Sleeps registered and neither fired nor cancelled.
     live: usize,
-    /// The armed browser timer: its deadline and handle.
-    armed: Option<(f64, JsValue)>,
-    /// The one callback every wake-up calls (made once per thread).
+    /// What wakes the queue next, if anything.
+    armed: Option<Armed>,
+    /// The one callback every browser timer calls (made once per thread).
     callback: Option<Closure<dyn FnMut()>>,
+    /// The hop channel (made once per thread; `None` where `MessageChannel` is missing,
+    /// and then the browser timer is armed for the deadline itself).
+    hops: Option<Option<Hops>>,
+    /// Wake-ups so far (browser timers and hops), for tests.
+    wake_ups: u64,
 }
 
 thread_local! {
@@ -66,6 +98,8 @@ thread_local! {
         live: 0,
         armed: None,
         callback: None,
+        hops: None,
+        wake_ups: 0,
     });
 }
 
@@ -85,7 +119,8 @@ pub(crate) fn now_ms() -> f64 {
 }
 
 impl Queue {
-    /// Points the browser timer at the earliest live deadline (or clears it).
+    /// Arranges the next wake-up for the earliest live deadline (or cancels it): a hop when
+    /// the deadline is within [`HOP_WINDOW_MS`], else the browser timer.
     fn arm(&mut self, now: f64) {
         while self.heap.peek().is_some_and(|e| e.item.cancelled.get()) {
             self.heap.pop();
@@ -94,25 +129,50 @@ impl Queue {
             self.disarm();
             return;
         };
-        if self.armed.as_ref().is_some_and(|(at, _)| *at <= earliest) {
-            return;
+        let wake_at = earliest - HOP_WINDOW_MS;
+        match &self.armed {
+            // A hop is on its way: it re-arms when it arrives.
+            Some(Armed::Hop) => return,
+            Some(Armed::Timer(at, _)) if *at <= wake_at => return,
+            _ => {}
         }
         self.disarm();
+        if wake_at <= now && self.post_hop() {
+            self.armed = Some(Armed::Hop);
+            return;
+        }
+        let target = if self.has_hops() { wake_at } else { earliest };
         let callback = self
             .callback
-            .get_or_insert_with(|| Closure::new(on_wake))
+            .get_or_insert_with(|| Closure::new(|| on_wake(false)))
             .as_ref()
             .unchecked_ref::<js_sys::Function>()
             .clone();
-        let delay = (earliest - now).max(0.0).ceil().min(i32::MAX as f64) as i32;
+        let delay = (target - now).max(0.0).ceil().min(i32::MAX as f64) as i32;
         if let Ok(handle) = set_timeout(&callback, delay) {
-            self.armed = Some((earliest, handle));
+            self.armed = Some(Armed::Timer(target, handle));
         }
     }
 
     fn disarm(&mut self) {
-        if let Some((_, handle)) = self.armed.take() {
-            clear_timeout(&handle);
+        match self.armed.take() {
+            Some(Armed::Timer(_, handle)) => clear_timeout(&handle),
+            // A hop cannot be recalled: it arrives, finds nothing due and re-arms.
+            Some(Armed::Hop) => self.armed = Some(Armed::Hop),
+            None => {}
+        }
+    }
+
+    /// Whether this thread has a hop channel (made on first use).
+    fn has_hops(&mut self) -> bool {
+        self.hops.get_or_insert_with(Hops::open).is_some()
+    }
+
+    /// Posts a hop; `false` if this thread cannot.
+    fn post_hop(&mut self) -> bool {
+        match self.hops.get_or_insert_with(Hops::open) {
+            Some(hops) => hops.sender.post_message(&JsValue::UNDEFINED).is_ok(),
+            None => false,
         }
     }
 
@@ -132,12 +192,32 @@ impl Queue {
     }
 }
 
-/// The browser timer fired: wake every sleep that is due, then re-arm for the next.
-fn on_wake() {
+impl Hops {
+    /// A `MessageChannel` whose messages call [`on_wake`]; `None` if there is none.
+    fn open() -> Option<Self> {
+        let channel = web_sys::MessageChannel::new().ok()?;
+        let handler: Closure<dyn FnMut()> = Closure::new(|| on_wake(true));
+        let receiver = channel.port1();
+        receiver.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        Some(Self {
+            sender: channel.port2(),
+            _receiver: receiver,
+            _handler: handler,
+        })
+    }
+}
+
+/// The browser timer fired, or a hop arrived: wake every sleep that is due, then arm the
+/// next wake-up.
+fn on_wake(hop: bool) {
     let now = now_ms();
     let due = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
-        q.armed = None;
+        q.wake_ups += 1;
+        // Only the kind of wake-up that was armed is spent (a late hop leaves a timer be).
+        if matches!(q.armed, Some(Armed::Hop)) == hop {
+            q.armed = None;
+        }
         q.take_due(now)
     });
     // Wake outside the borrow: a waker may register new sleeps.
@@ -219,4 +299,9 @@ impl Drop for QueuedSleep {
 /// How many sleeps are waiting on this thread (for tests).
 pub fn pending_sleeps() -> usize {
     QUEUE.with(|q| q.borrow().live)
+}
+
+/// How many times this thread's queue has woken up, by browser timer or hop (for tests).
+pub fn wake_ups() -> u64 {
+    QUEUE.with(|q| q.borrow().wake_ups)
 }
