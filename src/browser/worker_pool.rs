@@ -1,16 +1,20 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use futures::channel::oneshot;
 use futures::future::LocalBoxFuture;
-use gloo_worker::{Spawnable, WorkerBridge};
+
 use wasm_bindgen_futures::spawn_local;
 
-use crate::engine::cpu::{CpuJob, JobDeadline, JobReply, JobRequest};
+use crate::engine::cpu::{CpuJob, JobDeadline, JobReply};
 use crate::engine::Clock;
 
-use super::{BrowserClock, CpuWorker, JobOutcome};
+use super::{BrowserClock, JobOutcome};
+
+mod pool_inner;
+
+use pool_inner::{PoolInner, Queued};
 
 /// The largest pool the app will start.
 pub const MAX_WORKERS: usize = 16;
@@ -33,43 +37,6 @@ const WATCHDOG_PERIOD_MS: f64 = 250.0;
 #[derive(Clone)]
 pub struct WorkerPool {
     inner: Rc<RefCell<PoolInner>>,
-}
-
-struct PoolInner {
-    script: String,
-    clock: BrowserClock,
-    slots: Vec<Slot>,
-    queue: VecDeque<Queued>,
-    next_id: u64,
-    next_generation: u64,
-    deadline: JobDeadline,
-    replaced: u32,
-    ready_waiters: Vec<oneshot::Sender<()>>,
-    retired: Vec<WorkerBridge<CpuWorker>>,
-}
-
-struct Slot {
-    generation: u64,
-    bridge: WorkerBridge<CpuWorker>,
-    spawned_ms: f64,
-    warm_ms: Option<f64>,
-    running: Option<Running>,
-}
-
-struct Running {
-    id: u64,
-    done: oneshot::Sender<JobOutcome>,
-    queued_ms: f64,
-    started_ms: f64,
-    /// How long the job may stay silent once its worker is ready ([`JobDeadline`]).
-    limit_ms: f64,
-}
-
-struct Queued {
-    id: u64,
-    job: CpuJob,
-    done: oneshot::Sender<JobOutcome>,
-    queued_ms: f64,
 }
 
 /// The id of the warm-up ping each new worker receives.
@@ -317,97 +284,5 @@ impl WorkerPool {
                 WorkerPool { inner }.bury_retired();
             }
         });
-    }
-}
-
-impl PoolInner {
-    fn spawn_slot(&mut self, pool: &Rc<RefCell<PoolInner>>) -> Slot {
-        let index = self.slots.len();
-        self.spawn_at(index, pool)
-    }
-
-    fn spawn_at(&mut self, index: usize, pool: &Rc<RefCell<PoolInner>>) -> Slot {
-        let generation = self.next_generation;
-        self.next_generation += 1;
-        let weak: Weak<RefCell<PoolInner>> = Rc::downgrade(pool);
-        let bridge = CpuWorker::spawner()
-            .callback(move |reply: JobReply| {
-                if let Some(inner) = weak.upgrade() {
-                    WorkerPool { inner }.on_reply(index, generation, reply);
-                }
-            })
-            .with_loader(true)
-            .spawn(&self.script);
-        bridge.send(JobRequest {
-            id: WARM_UP_ID,
-            job: CpuJob::Ping,
-        });
-        Slot {
-            generation,
-            bridge,
-            spawned_ms: self.clock.now_ms(),
-            warm_ms: None,
-            running: None,
-        }
-    }
-
-    /// Fails the job running in slot `index` (if any) and starts a fresh worker there.
-    fn replace(&mut self, index: usize, pool: &Rc<RefCell<PoolInner>>, why: &str) {
-        let fresh = self.spawn_at(index, pool);
-        let Some(slot) = self.slots.get_mut(index) else {
-            return;
-        };
-        let old = std::mem::replace(slot, fresh);
-        self.replaced += 1;
-        if let Some(running) = old.running {
-            self.give_up(running, index, why);
-        }
-        self.retired.push(old.bridge);
-    }
-
-    fn give_up(&self, running: Running, worker: usize, why: &str) {
-        let now = self.clock.now_ms();
-        let _ = running.done.send(JobOutcome {
-            id: running.id,
-            worker,
-            result: Err(format!("lost: {why}")),
-            queued_ms: running.queued_ms,
-            started_ms: running.started_ms,
-            ended_ms: now,
-            compute_ms: 0.0,
-        });
-    }
-
-    /// Sends queued jobs to idle workers, in order.
-    fn dispatch(&mut self) {
-        let now = self.clock.now_ms();
-        for slot in self.slots.iter_mut() {
-            if slot.running.is_some() {
-                continue;
-            }
-            let Some(next) = self.queue.pop_front() else {
-                return;
-            };
-            let limit_ms = self.deadline.limit_ms(Some(next.job.slow_estimate_ms()));
-            slot.bridge.send(JobRequest {
-                id: next.id,
-                job: next.job,
-            });
-            slot.running = Some(Running {
-                id: next.id,
-                done: next.done,
-                queued_ms: next.queued_ms,
-                started_ms: now,
-                limit_ms,
-            });
-        }
-    }
-
-    fn notify_if_ready(&mut self) {
-        if self.slots.iter().all(|s| s.warm_ms.is_some()) {
-            for waiter in self.ready_waiters.drain(..) {
-                let _ = waiter.send(());
-            }
-        }
     }
 }

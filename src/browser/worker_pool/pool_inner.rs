@@ -1,0 +1,148 @@
+//! The pool's state behind its `Rc<RefCell<…>>`: the worker slots, the queue, and the
+//! operations that keep them consistent (spawn, replace, give up, dispatch).
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+use futures::channel::oneshot;
+use gloo_worker::{Spawnable, WorkerBridge};
+
+use crate::engine::cpu::{CpuJob, JobDeadline, JobReply, JobRequest};
+use crate::engine::Clock;
+
+use super::super::{BrowserClock, CpuWorker, JobOutcome};
+use super::{WorkerPool, WARM_UP_ID};
+
+/// Everything the pool knows: its workers, its queue, and its counters.
+pub(super) struct PoolInner {
+    pub(super) script: String,
+    pub(super) clock: BrowserClock,
+    pub(super) slots: Vec<Slot>,
+    pub(super) queue: VecDeque<Queued>,
+    pub(super) next_id: u64,
+    pub(super) next_generation: u64,
+    pub(super) deadline: JobDeadline,
+    pub(super) replaced: u32,
+    pub(super) ready_waiters: Vec<oneshot::Sender<()>>,
+    pub(super) retired: Vec<WorkerBridge<CpuWorker>>,
+}
+
+/// One worker and the job it runs, if any.
+pub(super) struct Slot {
+    pub(super) generation: u64,
+    pub(super) bridge: WorkerBridge<CpuWorker>,
+    pub(super) spawned_ms: f64,
+    pub(super) warm_ms: Option<f64>,
+    pub(super) running: Option<Running>,
+}
+
+/// A job sent to a worker and not yet answered.
+pub(super) struct Running {
+    pub(super) id: u64,
+    pub(super) done: oneshot::Sender<JobOutcome>,
+    pub(super) queued_ms: f64,
+    pub(super) started_ms: f64,
+    /// How long the job may stay silent once its worker is ready ([`JobDeadline`]).
+    pub(super) limit_ms: f64,
+}
+
+/// A job waiting for an idle worker.
+pub(super) struct Queued {
+    pub(super) id: u64,
+    pub(super) job: CpuJob,
+    pub(super) done: oneshot::Sender<JobOutcome>,
+    pub(super) queued_ms: f64,
+}
+
+impl PoolInner {
+    pub(super) fn spawn_slot(&mut self, pool: &Rc<RefCell<PoolInner>>) -> Slot {
+        let index = self.slots.len();
+        self.spawn_at(index, pool)
+    }
+
+    pub(super) fn spawn_at(&mut self, index: usize, pool: &Rc<RefCell<PoolInner>>) -> Slot {
+        let generation = self.next_generation;
+        self.next_generation += 1;
+        let weak: Weak<RefCell<PoolInner>> = Rc::downgrade(pool);
+        let bridge = CpuWorker::spawner()
+            .callback(move |reply: JobReply| {
+                if let Some(inner) = weak.upgrade() {
+                    WorkerPool { inner }.on_reply(index, generation, reply);
+                }
+            })
+            .with_loader(true)
+            .spawn(&self.script);
+        bridge.send(JobRequest {
+            id: WARM_UP_ID,
+            job: CpuJob::Ping,
+        });
+        Slot {
+            generation,
+            bridge,
+            spawned_ms: self.clock.now_ms(),
+            warm_ms: None,
+            running: None,
+        }
+    }
+
+    /// Fails the job running in slot `index` (if any) and starts a fresh worker there.
+    pub(super) fn replace(&mut self, index: usize, pool: &Rc<RefCell<PoolInner>>, why: &str) {
+        let fresh = self.spawn_at(index, pool);
+        let Some(slot) = self.slots.get_mut(index) else {
+            return;
+        };
+        let old = std::mem::replace(slot, fresh);
+        self.replaced += 1;
+        if let Some(running) = old.running {
+            self.give_up(running, index, why);
+        }
+        self.retired.push(old.bridge);
+    }
+
+    pub(super) fn give_up(&self, running: Running, worker: usize, why: &str) {
+        let now = self.clock.now_ms();
+        let _ = running.done.send(JobOutcome {
+            id: running.id,
+            worker,
+            result: Err(format!("lost: {why}")),
+            queued_ms: running.queued_ms,
+            started_ms: running.started_ms,
+            ended_ms: now,
+            compute_ms: 0.0,
+        });
+    }
+
+    /// Sends queued jobs to idle workers, in order.
+    pub(super) fn dispatch(&mut self) {
+        let now = self.clock.now_ms();
+        for slot in self.slots.iter_mut() {
+            if slot.running.is_some() {
+                continue;
+            }
+            let Some(next) = self.queue.pop_front() else {
+                return;
+            };
+            let limit_ms = self.deadline.limit_ms(Some(next.job.slow_estimate_ms()));
+            slot.bridge.send(JobRequest {
+                id: next.id,
+                job: next.job,
+            });
+            slot.running = Some(Running {
+                id: next.id,
+                done: next.done,
+                queued_ms: next.queued_ms,
+                started_ms: now,
+                limit_ms,
+            });
+        }
+    }
+
+    pub(super) fn notify_if_ready(&mut self) {
+        if self.slots.iter().all(|s| s.warm_ms.is_some()) {
+            for waiter in self.ready_waiters.drain(..) {
+                let _ = waiter.send(());
+            }
+        }
+    }
+}
