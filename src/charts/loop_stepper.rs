@@ -7,14 +7,12 @@ use crate::browser::{prefers_reduced_motion, BrowserClock};
 use crate::engine::{Clock, EventLoopTrace, LoopStep, RunRecord, Strategy};
 
 use super::{
-    action_kind, action_task, clamp_step, describe_action, format_ms, play_start, span_so_far,
-    step_from_input, task_label, AxisTicks, DataTable, StepMove, StepperCommand, TimeAxis,
+    action_kind, action_task, clamp_step, describe_action, format_ms, play_start, step_from_input,
+    task_label, StepMove, StepperCommand, StepperSoFar, StepperTable,
 };
 
 /// How long each step shows while playing, in milliseconds.
 const STEP_MS: f64 = 700.0;
-const LANE: f64 = 16.0;
-const GAP: f64 = 4.0;
 
 /// A recorded trace, as the stepper receives it.
 type Traced = Option<(RunRecord, EventLoopTrace)>;
@@ -245,141 +243,9 @@ pub fn LoopStepper(
                 </section>
             </div>
             {move || trace.with(|t| t.as_ref().map(|(record, tr)| view! {
-                <SoFar record=record.clone() at current_task />
-                <TraceTable record=record.clone() trace=tr.clone() index=Signal::derive(current) />
+                <StepperSoFar record=record.clone() at current_task />
+                <StepperTable record=record.clone() trace=tr.clone() index=Signal::derive(current) />
             }))}
         </figure>
-    }
-}
-
-/// The run up to the current step: one lane per task, each bar clipped at the step's
-/// time, the task of the step highlighted, and a line at the step's time.
-#[component]
-fn SoFar(
-    /// The whole run (bars are clipped, so later parts stay hidden).
-    record: RunRecord,
-    /// Virtual time of the current step, in milliseconds.
-    at: Signal<f64>,
-    /// The task the current step is about.
-    current_task: Signal<Option<usize>>,
-) -> impl IntoView {
-    let end = record
-        .tasks
-        .iter()
-        .map(|t| t.end_ms)
-        .fold(
-            record.makespan_ms,
-            |a, b| if b.is_finite() { a.max(b) } else { a },
-        );
-    let axis = TimeAxis::covering(end);
-    let plot_h = record.tasks.len() as f64 * (LANE + GAP);
-    let lanes = record
-        .tasks
-        .iter()
-        .enumerate()
-        .map(|(j, t)| {
-            let (id, start, end) = (t.id, t.start_ms, t.end_ms);
-            let y = j as f64 * (LANE + GAP);
-            let axis = axis.clone();
-            let bar = move || {
-                let (s, e, done) = span_so_far(start, end, at.get())?;
-                let x = axis.percent(s);
-                Some((x, (axis.percent(e) - x).max(0.4), done))
-            };
-            move || {
-                bar().map(|(x, w, done)| {
-                    view! {
-                        <rect class="stepper-bar" class:done=done
-                            class:current=move || current_task.get() == Some(id)
-                            x=format!("{x:.3}%") width=format!("{w:.3}%") y=y.to_string()
-                            height=LANE.to_string() rx="3"></rect>
-                    }
-                })
-            }
-        })
-        .collect_view();
-    let labels = record
-        .tasks
-        .iter()
-        .map(|t| {
-            view! {
-                <li style:height=format!("{LANE}px") style:margin-bottom=format!("{GAP}px")>
-                    <span class="lane-name">{t.label.clone()}</span>
-                </li>
-            }
-        })
-        .collect_view();
-    let axis_now = axis.clone();
-    let now_x = move || format!("{:.3}%", axis_now.percent(at.get()));
-    let (tasks, axis_max) = (record.tasks.len(), axis.max_ms);
-    let aria = move || {
-        format!(
-            "The run so far: {tasks} tasks, bars drawn up to {} on an axis from 0 to {}",
-            format_ms(at.get()),
-            format_ms(axis_max)
-        )
-    };
-    view! {
-        <div class="stepper-so-far">
-            <h3>"So far"</h3>
-            <div class="timeline-body">
-                <ol class="lane-labels" aria-hidden="true">{labels}</ol>
-                <svg width="100%" height=(plot_h + 20.0).to_string() role="img" aria-label=aria>
-                    <AxisTicks axis=axis.clone() height=plot_h />
-                    {lanes}
-                    <line class="now-line" x1=now_x.clone() x2=now_x y1="0"
-                        y2=plot_h.to_string()></line>
-                </svg>
-            </div>
-        </div>
-    }
-}
-
-/// Every step of the trace as a table row, the current step marked.
-#[component]
-fn TraceTable(
-    /// The run, for task labels.
-    record: RunRecord,
-    /// The steps to list.
-    trace: EventLoopTrace,
-    /// The current step, from 0.
-    index: Signal<usize>,
-) -> impl IntoView {
-    let labels = |ids: &mut dyn Iterator<Item = usize>| {
-        let names: Vec<String> = ids.map(|t| task_label(&record, t)).collect();
-        if names.is_empty() {
-            "–".to_string()
-        } else {
-            names.join(", ")
-        }
-    };
-    let rows = trace
-        .steps
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let what = describe_action(&s.action, &task_label(&record, action_task(&s.action)));
-            let sleeping: Vec<String> = s
-                .sleeping
-                .iter()
-                .map(|z| format!("{} @ {}", task_label(&record, z.task), format_ms(z.wake_ms)))
-                .collect();
-            view! {
-                <tr class:current=move || index.get() == i
-                    aria-current=move || (index.get() == i).then_some("step")>
-                    <th scope="row">{i + 1}</th>
-                    <td>{format_ms(s.at_ms)}</td>
-                    <td class="step-what">{what}</td>
-                    <td>{labels(&mut s.ready.iter().copied())}</td>
-                    <td>{if sleeping.is_empty() { "–".to_string() } else { sleeping.join(", ") }}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <DataTable summary="Event loop: every step as a table".to_string()
-            headers=&["Step", "Time", "What happened", "Ready queue", "Sleeping (wakes at)"]>
-            {rows}
-        </DataTable>
     }
 }

@@ -88,6 +88,10 @@ mod scoped_memo;
 #[cfg(target_arch = "wasm32")]
 mod search_timeline;
 #[cfg(target_arch = "wasm32")]
+mod stepper_so_far;
+#[cfg(target_arch = "wasm32")]
+mod stepper_table;
+#[cfg(target_arch = "wasm32")]
 mod throughput_load_chart;
 #[cfg(target_arch = "wasm32")]
 mod timeline;
@@ -132,6 +136,10 @@ pub use scaling_chart::ScalingChart;
 pub use scoped_memo::scoped_memo;
 #[cfg(target_arch = "wasm32")]
 pub use search_timeline::SearchTimeline;
+#[cfg(target_arch = "wasm32")]
+pub use stepper_so_far::StepperSoFar;
+#[cfg(target_arch = "wasm32")]
+pub use stepper_table::StepperTable;
 #[cfg(target_arch = "wasm32")]
 pub use throughput_load_chart::ThroughputLoadChart;
 #[cfg(target_arch = "wasm32")]
