@@ -43,6 +43,12 @@ pub fn TimingPanel() -> impl IntoView {
                 "and slow timers to 1 s or more in hidden tabs and off-screen frames. A run that was "
                 "hidden at any point is flagged instead of shown as a normal result."
             </p>
+            <p>
+                "The waits here do not go through one browser timer each: like asyncio's event "
+                "loop, Asyncscope keeps its own queue of deadlines. One browser timer wakes it a "
+                "millisecond before the earliest, and messages to itself cover the rest, so a wait "
+                "ends within about a tenth of a millisecond of its deadline, unclamped."
+            </p>
         </details>
     }
 }
