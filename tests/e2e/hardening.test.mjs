@@ -1,5 +1,5 @@
-// Hardening: repeated worker faults, a run/cancel/restart soak with a heap budget, and
-// runs in a hidden tab, on the release build served from a sub-folder.
+// Hardening: repeated worker faults, a run/cancel/restart soak with a heap budget, lesson
+// navigation with a flat wasm memory, and runs in a hidden tab, on the release build served from a sub-folder.
 //
 // Knobs (environment): FAULTS (default 100) and FAULT_SECONDS (default 240) bound the
 // fault test (half the faults are silent workers, found after about 2 s each);
@@ -7,7 +7,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  exportJson, launchBrowserWith, openLesson, poolStatus, runAction, setParams, useServedApp, waitDone,
+  exportJson, launchBrowserWith, lessonIds, openLesson, poolStatus, runAction, setParams, useServedApp,
+  waitDone,
 } from './harness.mjs';
 
 const FAULTS = Number(process.env.FAULTS ?? 100);
@@ -290,6 +291,35 @@ describe('soak', () => {
     } finally {
       await soakBrowser.close();
     }
+  });
+});
+
+describe('navigation', () => {
+  test('going round every lesson ten times keeps the wasm memory flat and logs no error', async (t) => {
+    const { page, context, errors } = await open('gather', '');
+    await context.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => {
+      window.__wasmMemory = e.detail?.wasm?.memory;
+    }));
+    await page.reload();
+    await page.waitForSelector('article[data-lesson="gather"]');
+    const ids = await lessonIds(page);
+    const memory = () => page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? NaN);
+    const round = async () => {
+      for (const id of ids) {
+        await page.click(`nav a[href="?lesson=${id}"]`);
+        await page.waitForSelector(`article[data-lesson="${id}"]`);
+      }
+    };
+    await round(); // every lesson once, so that each has grown what it needs
+    const before = await memory();
+    for (let i = 0; i < 9; i++) await round();
+    const after = await memory();
+    const growth = after - before;
+    t.diagnostic(`wasm memory ${(before / 1e6).toFixed(2)} → ${(after / 1e6).toFixed(2)} MB over ${9 * ids.length} navigations`);
+    assert.ok(Number.isFinite(growth), 'the wasm memory is readable');
+    assert.ok(growth <= 4 * 65536, `wasm memory grew by ${(growth / 1e6).toFixed(2)} MB over ${9 * ids.length} navigations`);
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 });
 
