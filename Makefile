@@ -18,8 +18,8 @@ export WASM_BINDGEN_TEST_TIMEOUT := 60
 setup:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
-	@rustup component list --installed | grep -q '^clippy' \
-	  && rustup component list --installed | grep -q '^rustfmt' \
+	@rustup component list --installed | grep '^clippy' >/dev/null \
+	  && rustup component list --installed | grep '^rustfmt' >/dev/null \
 	  || rustup component add clippy rustfmt
 	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" \
 	  || cargo install --locked trunk --version $(TRUNK_VERSION)
