@@ -297,11 +297,7 @@ impl Clock for VirtualClock {
         nominal_ms: f64,
     ) -> LocalBoxFuture<'static, Result<CpuOutput, String>> {
         let ms = super::wait_ms(nominal_ms);
-        let refused = match job {
-            CpuJob::Panic => Some("injected fault: this job panics on purpose"),
-            CpuJob::CloseWorker => Some("injected fault: this job closes its worker"),
-            _ => None,
-        };
+        let refused = job.fault();
         let parallel = matches!(*self.cpu.borrow(), VirtualCpu::Parallel { .. });
         let timers = self.inner.clone();
         let cpu = self.cpu.clone();

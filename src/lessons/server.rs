@@ -71,10 +71,7 @@ static INFO: LessonInfo = LessonInfo {
     ],
     params: &PARAMS,
     actions: &[
-        ActionSpec {
-            key: "all",
-            label: "Run all three",
-        },
+        support::RUN_ALL_THREE,
         ActionSpec {
             key: "threads",
             label: "Run the thread pool",

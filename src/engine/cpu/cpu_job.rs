@@ -57,7 +57,7 @@ impl CpuJob {
             CpuJob::HashChain { seed, rounds } => {
                 CpuOutput::Hash(hash_chain(*seed, (*rounds).min(2_000_000_000)))
             }
-            CpuJob::Panic => panic!("injected fault: this job panics on purpose"),
+            CpuJob::Panic => panic!("{}", self.fault().unwrap_or_default()),
             CpuJob::CloseWorker => {
                 panic!("injected fault: only a worker can close itself, and it did not")
             }
@@ -66,7 +66,16 @@ impl CpuJob {
 
     /// Whether this is a fault-injection job ([`CpuJob::Panic`], [`CpuJob::CloseWorker`]).
     pub fn is_fault(&self) -> bool {
-        matches!(self, CpuJob::Panic | CpuJob::CloseWorker)
+        self.fault().is_some()
+    }
+
+    /// What a fault-injection job does, as its failure reads (`None` for real work).
+    pub fn fault(&self) -> Option<&'static str> {
+        match self {
+            CpuJob::Panic => Some("injected fault: this job panics on purpose"),
+            CpuJob::CloseWorker => Some("injected fault: this job closes its worker"),
+            _ => None,
+        }
     }
 
     /// A pessimistic estimate of how long the job computes, in milliseconds: its work
