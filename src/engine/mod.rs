@@ -42,6 +42,7 @@ mod task_spec;
 mod task_status;
 mod virtual_clock;
 mod virtual_cpu;
+mod virtual_timers;
 mod wait_ms;
 
 #[cfg(test)]

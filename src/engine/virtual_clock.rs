@@ -1,20 +1,18 @@
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::{pin, Pin};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
 use std::sync::Arc;
-use std::task::{Context, Poll, Waker};
+use std::task::{Context, Poll};
 
 use futures::future::LocalBoxFuture;
 use futures::task::{waker, ArcWake};
 
 use super::cpu::{CpuJob, CpuOutput};
 use super::virtual_cpu::{AcquireWorker, VirtualCpu};
-use super::{
-    Clock, Deadline, DeadlineHeap, EventLoopTrace, LoopAction, LoopStep, SleepingTask, Stalled,
-    TaskPhase,
-};
+use super::virtual_timers::{sleeping, Entry, Slot, Timer, TraceState};
+use super::{Clock, DeadlineHeap, EventLoopTrace, LoopAction, Stalled, TaskPhase};
 
 /// A deterministic clock whose time moves only when every task is waiting on a timer.
 ///
@@ -37,106 +35,6 @@ struct Timers {
     events: u64,
     queue: DeadlineHeap<Timer>,
     trace: Option<TraceState>,
-}
-
-/// The state shared by a pending sleep and its queue entry.
-#[derive(Default)]
-struct Slot {
-    fired: Cell<bool>,
-    cancelled: Cell<bool>,
-    waker: RefCell<Option<Waker>>,
-}
-
-/// A pending sleep in the queue: the task it belongs to (when tracing) and its slot.
-struct Timer {
-    task: Option<usize>,
-    slot: Rc<Slot>,
-}
-
-type Entry = Deadline<Timer>;
-
-/// The event loop as a tracing clock sees it.
-#[derive(Default)]
-struct TraceState {
-    /// The task whose code is running, whose step is written once it yields.
-    current: Option<usize>,
-    ready: Vec<usize>,
-    steps: Vec<LoopStep>,
-}
-
-impl TraceState {
-    fn record(&mut self, at_ms: f64, action: LoopAction, sleeping: Vec<SleepingTask>) {
-        self.steps.push(LoopStep {
-            at_ms,
-            action,
-            ready: self.ready.clone(),
-            sleeping,
-        });
-    }
-
-    /// Writes the step of the task that was running and has now yielded, if any.
-    fn flush(&mut self, at_ms: f64, queue: &DeadlineHeap<Timer>) {
-        if let Some(task) = self.current.take() {
-            self.record(
-                at_ms,
-                LoopAction::Run { task, done: false },
-                sleeping(queue.iter()),
-            );
-        }
-    }
-
-    fn observe(&mut self, at_ms: f64, queue: &DeadlineHeap<Timer>, id: usize, phase: TaskPhase) {
-        match phase {
-            TaskPhase::Ready => {
-                if !self.ready.contains(&id) {
-                    self.ready.push(id);
-                }
-            }
-            TaskPhase::Running => {
-                self.flush(at_ms, queue);
-                self.ready.retain(|&r| r != id);
-                self.current = Some(id);
-            }
-            TaskPhase::Done => {
-                if self.current != Some(id) {
-                    self.flush(at_ms, queue);
-                }
-                self.current = None;
-                let action = LoopAction::Run {
-                    task: id,
-                    done: true,
-                };
-                self.record(at_ms, action, sleeping(queue.iter()));
-            }
-            TaskPhase::Cancelled => {
-                self.flush(at_ms, queue);
-                self.ready.retain(|&r| r != id);
-                self.record(
-                    at_ms,
-                    LoopAction::Cancel { task: id },
-                    sleeping(queue.iter()),
-                );
-            }
-        }
-    }
-}
-
-/// The live, task-owned timers among `entries`, earliest first.
-fn sleeping<'e>(entries: impl Iterator<Item = &'e Entry>) -> Vec<SleepingTask> {
-    let mut live: Vec<&Entry> = entries
-        .filter(|e| {
-            e.item.task.is_some() && !e.item.slot.cancelled.get() && !e.item.slot.fired.get()
-        })
-        .collect();
-    live.sort_by(|a, b| b.cmp(a));
-    live.iter()
-        .filter_map(|e| {
-            e.item.task.map(|task| SleepingTask {
-                task,
-                wake_ms: e.at_ms,
-            })
-        })
-        .collect()
 }
 
 struct Flag(AtomicBool);
