@@ -3,7 +3,7 @@
 //! A body runs the tasks through the [`Recorder`] and says what the caller got back: the
 //! task ids in the order their results were returned, or the error raised.
 
-use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
+use futures::future::{join_all, FutureExt};
 use futures::stream::{self, FuturesUnordered, StreamExt};
 
 use super::{Clock, DependencyError, DependencyGraph, Recorder, RunFailure, TaskSpec};
@@ -141,34 +141,102 @@ pub(crate) async fn first_error<C: Clock + ?Sized>(
 /// Each task starts as soon as every task in its `after` list is done; a task whose
 /// dependency did not succeed is not run (a zero-length `cancelled` span at that moment).
 /// Results in input order.
+///
+/// A scheduler with ready counts, linear in tasks + edges: each task counts the
+/// dependencies it still waits for; when a task ends, its dependents' counts drop and
+/// those reaching zero start at once (in the graph's order). Only running tasks are
+/// futures, so a dense graph costs no more than its edges.
 pub(crate) async fn chained<C: Clock + ?Sized>(
     rec: &Recorder<'_>,
     clock: &C,
     tasks: &[TaskSpec],
     graph: &DependencyGraph,
 ) -> Returned {
-    type Done<'f> = Shared<LocalBoxFuture<'f, bool>>;
-    let mut done: Vec<Option<Done<'_>>> = vec![None; tasks.len()];
-    for &p in &graph.order {
-        let deps: Vec<(usize, Done<'_>)> = graph.deps[p]
-            .iter()
-            .filter_map(|&d| done[d].clone().map(|f| (d, f)))
-            .collect();
-        let task = &tasks[p];
-        let run = async move {
-            let oks = join_all(deps.iter().map(|(_, f)| f.clone())).await;
-            let failed = deps.iter().zip(&oks).find(|(_, ok)| !**ok);
-            if let Some(((d, _), _)) = failed {
-                let reason = format!("waits for {}, which did not succeed", tasks[*d].label);
-                let _ = rec.skip(clock, task, &reason);
-                return false;
+    let mut ready = ReadyCounts::new(graph);
+    let mut running = FuturesUnordered::new();
+    let mut start = ready.initially_ready();
+    loop {
+        while let Some(p) = start.pop() {
+            let task = &tasks[p];
+            match ready.failed_dependency(p) {
+                Some(d) => {
+                    let reason = format!("waits for {}, which did not succeed", tasks[d].label);
+                    let _ = rec.skip(clock, task, &reason);
+                    start.extend(ready.finish(p, false).into_iter().rev());
+                }
+                None => running.push(rec.simulated_io(clock, task).map(move |r| (p, r.is_ok()))),
             }
-            rec.simulated_io(clock, task).await.is_ok()
+        }
+        let Some((p, ok)) = running.next().await else {
+            break;
         };
-        done[p] = Some(run.boxed_local().shared());
+        start.extend(ready.finish(p, ok).into_iter().rev());
     }
-    join_all(done.into_iter().flatten()).await;
     Returned::in_input_order(tasks)
+}
+
+/// The chained scheduler's book-keeping: for each task, how many dependencies it still
+/// waits for, whether it succeeded, and who waits for it.
+struct ReadyCounts<'g> {
+    graph: &'g DependencyGraph,
+    waiting: Vec<usize>,
+    ok: Vec<bool>,
+    dependents: Vec<Vec<usize>>,
+    rank: Vec<usize>,
+}
+
+impl<'g> ReadyCounts<'g> {
+    fn new(graph: &'g DependencyGraph) -> Self {
+        let n = graph.deps.len();
+        let mut dependents = vec![Vec::new(); n];
+        for (p, ds) in graph.deps.iter().enumerate() {
+            for &d in ds {
+                dependents[d].push(p);
+            }
+        }
+        let mut rank = vec![0; n];
+        for (r, &p) in graph.order.iter().enumerate() {
+            rank[p] = r;
+        }
+        for list in &mut dependents {
+            list.sort_by_key(|&p| rank[p]);
+        }
+        Self {
+            graph,
+            waiting: graph.deps.iter().map(Vec::len).collect(),
+            ok: vec![false; n],
+            dependents,
+            rank,
+        }
+    }
+
+    /// The tasks with no dependency, as a stack whose top is the first in graph order.
+    fn initially_ready(&self) -> Vec<usize> {
+        let mut ready: Vec<usize> = (0..self.waiting.len())
+            .filter(|&p| self.waiting[p] == 0)
+            .collect();
+        ready.sort_by_key(|&p| std::cmp::Reverse(self.rank[p]));
+        ready
+    }
+
+    /// The first of `p`'s dependencies (in its `after` order) that did not succeed.
+    fn failed_dependency(&self, p: usize) -> Option<usize> {
+        self.graph.deps[p].iter().copied().find(|&d| !self.ok[d])
+    }
+
+    /// Records that `p` ended (`ok` if it succeeded); returns the dependents that can
+    /// start now, in graph order.
+    fn finish(&mut self, p: usize, ok: bool) -> Vec<usize> {
+        self.ok[p] = ok;
+        let mut now_ready = Vec::new();
+        for &q in &self.dependents[p] {
+            self.waiting[q] -= 1;
+            if self.waiting[q] == 0 {
+                now_ready.push(q);
+            }
+        }
+        now_ready
+    }
 }
 
 /// Runs nothing because the dependencies are invalid: every task gets a zero-length

@@ -77,5 +77,5 @@ pub use task_phase::TaskPhase;
 pub use task_span::TaskSpan;
 pub use task_spec::TaskSpec;
 pub use task_status::TaskStatus;
-pub use virtual_clock::VirtualClock;
+pub use virtual_clock::{VirtualClock, DEFAULT_STEP_BUDGET};
 pub use wait_ms::wait_ms;

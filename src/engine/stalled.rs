@@ -1,13 +1,58 @@
 use std::fmt;
 
-/// The error returned when a future waits forever: no timer is pending and nothing woke it.
+/// Why a run on virtual time ended without finishing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stalled;
+pub enum Stalled {
+    /// The future waits forever: no timer is pending and nothing woke it.
+    Forever,
+    /// The run took more steps of the event loop than the clock's budget allows
+    /// ([`super::VirtualClock::with_step_budget`]); it was stopped rather than let run on.
+    OverBudget {
+        /// The budget that was used up.
+        steps: u64,
+    },
+}
 
 impl fmt::Display for Stalled {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the run waits forever: no timer is pending and no task is ready")
+        match self {
+            Stalled::Forever => {
+                f.write_str("the run waits forever: no timer is pending and no task is ready")
+            }
+            Stalled::OverBudget { steps } => write!(
+                f,
+                "the prediction was stopped after {} steps of its event loop: this scenario \
+                 is too large to simulate here; use fewer tasks or fewer dependencies",
+                thousands(*steps)
+            ),
+        }
     }
 }
 
 impl std::error::Error for Stalled {}
+
+/// `1000000` as `1,000,000`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_budget_message_names_the_budget_in_thousands() {
+        let text = Stalled::OverBudget { steps: 1_000_000 }.to_string();
+        assert!(text.contains("after 1,000,000 steps"), "{text}");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+    }
+}

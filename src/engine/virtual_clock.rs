@@ -23,16 +23,36 @@ use super::{Clock, DeadlineHeap, EventLoopTrace, LoopAction, Stalled, TaskPhase}
 /// A clock made with [`VirtualClock::traced`] also records every step of its event loop
 /// (which task ran, which timer fired, the ready queue and the sleeping tasks) into an
 /// [`EventLoopTrace`]; an untraced clock pays one `None` check per task event for this.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct VirtualClock {
     inner: Rc<RefCell<Timers>>,
     cpu: Rc<RefCell<VirtualCpu>>,
 }
 
-#[derive(Default)]
+impl Default for VirtualClock {
+    fn default() -> Self {
+        Self {
+            inner: Rc::new(RefCell::new(Timers {
+                now: 0.0,
+                events: 0,
+                budget: DEFAULT_STEP_BUDGET,
+                queue: DeadlineHeap::default(),
+                trace: None,
+            })),
+            cpu: Rc::default(),
+        }
+    }
+}
+
+/// The most steps (polls and timer firings) a run may take before it is stopped with
+/// [`Stalled::OverBudget`]: about a second of work natively, ten times what the largest
+/// scenario the app accepts needs, so a runaway prediction can never freeze the page.
+pub const DEFAULT_STEP_BUDGET: u64 = 2_000_000;
+
 struct Timers {
     now: f64,
     events: u64,
+    budget: u64,
     queue: DeadlineHeap<Timer>,
     trace: Option<TraceState>,
 }
@@ -57,6 +77,12 @@ impl VirtualClock {
     /// A new clock at time 0 with no pending timers.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// This clock with at most `steps` steps per run instead of [`DEFAULT_STEP_BUDGET`].
+    pub fn with_step_budget(self, steps: u64) -> Self {
+        self.inner.borrow_mut().budget = steps;
+        self
     }
 
     /// A new clock at time 0 that records its event loop; see [`VirtualClock::take_trace`].
@@ -96,16 +122,28 @@ impl VirtualClock {
 
     /// Drives `future` to completion on virtual time.
     ///
-    /// Returns [`Stalled`] if the future can never finish (it waits on something that no
-    /// timer will ever wake).
+    /// Returns [`Stalled::Forever`] if the future can never finish (it waits on something
+    /// that no timer will ever wake), and [`Stalled::OverBudget`] once the run has taken
+    /// more steps than the clock's budget.
     pub fn run<F: Future>(&self, future: F) -> Result<F::Output, Stalled> {
         let flag = Arc::new(Flag(AtomicBool::new(false)));
         let top_waker = waker(flag.clone());
         let mut cx = Context::from_waker(&top_waker);
         let mut future = pin!(future);
+        let (first, budget) = {
+            let timers = self.inner.borrow();
+            (timers.events, timers.budget)
+        };
         loop {
             flag.0.store(false, AtomicOrdering::SeqCst);
-            self.inner.borrow_mut().events += 1;
+            let events = {
+                let mut timers = self.inner.borrow_mut();
+                timers.events += 1;
+                timers.events
+            };
+            if events - first > budget {
+                return Err(Stalled::OverBudget { steps: budget });
+            }
             if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
                 return Ok(output);
             }
@@ -114,7 +152,7 @@ impl VirtualClock {
             }
             self.flush_trace();
             if !self.fire_next_instant() {
-                return Err(Stalled);
+                return Err(Stalled::Forever);
             }
         }
     }

@@ -1,6 +1,6 @@
 use futures::future::LocalBoxFuture;
 
-use crate::engine::{Clock, RunEvent, RunOptions, RunRecord, Scenario, Strategy};
+use crate::engine::{Clock, RunEvent, RunOptions, RunRecord, Scenario, Stalled, Strategy};
 
 /// One run a lesson asks for: a strategy applied to a scenario, with options.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,10 +55,16 @@ impl RunPlan {
     }
 
     /// The exact timeline this plan has on virtual time: the prediction that measured
-    /// runs are compared with. `None` only if the plan could never finish.
+    /// runs are compared with. `None` only if the plan could never finish or is too large
+    /// to simulate (see [`RunPlan::try_predict`] for why).
     pub fn predict(&self) -> Option<RunRecord> {
-        let mut record = self.strategy.simulate(&self.scenario, &self.options).ok()?;
+        self.try_predict().ok()
+    }
+
+    /// Like [`RunPlan::predict`], saying why there is no prediction.
+    pub fn try_predict(&self) -> Result<RunRecord, Stalled> {
+        let mut record = self.strategy.simulate(&self.scenario, &self.options)?;
         record.caption = self.caption.clone();
-        Some(record)
+        Ok(record)
     }
 }

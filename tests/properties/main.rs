@@ -9,6 +9,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod generators;
+mod lab_cost;
 mod lab_scripts;
 mod lesson_plans;
 mod links_and_params;

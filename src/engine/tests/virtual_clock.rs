@@ -33,7 +33,7 @@ fn two_concurrent_sleeps_end_at_the_longer_one() {
 fn a_future_that_waits_on_nothing_is_reported_as_stalled() {
     let clock = VirtualClock::new();
     let result = clock.run(futures::future::pending::<()>());
-    assert_eq!(result, Err(Stalled));
+    assert_eq!(result, Err(Stalled::Forever));
 }
 
 #[test]
@@ -66,4 +66,31 @@ fn each_fault_job_fails_on_virtual_time_with_its_own_message_and_real_jobs_do_no
     assert!(panic.is_err_and(|e| e.contains("panics")));
     assert!(close.is_err_and(|e| e.contains("closes its worker")));
     assert!(real.is_ok());
+}
+
+#[test]
+fn a_run_that_never_ends_is_stopped_by_the_step_budget() {
+    let clock = VirtualClock::new().with_step_budget(10_000);
+    let c = clock.clone();
+    let result = clock.run(async move {
+        loop {
+            c.sleep(1.0).await;
+        }
+    });
+    assert_eq!(result, Err(Stalled::OverBudget { steps: 10_000 }));
+    assert!(clock.now_ms() < 10_000.0, "stopped at {}", clock.now_ms());
+}
+
+#[test]
+fn the_step_budget_counts_each_run_on_its_own() {
+    let clock = VirtualClock::new().with_step_budget(50);
+    for _ in 0..10 {
+        let c = clock.clone();
+        let run = clock.run(async move {
+            for _ in 0..10 {
+                c.sleep(1.0).await;
+            }
+        });
+        assert_eq!(run, Ok(()));
+    }
 }

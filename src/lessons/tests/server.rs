@@ -67,12 +67,13 @@ fn below_capacity_the_live_prediction_matches_the_simulation_d_plus_c_each() {
 
 #[test]
 fn an_arrival_during_a_computation_is_noticed_by_the_live_loop_only_after_it() {
-    // d = 100, c = 10, one arrival every 50 ms: request 3 arrives at 100 ms, just as
-    // the loop starts computing request 1 until 110 ms, so its I/O starts at 110.
-    let v = values(&[("rate", 20.0), ("duration", 0.5)]);
+    // d = 95, c = 10, one arrival every 50 ms: the loop computes request 1 from 95 to
+    // 105 ms; request 3 arrives at 100 ms, during that computation, so its I/O starts
+    // only at 105 and it is answered 5 ms later than an idle loop would answer it.
+    let v = values(&[("rate", 20.0), ("io", 95.0), ("duration", 0.5)]);
     let record = &predicted(&ServerLesson.plan("loop", &v))[0];
-    assert_eq!(record.tasks[7].start_ms, 110.0);
-    assert_eq!(live_latencies(record)[2], 120.0);
+    assert_eq!(record.tasks[7].start_ms, 105.0);
+    assert_eq!(live_latencies(record)[2], 110.0);
 }
 
 #[test]
