@@ -56,7 +56,7 @@ test-native:
 	cargo test
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test browser --test lag --test in_worker
+	cargo test --target wasm32-unknown-unknown --test browser --test pool --test lag --test in_worker
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

@@ -6,13 +6,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use asyncscope::browser::{
-    pending_sleeps, wake_ups, BrowserClock, CpuWorker, FrameLoop, WorkerPool,
-};
-use asyncscope::engine::cpu::{CpuJob, CpuOutput};
+use asyncscope::browser::{pending_sleeps, wake_ups, BrowserClock, FrameLoop};
 use asyncscope::engine::{Clock, RunEvent, Scenario, Strategy};
 use futures::future::{abortable, join_all};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -172,68 +168,4 @@ async fn a_dropped_sleep_is_cancelled_and_leaves_no_timer_pending() {
     // The long sleep is registered (polled once), then loses the race and is dropped.
     futures::future::select(long, short).await;
     assert_eq!(pending_sleeps(), 0);
-}
-
-/// Runs the CPU worker inside a worker started by [`test_worker_loader`]: the pool tests
-/// have no Trunk build, so their workers load this test module itself.
-#[wasm_bindgen]
-pub fn start_cpu_worker_for_tests() {
-    CpuWorker::register();
-}
-
-/// A module-worker script (a blob URL) that loads this test's own wasm module, served
-/// by wasm-bindgen-test-runner beside the page, and starts the CPU worker in it.
-fn test_worker_loader() -> String {
-    let page = web_sys::window().unwrap().location().href().unwrap();
-    let module = web_sys::Url::new_with_base("wasm-bindgen-test", &page)
-        .unwrap()
-        .href();
-    let wasm = web_sys::Url::new_with_base("wasm-bindgen-test_bg.wasm", &page)
-        .unwrap()
-        .href();
-    let script = format!(
-        "import init, {{ start_cpu_worker_for_tests }} from '{module}';\n\
-         await init({{ module_or_path: '{wasm}' }});\n\
-         start_cpu_worker_for_tests();\n"
-    );
-    let parts = js_sys::Array::of1(&script.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/javascript");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
-    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
-}
-
-#[wasm_bindgen_test]
-async fn a_worker_that_closes_itself_loses_only_its_job_and_the_pool_carries_on_at_full_size() {
-    let pool = WorkerPool::new(&test_worker_loader(), 2);
-    pool.warm_up().await;
-    let clock = BrowserClock::new();
-    let t0 = clock.now_ms();
-    let (lost, fine) = futures::join!(
-        pool.submit(CpuJob::CloseWorker),
-        pool.submit(CpuJob::CountPrimes { below: 100_000 })
-    );
-    let waited = clock.now_ms() - t0;
-    let why = lost.result.unwrap_err();
-    assert!(
-        why.starts_with("lost: its worker stopped answering"),
-        "{why}"
-    );
-    // Found after the 2 s floor of its deadline, long before the 30 s cap.
-    assert!(
-        (1_900.0..10_000.0).contains(&waited),
-        "given up after {waited} ms"
-    );
-    assert_eq!(fine.result, Ok(CpuOutput::Count(9592)));
-    assert_eq!((pool.size(), pool.replaced()), (2, 1));
-    // Both workers, the fresh one included, answer the next jobs.
-    let next = join_all((0..4).map(|_| pool.submit(CpuJob::Ping))).await;
-    assert!(
-        next.iter().all(|o| o.result == Ok(CpuOutput::Pong)),
-        "{next:?}"
-    );
-    let workers: std::collections::BTreeSet<usize> = next.iter().map(|o| o.worker).collect();
-    assert_eq!(workers.len(), 2, "both workers answered");
-    assert_eq!(pool.load(), (0, 0));
-    assert_eq!(pool.replaced(), 1);
 }

@@ -3,14 +3,14 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use futures::channel::oneshot;
-use futures::future::LocalBoxFuture;
+use futures::future::{Either, LocalBoxFuture};
 
 use wasm_bindgen_futures::spawn_local;
 
 use crate::engine::cpu::{CpuJob, JobDeadline, JobReply};
 use crate::engine::Clock;
 
-use super::{BrowserClock, JobOutcome};
+use super::{BrowserClock, JobOutcome, WorkerEvent};
 
 mod pool_inner;
 
@@ -18,6 +18,9 @@ use pool_inner::{PoolInner, Queued};
 
 /// The largest pool the app will start.
 pub const MAX_WORKERS: usize = 16;
+
+/// How long the workers may take to start before the pool gives up, in milliseconds.
+pub const START_LIMIT_MS: f64 = 5_000.0;
 
 /// How often the watchdog looks for jobs whose worker went silent, in milliseconds.
 const WATCHDOG_PERIOD_MS: f64 = 250.0;
@@ -32,8 +35,10 @@ const WATCHDOG_PERIOD_MS: f64 = 250.0;
 /// own deadline ([`JobDeadline`]: 2 s plus five times a pessimistic estimate of its
 /// work, at most 30 s, counted from when its worker was ready); past it, the job fails
 /// as "lost: its worker stopped answering" and the worker is replaced. Every other job
-/// carries on. Cancelling drops the busy workers (gloo-worker asks them to close once
-/// their current job ends; their late answers are ignored) and starts fresh ones.
+/// carries on. Cancelling terminates the busy workers at once (whatever they were
+/// computing stops) and starts fresh ones. A pool whose workers cannot start (refused by
+/// the browser, a script that does not load, or silent for [`START_LIMIT_MS`]) says why
+/// through [`WorkerPool::ready`] instead of waiting forever.
 #[derive(Clone)]
 pub struct WorkerPool {
     inner: Rc<RefCell<PoolInner>>,
@@ -95,12 +100,12 @@ impl WorkerPool {
             inner.slots.push(slot);
         }
         while inner.slots.len() > size {
-            if let Some(slot) = inner.slots.pop() {
-                if let Some(running) = slot.running {
+            if let Some(mut slot) = inner.slots.pop() {
+                if let Some(running) = slot.running.take() {
                     let index = inner.slots.len();
                     inner.give_up(running, index, "the pool shrank");
                 }
-                inner.retired.push(slot.bridge);
+                inner.retire(slot);
             }
         }
         drop(inner);
@@ -108,8 +113,10 @@ impl WorkerPool {
     }
 
     /// Waits until every worker has loaded its wasm and answered its ping; returns the
-    /// slowest worker's warm-up time in milliseconds (from its spawn).
-    pub fn warm_up(&self) -> LocalBoxFuture<'static, f64> {
+    /// slowest worker's warm-up time in milliseconds (from its spawn), or why the pool
+    /// could not start: a worker the browser refused, a worker script that failed to load,
+    /// or no answer within [`START_LIMIT_MS`].
+    pub fn ready(&self) -> LocalBoxFuture<'static, Result<f64, String>> {
         let (tx, rx) = oneshot::channel();
         {
             let mut inner = self.inner.borrow_mut();
@@ -118,13 +125,30 @@ impl WorkerPool {
         }
         let inner = self.inner.clone();
         Box::pin(async move {
-            let _ = rx.await;
-            let slots = &inner.borrow().slots;
-            slots
-                .iter()
-                .filter_map(|s| s.warm_ms.map(|w| w - s.spawned_ms))
-                .fold(0.0, f64::max)
+            let limit = BrowserClock::new().sleep(START_LIMIT_MS);
+            let answer = match futures::future::select(rx, limit).await {
+                Either::Left((Ok(answer), _)) => answer,
+                Either::Left((Err(_), _)) => Err("the worker pool was dropped".to_string()),
+                Either::Right(_) => Err(format!(
+                    "no web worker answered within {} s",
+                    START_LIMIT_MS / 1000.0
+                )),
+            };
+            answer.map(|()| {
+                let slots = &inner.borrow().slots;
+                slots
+                    .iter()
+                    .filter_map(|s| s.warm_ms.map(|w| w - s.spawned_ms))
+                    .fold(0.0, f64::max)
+            })
         })
+    }
+
+    /// Like [`WorkerPool::ready`], for benchmarks and tests: the warm-up time, or NaN if
+    /// the pool could not start.
+    pub fn warm_up(&self) -> LocalBoxFuture<'static, f64> {
+        let ready = self.ready();
+        Box::pin(async move { ready.await.unwrap_or(f64::NAN) })
     }
 
     /// Queues `job`; the future resolves with its outcome once a worker has answered (or
@@ -189,6 +213,36 @@ impl WorkerPool {
         let inner = self.inner.borrow();
         let running = inner.slots.iter().filter(|s| s.running.is_some()).count();
         (inner.queue.len(), running)
+    }
+
+    /// Handles what worker `index` (of `generation`) said.
+    fn on_event(&self, index: usize, generation: u64, event: WorkerEvent) {
+        match event {
+            WorkerEvent::Ready => {}
+            WorkerEvent::Reply(reply) => self.on_reply(index, generation, reply),
+            WorkerEvent::Failed(why) => self.on_failure(index, generation, why),
+        }
+    }
+
+    /// A worker failed: before it was ready, the pool cannot start (the waiters hear why);
+    /// after, it crashed, so its job fails and a fresh worker takes its place.
+    fn on_failure(&self, index: usize, generation: u64, why: String) {
+        let mut inner = self.inner.borrow_mut();
+        let Some(slot) = inner.slots.get_mut(index) else {
+            return;
+        };
+        if slot.generation != generation {
+            return;
+        }
+        if slot.warm_ms.is_none() {
+            slot.start_failure = Some(why);
+            inner.notify_if_ready();
+            return;
+        }
+        inner.replace(index, &self.inner, &format!("its worker crashed ({why})"));
+        inner.dispatch();
+        drop(inner);
+        self.bury_retired();
     }
 
     fn on_reply(&self, index: usize, generation: u64, reply: JobReply) {

@@ -134,6 +134,7 @@ pub fn Exercise(
             }
         }
         RunStatus::Cancelled => "Cancelled.".to_string(),
+        RunStatus::Failed(why) => why,
         RunStatus::Idle => format!(
             "{} of {count} tasks answered. Answer each one, then press Check and run.",
             answered()

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::browser::PageUrl;
+use crate::browser::{Debounced, PageUrl};
 use crate::charts::{
     format_ms, scoped_memo, ConcurrencyChart, DependencyGraph, LoopStepper, MakespanChart,
     MandelbrotView, ScalingChart, TimeAxis, Timeline,
@@ -15,6 +15,9 @@ use super::{
     CodePanes, CurrentLink, EmbedMode, ExportButton, InsightsList, LagPanel, ParamForm,
     ResultsList, RunModel, RunStatus, ShareButtons,
 };
+
+/// How long typing must pause before the prediction is redrawn, in milliseconds.
+const PREVIEW_DELAY_MS: f64 = 150.0;
 
 /// One lesson: title, parameters, run buttons, live timelines, the makespan chart, the
 /// results, the explanation and the code. Every lesson uses this same page.
@@ -68,9 +71,15 @@ pub fn LessonPage(
     });
     let main_action = info.actions.first().map(|a| a.key).unwrap_or("run");
     let has_actions = !info.actions.is_empty();
-    Effect::new(move |_| {
+    // The prediction shown before a run: at once on the first render, then once typing
+    // pauses, so a large scenario is never simulated on every keystroke.
+    let preview = Debounced::new(PREVIEW_DELAY_MS);
+    Effect::new(move |first: Option<()>| {
         if let (true, Ok(values)) = (has_actions, validated.get()) {
-            model.preview(main_action, &values);
+            match first {
+                None => model.preview(main_action, &values),
+                Some(()) => preview.call(move || model.preview(main_action, &values)),
+            }
         }
     });
     Effect::new(move |_| {
@@ -106,7 +115,11 @@ pub fn LessonPage(
         .collect_view();
 
     let status_text = move || match model.status.get() {
-        RunStatus::Idle => "Choose parameters, then run.".to_string(),
+        RunStatus::Idle => model
+            .problem
+            .get()
+            .unwrap_or_else(|| "Choose parameters, then run.".to_string()),
+        RunStatus::Failed(why) => why,
         RunStatus::Running(label) => format!("{label}: running…"),
         RunStatus::Cancelled => "Cancelled: the timers were cleared.".to_string(),
         RunStatus::Done => {

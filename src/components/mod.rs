@@ -16,6 +16,7 @@ mod live_search;
 mod param_form;
 mod queue_player;
 mod results_list;
+mod run_driver;
 mod run_model;
 mod search_pane;
 mod server_panel;

@@ -6,12 +6,11 @@ use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use futures::channel::oneshot;
-use gloo_worker::{Spawnable, WorkerBridge};
 
-use crate::engine::cpu::{CpuJob, JobDeadline, JobReply, JobRequest};
+use crate::engine::cpu::{CpuJob, JobDeadline, JobRequest};
 use crate::engine::Clock;
 
-use super::super::{BrowserClock, CpuWorker, JobOutcome};
+use super::super::{BrowserClock, JobOutcome, WorkerEvent, WorkerHandle};
 use super::{WorkerPool, WARM_UP_ID};
 
 /// Everything the pool knows: its workers, its queue, and its counters.
@@ -24,14 +23,17 @@ pub(super) struct PoolInner {
     pub(super) next_generation: u64,
     pub(super) deadline: JobDeadline,
     pub(super) replaced: u32,
-    pub(super) ready_waiters: Vec<oneshot::Sender<()>>,
-    pub(super) retired: Vec<WorkerBridge<CpuWorker>>,
+    pub(super) ready_waiters: Vec<oneshot::Sender<Result<(), String>>>,
+    pub(super) retired: Vec<WorkerHandle>,
 }
 
 /// One worker and the job it runs, if any.
 pub(super) struct Slot {
     pub(super) generation: u64,
-    pub(super) bridge: WorkerBridge<CpuWorker>,
+    /// The worker, unless the browser refused to start it.
+    pub(super) bridge: Option<WorkerHandle>,
+    /// Why this worker could not start (refused, or its script failed before it was ready).
+    pub(super) start_failure: Option<String>,
     pub(super) spawned_ms: f64,
     pub(super) warm_ms: Option<f64>,
     pub(super) running: Option<Running>,
@@ -65,21 +67,25 @@ impl PoolInner {
         let generation = self.next_generation;
         self.next_generation += 1;
         let weak: Weak<RefCell<PoolInner>> = Rc::downgrade(pool);
-        let bridge = CpuWorker::spawner()
-            .callback(move |reply: JobReply| {
-                if let Some(inner) = weak.upgrade() {
-                    WorkerPool { inner }.on_reply(index, generation, reply);
-                }
-            })
-            .with_loader(true)
-            .spawn(&self.script);
-        bridge.send(JobRequest {
-            id: WARM_UP_ID,
-            job: CpuJob::Ping,
+        let spawned = WorkerHandle::spawn(&self.script, move |event: WorkerEvent| {
+            if let Some(inner) = weak.upgrade() {
+                WorkerPool { inner }.on_event(index, generation, event);
+            }
         });
+        let (bridge, start_failure) = match spawned {
+            Ok(handle) => {
+                handle.send(&JobRequest {
+                    id: WARM_UP_ID,
+                    job: CpuJob::Ping,
+                });
+                (Some(handle), None)
+            }
+            Err(why) => (None, Some(why)),
+        };
         Slot {
             generation,
             bridge,
+            start_failure,
             spawned_ms: self.clock.now_ms(),
             warm_ms: None,
             running: None,
@@ -92,12 +98,21 @@ impl PoolInner {
         let Some(slot) = self.slots.get_mut(index) else {
             return;
         };
-        let old = std::mem::replace(slot, fresh);
+        let mut old = std::mem::replace(slot, fresh);
         self.replaced += 1;
-        if let Some(running) = old.running {
+        if let Some(running) = old.running.take() {
             self.give_up(running, index, why);
         }
-        self.retired.push(old.bridge);
+        self.retire(old);
+    }
+
+    /// Stops a slot's worker at once; its handle (whose callbacks may be running now) is
+    /// dropped on a later tick.
+    pub(super) fn retire(&mut self, slot: Slot) {
+        if let Some(handle) = slot.bridge {
+            handle.terminate();
+            self.retired.push(handle);
+        }
     }
 
     pub(super) fn give_up(&self, running: Running, worker: usize, why: &str) {
@@ -117,14 +132,17 @@ impl PoolInner {
     pub(super) fn dispatch(&mut self) {
         let now = self.clock.now_ms();
         for slot in self.slots.iter_mut() {
-            if slot.running.is_some() {
+            if slot.running.is_some() || slot.start_failure.is_some() {
                 continue;
             }
+            let Some(bridge) = &slot.bridge else {
+                continue;
+            };
             let Some(next) = self.queue.pop_front() else {
                 return;
             };
             let limit_ms = self.deadline.limit_ms(Some(next.job.slow_estimate_ms()));
-            slot.bridge.send(JobRequest {
+            bridge.send(&JobRequest {
                 id: next.id,
                 job: next.job,
             });
@@ -138,11 +156,17 @@ impl PoolInner {
         }
     }
 
+    /// Answers the warm-up waiters once every worker is ready (`Ok`) or one could not
+    /// start (`Err` with why).
     pub(super) fn notify_if_ready(&mut self) {
-        if self.slots.iter().all(|s| s.warm_ms.is_some()) {
-            for waiter in self.ready_waiters.drain(..) {
-                let _ = waiter.send(());
-            }
+        let failure = self.slots.iter().find_map(|s| s.start_failure.clone());
+        let answer = match failure {
+            Some(why) => Err(why),
+            None if self.slots.iter().all(|s| s.warm_ms.is_some()) => Ok(()),
+            None => return,
+        };
+        for waiter in self.ready_waiters.drain(..) {
+            let _ = waiter.send(answer.clone());
         }
     }
 }

@@ -1,0 +1,142 @@
+//! One CPU web worker seen from the page: a thin wrapper over `web_sys::Worker` and
+//! `postMessage`, with JSON text as the codec (serde_json is already in the app; no
+//! binary codec is needed for jobs of a few numbers and replies of at most a tile).
+//!
+//! Unlike gloo-worker it can `terminate()` a worker (a cancelled job stops at once), it
+//! reports a worker that fails to start (a refused `new Worker`, a script that does not
+//! load) instead of panicking or waiting forever, and it never unwraps.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::engine::cpu::{JobReply, JobRequest};
+
+/// What a CPU worker sends to the page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum FromWorker {
+    /// The worker's wasm is loaded and it listens for jobs.
+    Ready,
+    /// The answer to a job.
+    Reply(JobReply),
+}
+
+/// What the page hears of one worker.
+#[derive(Debug, Clone)]
+pub enum WorkerEvent {
+    /// It loaded and listens (jobs sent before this were held and are sent now).
+    Ready,
+    /// It answered a job.
+    Reply(JobReply),
+    /// It failed: its script did not load, or it threw an uncaught error.
+    Failed(String),
+}
+
+type MessageHandler = Closure<dyn FnMut(web_sys::MessageEvent)>;
+type ErrorHandler = Closure<dyn FnMut(web_sys::Event)>;
+
+/// A running CPU worker; dropping it terminates the worker.
+pub struct WorkerHandle {
+    worker: web_sys::Worker,
+    /// Jobs sent before the worker said it was ready (`None` once it has).
+    held: Rc<RefCell<Option<Vec<String>>>>,
+    _on_message: MessageHandler,
+    _on_error: ErrorHandler,
+}
+
+impl WorkerHandle {
+    /// Starts a module worker from `script` (relative to the page) and calls `on_event`
+    /// with everything it says. Fails with a message if the browser refuses to create it
+    /// (a sandboxed iframe without `allow-same-origin`, a policy that blocks workers).
+    pub fn spawn(script: &str, on_event: impl Fn(WorkerEvent) + 'static) -> Result<Self, String> {
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let worker = web_sys::Worker::new_with_options(script, &options).map_err(|e| {
+            format!(
+                "the browser refused to start a web worker ({})",
+                describe(&e)
+            )
+        })?;
+        let held: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+        let on_event = Rc::new(on_event);
+        let on_message = {
+            let (worker, held, on_event) = (worker.clone(), held.clone(), on_event.clone());
+            MessageHandler::new(move |e: web_sys::MessageEvent| {
+                let Some(text) = e.data().as_string() else {
+                    return;
+                };
+                match serde_json::from_str::<FromWorker>(&text) {
+                    Ok(FromWorker::Ready) => {
+                        let queued = held.borrow_mut().take().unwrap_or_default();
+                        for message in queued {
+                            let _ = worker.post_message(&message.into());
+                        }
+                        on_event(WorkerEvent::Ready);
+                    }
+                    Ok(FromWorker::Reply(reply)) => on_event(WorkerEvent::Reply(reply)),
+                    Err(_) => {}
+                }
+            })
+        };
+        let on_error = ErrorHandler::new(move |e: web_sys::Event| {
+            e.prevent_default();
+            on_event(WorkerEvent::Failed(error_text(&e)));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Self {
+            worker,
+            held,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// Sends `request` now, or as soon as the worker is ready.
+    pub fn send(&self, request: &JobRequest) {
+        let Ok(text) = serde_json::to_string(request) else {
+            return;
+        };
+        match self.held.borrow_mut().as_mut() {
+            Some(queue) => queue.push(text),
+            None => {
+                let _ = self.worker.post_message(&text.into());
+            }
+        }
+    }
+
+    /// Stops the worker at once, whatever it is computing; it sends nothing more.
+    pub fn terminate(&self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+impl Drop for WorkerHandle {
+    fn drop(&mut self) {
+        self.terminate();
+    }
+}
+
+/// The text of an error event: its message where the browser gives one (an uncaught
+/// exception), else what a bare `error` event means (the script failed to load).
+fn error_text(e: &web_sys::Event) -> String {
+    match e.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()) {
+        Some(message) if !message.is_empty() => format!("the worker failed: {message}"),
+        _ => "the worker script could not be loaded or run (missing file, blocked by the \
+              site's security policy, or not a script)"
+            .to_string(),
+    }
+}
+
+/// A JavaScript exception as text (`SecurityError: …`).
+fn describe(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.to_string()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
