@@ -87,12 +87,23 @@ async fn a_pool_whose_worker_script_is_missing_says_why_within_the_start_limit()
 }
 
 #[wasm_bindgen_test]
-async fn a_worker_the_browser_refuses_to_start_is_an_error_not_a_panic() {
-    // A worker script from another origin: `new Worker` throws a SecurityError.
+async fn a_worker_script_from_another_origin_is_reported_as_not_loaded() {
     let pool = WorkerPool::new("https://example.invalid/worker.js", 1);
     let why = pool.ready().await.unwrap_err();
-    assert!(why.contains("refused to start a web worker"), "{why}");
+    assert!(why.contains("could not be loaded"), "{why}");
     assert_eq!(pool.load(), (0, 0));
+}
+
+#[wasm_bindgen_test]
+async fn a_worker_the_browser_refuses_to_create_is_an_error_not_a_panic() {
+    // `new Worker` throws at once for an address it cannot parse.
+    let pool = WorkerPool::new("http://[::1", 2);
+    let why = pool.ready().await.unwrap_err();
+    assert!(why.contains("refused to start a web worker"), "{why}");
+    // Jobs submitted to a pool that never started fail when it is cancelled.
+    let job = pool.submit(CpuJob::Ping);
+    pool.cancel_all();
+    assert!(job.await.result.is_err());
 }
 
 #[wasm_bindgen_test]

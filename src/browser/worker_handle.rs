@@ -81,10 +81,14 @@ impl WorkerHandle {
                 }
             })
         };
-        let on_error = ErrorHandler::new(move |e: web_sys::Event| {
-            e.prevent_default();
-            on_event(WorkerEvent::Failed(error_text(&e)));
-        });
+        let on_error = {
+            let held = held.clone();
+            ErrorHandler::new(move |e: web_sys::Event| {
+                e.prevent_default();
+                let starting = held.borrow().is_some();
+                on_event(WorkerEvent::Failed(error_text(&e, starting)));
+            })
+        };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Ok(Self {
@@ -123,13 +127,21 @@ impl Drop for WorkerHandle {
 }
 
 /// The text of an error event: its message where the browser gives one (an uncaught
-/// exception), else what a bare `error` event means (the script failed to load).
-fn error_text(e: &web_sys::Event) -> String {
-    match e.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()) {
-        Some(message) if !message.is_empty() => format!("the worker failed: {message}"),
-        _ => "the worker script could not be loaded or run (missing file, blocked by the \
-              site's security policy, or not a script)"
-            .to_string(),
+/// exception, or a module that could not be fetched), and whether the worker was still
+/// starting (its script did not load) or had started (it crashed).
+fn error_text(e: &web_sys::Event, starting: bool) -> String {
+    let message = e
+        .dyn_ref::<web_sys::ErrorEvent>()
+        .map(|e| e.message())
+        .filter(|m| !m.is_empty())
+        .unwrap_or_else(|| "no detail given".to_string());
+    if starting {
+        format!(
+            "the worker script could not be loaded (missing file, blocked by the site's \
+             security policy, or not a script: {message})"
+        )
+    } else {
+        format!("the worker failed: {message}")
     }
 }
 
