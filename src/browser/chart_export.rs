@@ -1,5 +1,8 @@
-use futures::channel::oneshot;
-use wasm_bindgen::closure::Closure;
+//! Saves an on-screen chart as a standalone SVG file or as a PNG picture.
+
+mod bindings;
+mod raster;
+
 use wasm_bindgen::JsCast;
 
 use super::download::{download_text, download_url};
@@ -12,6 +15,9 @@ pub enum ChartFormat {
     /// A PNG picture at twice the on-screen size.
     Png,
 }
+
+/// Canvas pixels per CSS pixel in a PNG export.
+const PNG_SCALE: f64 = 2.0;
 
 /// Style properties copied from the page onto each exported SVG element, so the file
 /// looks the same without the stylesheet (and in the page's current theme).
@@ -28,12 +34,13 @@ const STYLE_PROPS: [&str; 10] = [
     "display",
 ];
 
-/// Saves the first SVG chart inside the `<figure>` that contains the clicked element.
-pub async fn export_chart(
+/// Saves the first SVG chart inside the `<figure>` that contains the clicked element, and
+/// returns the name of the file offered.
+pub fn export_chart(
     event_target: web_sys::EventTarget,
     format: ChartFormat,
     name: &str,
-) -> Result<(), String> {
+) -> Result<String, String> {
     let fail = |what: &str| format!("Could not export the chart: {what}.");
     let clicked = event_target
         .dyn_into::<web_sys::Element>()
@@ -48,21 +55,40 @@ pub async fn export_chart(
         .ok()
         .flatten()
         .ok_or_else(|| fail("no SVG in this chart"))?;
-    let (markup, width, height) =
-        standalone_svg(&svg).ok_or_else(|| fail("the browser refused"))?;
-    match format {
-        ChartFormat::Svg => download_text(&format!("{name}.svg"), "image/svg+xml", &markup),
-        ChartFormat::Png => {
-            let url = render_png(&markup, width, height).await.ok_or_else(|| {
-                fail("the browser would not draw it (a strict Content-Security-Policy blocks data: images)")
-            })?;
-            download_url(&format!("{name}.png"), &url)
+    let background = page_background();
+    let file = match format {
+        ChartFormat::Svg => {
+            let markup =
+                standalone_svg(&svg, &background).ok_or_else(|| fail("the browser refused"))?;
+            let file = format!("{name}.svg");
+            download_text(&file, "image/svg+xml", &markup)?;
+            file
         }
-    }
+        ChartFormat::Png => {
+            let url = render_png(&svg, &background)
+                .ok_or_else(|| fail("the browser would not draw it; use SVG"))?;
+            let file = format!("{name}.png");
+            download_url(&file, &url)?;
+            file
+        }
+    };
+    Ok(file)
 }
 
-/// Clones `svg`, inlines computed styles, fixes its pixel size and paints a background.
-fn standalone_svg(svg: &web_sys::Element) -> Option<(String, f64, f64)> {
+/// The page's background colour (the theme's), for the exported picture.
+fn page_background() -> String {
+    let window = web_sys::window();
+    let body = window.as_ref().and_then(|w| w.document()?.body());
+    window
+        .zip(body)
+        .and_then(|(w, b)| w.get_computed_style(&b).ok().flatten())
+        .and_then(|s| s.get_property_value("background-color").ok())
+        .filter(|c| !c.is_empty() && c != "rgba(0, 0, 0, 0)" && c != "transparent")
+        .unwrap_or_else(|| "#ffffff".into())
+}
+
+/// Clones `svg`, inlines computed styles, fixes its pixel size and paints `background`.
+fn standalone_svg(svg: &web_sys::Element, background: &str) -> Option<String> {
     let window = web_sys::window()?;
     let document = window.document()?;
     let rect = svg.get_bounding_client_rect();
@@ -96,62 +122,46 @@ fn standalone_svg(svg: &web_sys::Element) -> Option<(String, f64, f64)> {
             }
         }
     }
-    let background = document
-        .body()
-        .and_then(|b| window.get_computed_style(&b).ok().flatten())
-        .and_then(|s| s.get_property_value("background-color").ok())
-        .unwrap_or_else(|| "#ffffff".into());
     let _ = clone.set_attribute("xmlns", "http://www.w3.org/2000/svg");
     let _ = clone.set_attribute("width", &width.to_string());
     let _ = clone.set_attribute("height", &height.to_string());
-    let _ = clone.set_attribute(
-        "style",
-        &format!("background:{background};overflow:visible"),
-    );
+    // Presentation attributes and a background rectangle, not a `style` attribute.
+    let _ = clone.set_attribute("overflow", "visible");
+    let backdrop = document
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), "rect")
+        .ok()?;
+    for (key, value) in [("width", "100%"), ("height", "100%"), ("fill", background)] {
+        let _ = backdrop.set_attribute(key, value);
+    }
+    let _ = clone.prepend_with_node_1(&backdrop);
     let serializer = web_sys::XmlSerializer::new().ok()?;
-    let markup = serializer.serialize_to_string(&clone).ok()?;
-    Some((markup, width, height))
+    serializer.serialize_to_string(&clone).ok()
 }
 
-/// Draws SVG markup onto a canvas at 2× and returns a PNG data URL.
-async fn render_png(markup: &str, width: f64, height: f64) -> Option<String> {
+/// Paints `svg` onto a canvas at twice its on-screen size, on `background`, and returns
+/// a PNG data URL. No image is loaded (see [`raster`]), so a strict policy allows it.
+fn render_png(svg: &web_sys::Element, background: &str) -> Option<String> {
     let document = web_sys::window()?.document()?;
-    let image = web_sys::HtmlImageElement::new().ok()?;
-    let (tx, rx) = oneshot::channel::<bool>();
-    let tx = std::rc::Rc::new(std::cell::RefCell::new(Some(tx)));
-    let (ok_tx, err_tx) = (tx.clone(), tx);
-    let on_load = Closure::once(move || {
-        if let Some(t) = ok_tx.borrow_mut().take() {
-            let _ = t.send(true);
-        }
-    });
-    let on_error = Closure::once(move || {
-        if let Some(t) = err_tx.borrow_mut().take() {
-            let _ = t.send(false);
-        }
-    });
-    image.set_onload(Some(on_load.as_ref().unchecked_ref()));
-    image.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let encoded: String = js_sys::encode_uri_component(markup).into();
-    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
-    if !rx.await.unwrap_or(false) {
-        return None;
-    }
+    let rect = svg.get_bounding_client_rect();
     let canvas = document
         .create_element("canvas")
         .ok()?
         .dyn_into::<web_sys::HtmlCanvasElement>()
         .ok()?;
-    canvas.set_width((width * 2.0) as u32);
-    canvas.set_height((height * 2.0) as u32);
+    canvas.set_width((rect.width().max(1.0) * PNG_SCALE).round() as u32);
+    canvas.set_height((rect.height().max(1.0) * PNG_SCALE).round() as u32);
     let context = canvas
         .get_context("2d")
         .ok()??
         .dyn_into::<web_sys::CanvasRenderingContext2d>()
         .ok()?;
-    context.scale(2.0, 2.0).ok()?;
-    context
-        .draw_image_with_html_image_element(&image, 0.0, 0.0)
-        .ok()?;
+    context.set_fill_style_str(background);
+    context.fill_rect(
+        0.0,
+        0.0,
+        f64::from(canvas.width()),
+        f64::from(canvas.height()),
+    );
+    raster::paint_svg(&context, svg, PNG_SCALE)?;
     canvas.to_data_url_with_type("image/png").ok()
 }

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::browser::{export_chart, ChartFormat};
 
-/// "SVG" and "PNG" buttons that save the chart of the figure they sit in.
+/// "SVG" and "PNG" buttons that save the chart of the figure they sit in; a note beside
+/// them says what was saved, or why nothing was.
 #[component]
 pub fn ChartExportButtons(
     /// File name without extension (for example `asyncscope-timeline-gather`).
@@ -17,12 +17,10 @@ pub fn ChartExportButtons(
                 return;
             };
             let target: web_sys::EventTarget = target.unchecked_into();
-            let name = name.clone();
-            spawn_local(async move {
-                if let Err(e) = export_chart(target, format, &name).await {
-                    message.set(e);
-                }
-            });
+            match export_chart(target, format, &name) {
+                Ok(file) => message.set(format!("Saved {file}.")),
+                Err(e) => message.set(e),
+            }
         }
     };
     view! {
