@@ -62,7 +62,10 @@ test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
 ## Benchmarks: prints a table of figures against their goals, writes bench/results.json.
+## The pages measured run a copy of the app built with the benchmark hooks (the `bench`
+## feature) into target/bench-dist/; the release dist/ has none.
 bench: setup-test build
+	trunk build --release --features bench --dist target/bench-dist
 	cargo bench --bench engine
 	node bench/run.mjs
 	node bench/deviations.mjs

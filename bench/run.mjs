@@ -1,25 +1,36 @@
-// `make bench`: every figure of issue #7 against its goal, in headless Chromium against
-// the release dist/ (P1–P6) plus the native engine bench (P7, from bench/engine.json,
-// written by `cargo bench --bench engine` just before). Each page figure is the median of
-// several runs; baselines run in the same page, in alternating order. Prints a table and
-// writes bench/results.json.
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+// `make bench`: every figure of issue #7 against its goal, in headless Chromium (P1–P6)
+// plus the native engine bench (P7, from bench/engine.json, written by
+// `cargo bench --bench engine` just before). P1–P5 call the benchmark hooks of a copy of
+// the app built with them (`--features bench`, in target/bench-dist/); P6 measures the
+// release dist/, which has none. Each page figure is the median of several runs;
+// baselines run in the same page, in alternating order. Prints a table and writes
+// bench/results.json.
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT, launchBrowser, serveDist } from '../tests/e2e/harness.mjs';
+import { ROOT, launchBrowser, serveDirectory } from '../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12_000_000);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-const server = await serveDist('bench/asyncscope');
+const DIST = join(ROOT, 'dist');
+const BENCH_DIST = join(ROOT, 'target', 'bench-dist');
+for (const [dir, make] of [[DIST, 'make build'], [BENCH_DIST, 'make bench']]) {
+  await stat(join(dir, 'index.html')).catch(() => {
+    throw new Error(`${dir}/index.html is missing: run \`${make}\``);
+  });
+}
+const shipped = await serveDirectory(DIST);
+const withHooks = await serveDirectory(BENCH_DIST);
 const browser = await launchBrowser();
 
-/** A fresh page (cold cache) with the app loaded; returns the page and its load time. */
-async function freshPage() {
+/** A fresh page (cold cache) of the app served at `origin`; returns the page and its
+ * load time. */
+async function freshPage(origin) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.base);
+  await page.goto(`${origin}/`);
   // Interactive: the primary run button is enabled (the wasm app has mounted).
   const interactiveMs = await page.waitForFunction(() => {
     const button = document.querySelector('.actions button.primary');
@@ -28,14 +39,28 @@ async function freshPage() {
   return { page, context, interactiveMs };
 }
 
+/** A fresh page of the build with the hooks, checked to export them. */
+async function benchPage() {
+  const opened = await freshPage(withHooks.origin);
+  const hooks = await opened.page.evaluate(() => ['bench_engine', 'bench_pool']
+    .filter((name) => typeof window.wasmBindings?.[name] === 'function'));
+  if (hooks.length !== 2) {
+    throw new Error(`${BENCH_DIST} exports ${hooks.join(', ') || 'no hook'}: build it with --features bench`);
+  }
+  return opened;
+}
+
 const p1 = [];
 const p1Cold = [];
 const p2 = [];
 const pool = [];
 const load = [];
 for (let i = 0; i < RUNS; i++) {
-  const { page, context, interactiveMs } = await freshPage();
-  load.push(interactiveMs);
+  // P6: the time to interactive of the app as shipped.
+  const release = await freshPage(shipped.origin);
+  load.push(release.interactiveMs);
+  await release.context.close();
+  const { page, context } = await benchPage();
   // P1: gather of 10,000 × 100 ms, engine and JS in alternating order, cold then warm.
   const engineFirst = i % 2 === 0;
   const sample = await page.evaluate(async (engineFirst) => {
@@ -77,21 +102,21 @@ for (let i = 0; i < RUNS; i++) {
   await context.close();
 }
 await browser.close();
-await server.close();
+await shipped.close();
+await withHooks.close();
 
 // P6: what a first visit transfers for the app itself (wasm + js + css).
-const dist = join(ROOT, 'dist');
-const files = (await readdir(dist)).filter((f) => /\.(wasm|js|css)$/.test(f)
+const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f)
   && !f.startsWith('worker') && f !== 'sw.js');
 let raw = 0;
 let gzip = 0;
 for (const f of files) {
-  const bytes = await readFile(join(dist, f));
+  const bytes = await readFile(join(DIST, f));
   raw += bytes.length;
   gzip += gzipSync(bytes, { level: 9 }).length;
 }
 const appWasm = files.find((f) => f.endsWith('.wasm'));
-const wasmBytes = await readFile(join(dist, appWasm));
+const wasmBytes = await readFile(join(DIST, appWasm));
 
 const m = (xs, f) => median(xs.map(f));
 const engine = JSON.parse(await readFile(join(ROOT, 'bench', 'engine.json'), 'utf8').catch(() => '[]'));

@@ -1,3 +1,5 @@
+//! The engine benchmark behind `bench_engine` (only with the `bench` feature).
+
 use std::cell::Cell;
 
 use crate::engine::{RunEvent, Scenario, Strategy, TaskSpec};

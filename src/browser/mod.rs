@@ -12,12 +12,14 @@ mod cpu_worker;
 mod debounced;
 mod download;
 mod embed;
+#[cfg(feature = "bench")]
 mod engine_bench;
 mod frame_loop;
 mod job_outcome;
 mod lag_meter;
 mod offline;
 mod page_url;
+#[cfg(feature = "bench")]
 mod pool_bench;
 mod pool_clock;
 mod preferences;
@@ -36,12 +38,14 @@ pub use cpu_worker::CpuWorker;
 pub use debounced::Debounced;
 pub use download::{download_text, download_url};
 pub use embed::{report_height_to_parent, RESIZE_MESSAGE};
+#[cfg(feature = "bench")]
 pub use engine_bench::{engine_bench, EngineBench};
 pub use frame_loop::FrameLoop;
 pub use job_outcome::JobOutcome;
 pub use lag_meter::LagMeter;
 pub use offline::register_service_worker;
 pub use page_url::PageUrl;
+#[cfg(feature = "bench")]
 pub use pool_bench::{pool_bench, PoolBench};
 pub use pool_clock::{OutputTap, PoolClock};
 pub use preferences::{hardware_concurrency, is_page_hidden, prefers_reduced_motion};

@@ -1,3 +1,5 @@
+//! The worker-pool benchmark behind `bench_pool` (only with the `bench` feature).
+
 use std::cell::Cell;
 use std::rc::Rc;
 
