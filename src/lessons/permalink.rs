@@ -2,8 +2,11 @@
 //! (`?lesson=gather&n=5&min=1&max=5&seed=7&scale=0.2`).
 //!
 //! Parsing never fails: anything unknown or malformed is ignored with a notice, and the
-//! lesson's defaults fill in.
+//! lesson's defaults fill in. The work is bounded by the query's length
+//! ([`MAX_QUERY_LEN`]), and the notices by [`crate::engine::lab::MAX_LISTED`] and one
+//! counting the rest.
 
+use crate::engine::lab::{cap_list, thousands};
 use crate::engine::{ParamSpec, ParamValues};
 
 use super::{find, Lesson, ALL};
@@ -27,7 +30,8 @@ pub struct Permalink {
     pub values: ParamValues,
     /// Whether the page is embedded (`embed=1`): minimal chrome.
     pub embed: bool,
-    /// One sentence per ignored part of the query.
+    /// One sentence per ignored part of the query: the first
+    /// [`crate::engine::lab::MAX_LISTED`], then one counting the rest.
     pub notices: Vec<String>,
     /// The keys of the lesson's parameters the query named, valid or not (the others
     /// have their defaults).
@@ -41,13 +45,14 @@ impl Permalink {
         let mut notices = Vec::new();
         if query.len() > MAX_QUERY_LEN {
             notices.push(format!(
-                "The link's query is {} characters long (at most {MAX_QUERY_LEN} are read), so it was ignored.",
-                query.len()
+                "The link's query is {} characters long (at most {} are read), so it was ignored.",
+                thousands(query.len()),
+                thousands(MAX_QUERY_LEN)
             ));
             return Self::defaults(ALL[0], notices);
         }
-        // At most MAX_QUERY_LEN characters, so at most about a thousand pairs: every one
-        // is applied or named in a notice.
+        // At most MAX_QUERY_LEN characters, so at most 4,096 pairs (`x&x&…`) and no value
+        // longer than that: every pair is applied or named in a notice (capped below).
         let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
@@ -75,35 +80,7 @@ impl Permalink {
             if let Some(spec) = spec.filter(|s| !named.contains(&s.key)) {
                 named.push(spec.key);
             }
-            match spec {
-                None => notices.push(format!(
-                    "Ignored “{}”: this lesson has no such parameter.",
-                    shorten(key)
-                )),
-                Some(spec) if spec.is_text() => match spec.parse_text(text) {
-                    Ok(t) => {
-                        values.1.insert(spec.key.to_string(), t);
-                    }
-                    Err(e) => notices.push(format!(
-                        "Ignored {}={}: {} Using the default.",
-                        spec.key,
-                        shorten(text),
-                        e.message
-                    )),
-                },
-                Some(spec) => match spec.parse(text) {
-                    Ok(v) => {
-                        values.0.insert(spec.key.to_string(), v);
-                    }
-                    Err(e) => notices.push(format!(
-                        "Ignored {}={}: {} Using {}.",
-                        spec.key,
-                        shorten(text),
-                        e.message,
-                        ParamSpec::format_value(spec.default)
-                    )),
-                },
-            }
+            notices.extend(apply(spec, key, text, &mut values));
         }
         let cross = lesson.check(&values);
         if !cross.is_empty() {
@@ -112,6 +89,10 @@ impl Permalink {
             }
             values = ParamValues::defaults(specs);
         }
+        // Counted as notices, not problems: one of them may sum up a lab script's errors.
+        cap_list(&mut notices, |left_out, _| {
+            format!("… and {} more not listed.", thousands(left_out))
+        });
         Self {
             lesson,
             values,
@@ -130,6 +111,44 @@ impl Permalink {
             named: Vec::new(),
         }
     }
+}
+
+/// Applies one `key=text` pair of the query (`spec`: the lesson's parameter of that key)
+/// to `values`; the notice if it is ignored.
+fn apply(
+    spec: Option<&ParamSpec>,
+    key: &str,
+    text: &str,
+    values: &mut ParamValues,
+) -> Option<String> {
+    let Some(spec) = spec else {
+        return Some(format!(
+            "Ignored “{}”: this lesson has no such parameter.",
+            shorten(key)
+        ));
+    };
+    let ignored = if spec.is_text() {
+        match spec.parse_text(text) {
+            Ok(t) => {
+                values.1.insert(spec.key.to_string(), t);
+                return None;
+            }
+            Err(e) => format!("{} Using the default.", e.message),
+        }
+    } else {
+        match spec.parse(text) {
+            Ok(v) => {
+                values.0.insert(spec.key.to_string(), v);
+                return None;
+            }
+            Err(e) => format!(
+                "{} Using {}.",
+                e.message,
+                ParamSpec::format_value(spec.default)
+            ),
+        }
+    };
+    Some(format!("Ignored {}={}: {ignored}", spec.key, shorten(text)))
 }
 
 /// The query string (without `?`) for a lesson and its values, parameters in the

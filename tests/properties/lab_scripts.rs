@@ -1,6 +1,8 @@
 //! Properties of the lab's text format: random text and near-valid scripts.
 
+use super::links_and_params::timed;
 use super::*;
+use engine::lab::{thousands, LabErrorKind, MAX_LISTED};
 
 /// One line that is a valid task, nearly one, or something else.
 pub(crate) fn near_valid_line() -> impl Strategy<Value = String> {
@@ -76,7 +78,7 @@ pub(crate) fn near_valid_script() -> impl Strategy<Value = String> {
 }
 
 /// Every error is at a line of the text and a column of that line (or just after it),
-/// with a message; the errors are sorted by position.
+/// with a message; the errors are sorted by position, and capped.
 pub(crate) fn assert_errors_in_range(
     text: &str,
     errors: &[engine::lab::LabError],
@@ -99,17 +101,64 @@ pub(crate) fn assert_errors_in_range(
             width
         );
         prop_assert!(!e.message.trim().is_empty());
-        let prefix = format!("Line {}, column {}: ", e.line, e.column);
-        prop_assert!(e.to_string().starts_with(&prefix), "{}", e);
+        let prefix = match e.kind {
+            LabErrorKind::NotListed => String::new(),
+            _ => format!("Line {}, column {}: ", e.line, e.column),
+        };
+        prop_assert_eq!(e.to_string(), format!("{prefix}{}", e.message));
     }
+    // At most MAX_LISTED errors and, last, one counting the others.
+    prop_assert!(errors.len() <= MAX_LISTED + 1, "{} errors", errors.len());
+    let counted = errors
+        .iter()
+        .position(|e| e.kind == LabErrorKind::NotListed);
+    prop_assert!(counted.is_none_or(|i| i == MAX_LISTED), "{:?}", counted);
     prop_assert!(errors
         .windows(2)
         .all(|w| (w[0].line, w[0].column) <= (w[1].line, w[1].column)));
     Ok(())
 }
 
+/// Lines that each give exactly one error and define no task.
+const BAD_LINES: &[&str] = &["x", "a iox 1s", "b io 2h", "<b> io 1s", "io io 1s", "c io"];
+
+/// Parses `text` within the parse budget (see [`timed`]); its errors.
+fn timed_parse(text: &str) -> Result<Vec<engine::lab::LabError>, TestCaseError> {
+    match timed(text.len(), || engine::lab::LabScript::parse(text))? {
+        Ok(script) => Err(TestCaseError::fail(format!("accepted: {script:?}"))),
+        Err(errors) => Ok(errors),
+    }
+}
+
 proptest! {
     #![proptest_config(config(CHEAP_CASES, 1))]
+
+    #[test]
+    fn a_script_of_bad_lines_lists_fifty_errors_and_one_counting_the_rest_quickly(
+        lines in prop::collection::vec(select(BAD_LINES), 1..=4_000)
+    ) {
+        let text = lines.join("\n");
+        let errors = timed_parse(&text)?;
+        assert_errors_in_range(&text, &errors)?;
+        prop_assert_eq!(errors.len(), lines.len().min(MAX_LISTED + 1));
+        let not_listed = errors.iter().filter(|e| e.kind == LabErrorKind::NotListed).count();
+        prop_assert_eq!(not_listed, usize::from(lines.len() > MAX_LISTED + 1));
+        if lines.len() > MAX_LISTED + 1 {
+            let last = &errors[MAX_LISTED];
+            prop_assert_eq!(last.kind, LabErrorKind::NotListed);
+            let count = thousands(lines.len() - MAX_LISTED);
+            let text = format!("… and {count} more problems not listed, from line 51 on.");
+            prop_assert_eq!(&last.message, &text);
+        }
+    }
+
+    #[test]
+    fn a_script_of_any_length_up_to_2_mb_is_parsed_or_refused_quickly(
+        line in select(BAD_LINES), lines in 1..400_000usize
+    ) {
+        let text = format!("{line}\n").repeat(lines);
+        timed_parse(&text)?;
+    }
 
     #[test]
     fn any_text_given_to_the_lab_parser_is_accepted_or_rejected_with_positions_in_range(

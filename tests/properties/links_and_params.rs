@@ -1,9 +1,51 @@
 //! Properties of permalinks, parameter parsing, strategy specs and drawn scenarios.
 
+use std::time::{Duration, Instant};
+
 use super::generators::*;
 use super::oracles::*;
 
 use super::*;
+use engine::lab::{thousands, MAX_LISTED};
+
+/// The most parsing one link or one lab script may take, whatever its length: 50 ms in
+/// an optimised build (`make fuzz-long`), 200 ms in a debug one (`cargo test`), whose code
+/// runs several times slower (a 40,000-character script of 20,000 errors: 35 ms).
+pub(crate) const PARSE_BUDGET: Duration =
+    Duration::from_millis(if cfg!(debug_assertions) { 200 } else { 50 });
+
+/// Runs `parse` on an input of `bytes` bytes, failing if it takes [`PARSE_BUDGET`] or
+/// more three times in a row (a run slowed down by a busy machine is tried again).
+pub(crate) fn timed<T>(bytes: usize, parse: impl Fn() -> T) -> Result<T, TestCaseError> {
+    let mut best = Duration::MAX;
+    for _ in 0..3 {
+        let start = Instant::now();
+        let parsed = parse();
+        best = best.min(start.elapsed());
+        if best < PARSE_BUDGET {
+            return Ok(parsed);
+        }
+    }
+    Err(TestCaseError::fail(format!(
+        "{bytes} bytes took {best:?} at best"
+    )))
+}
+
+/// Checks that `notices` are the `ignored` ones, capped: all of them up to
+/// `MAX_LISTED + 1`, else the first `MAX_LISTED` and one counting the rest.
+fn assert_capped(notices: &[String], ignored: usize) -> Result<(), TestCaseError> {
+    prop_assert_eq!(notices.len(), ignored.min(MAX_LISTED + 1), "{:?}", notices);
+    if ignored > MAX_LISTED + 1 {
+        let more = format!("… and {} more not listed.", thousands(ignored - MAX_LISTED));
+        prop_assert_eq!(&notices[MAX_LISTED], &more);
+    }
+    Ok(())
+}
+
+/// Parses `query` within [`PARSE_BUDGET`].
+fn timed_parse(query: &str) -> Result<Permalink, TestCaseError> {
+    timed(query.len(), || Permalink::parse(query))
+}
 
 proptest! {
     #![proptest_config(config(CHEAP_CASES, 1))]
@@ -29,7 +71,7 @@ proptest! {
             prop_assert_eq!(p.lesson.info().id, expected.lesson.info().id);
             prop_assert_eq!(&p.values, &expected.values);
             prop_assert_eq!(p.embed, expected.embed);
-            prop_assert_eq!(p.notices.len(), expected.ignored, "{:?}", p.notices);
+            assert_capped(&p.notices, expected.ignored)?;
         }
     }
 
@@ -43,7 +85,33 @@ proptest! {
         let expected = expected_from(&pairs_of(&query));
         prop_assert_eq!(p.lesson.info().id, expected.lesson.info().id);
         prop_assert_eq!(&p.values, &expected.values);
-        prop_assert_eq!(p.notices.len(), expected.ignored, "{:?}", p.notices);
+        assert_capped(&p.notices, expected.ignored)?;
+    }
+
+    #[test]
+    fn a_link_of_up_to_the_longest_query_of_bad_parameters_notices_fifty_and_counts_the_rest(
+        parts in prop::collection::vec(select(&["x", "n=-1", "seed=abc", "bogus=3", "%FF"][..]), 1..=4_096)
+    ) {
+        let query: String = parts.iter().fold(String::new(), |mut q, part| {
+            if q.len() + part.len() < MAX_QUERY_LEN {
+                q.push_str(if q.is_empty() { "" } else { "&" });
+                q.push_str(part);
+            }
+            q
+        });
+        let p = timed_parse(&query)?;
+        assert_capped(&p.notices, pairs_of(&query).len())?;
+    }
+
+    #[test]
+    fn a_query_over_the_limit_of_any_length_up_to_2_mb_is_ignored_quickly_with_one_notice(
+        pairs in (MAX_QUERY_LEN / 2)..1_000_000usize
+    ) {
+        let query = "x&".repeat(pairs);
+        let p = timed_parse(&query)?;
+        prop_assert_eq!(p.notices.len(), 1);
+        let said = format!("{} characters long (at most 8,192 are read)", thousands(query.len()));
+        prop_assert!(p.notices[0].contains(&said), "{}", p.notices[0]);
     }
 
     #[test]
@@ -159,4 +227,39 @@ proptest! {
             "{:?}", params
         );
     }
+}
+
+#[test]
+fn a_link_of_4096_bad_parameters_lists_fifty_notices_and_one_counting_the_other_4046() {
+    let p = Permalink::parse(&["x"; 4_096].join("&"));
+    assert_eq!(p.notices.len(), 51);
+    assert!(p.notices[..50].iter().all(|n| n.starts_with("Ignored “x”")));
+    assert_eq!(p.notices[50], "… and 4,046 more not listed.");
+}
+
+#[test]
+fn a_link_of_10000_bad_parameters_is_too_long_to_read_and_gets_one_notice_saying_so() {
+    let p = Permalink::parse(&["x"; 10_000].join("&"));
+    assert_eq!(
+        p.notices,
+        ["The link's query is 19,999 characters long (at most 8,192 are read), so it was ignored."]
+    );
+}
+
+#[test]
+fn a_lab_link_with_bad_parameters_and_a_script_of_100_bad_lines_counts_the_notices_left_out() {
+    let p = Permalink::parse(&format!(
+        "lesson=lab&a=1&b=2&c=3&script={}",
+        "x%0A".repeat(100)
+    ));
+    assert_eq!(p.lesson.info().id, "lab");
+    assert_eq!(p.notices.len(), 51);
+    assert!(p.notices[2].starts_with("Ignored “c”"), "{}", p.notices[2]);
+    assert!(
+        p.notices[3].starts_with("Line 1, column 2: "),
+        "{}",
+        p.notices[3]
+    );
+    // 3 + 50 script errors + the script's own count of the 50 others, less 50 listed.
+    assert_eq!(p.notices[50], "… and 4 more not listed.");
 }

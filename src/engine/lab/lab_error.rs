@@ -29,8 +29,12 @@ impl LabError {
 }
 
 impl fmt::Display for LabError {
-    /// `Line 3, column 9: …`.
+    /// `Line 3, column 9: …`; the count of errors not listed is only its sentence (it
+    /// names its line).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.kind == LabErrorKind::NotListed {
+            return f.write_str(&self.message);
+        }
         write!(
             f,
             "Line {}, column {}: {}",

@@ -28,4 +28,7 @@ pub enum LabErrorKind {
     TooLong,
     /// A script with no task at all.
     NoTasks,
+    /// Not an error of its own: it stands for the errors after the first
+    /// [`super::MAX_LISTED`], at the position of the first of them, and counts them.
+    NotListed,
 }

@@ -3,8 +3,8 @@ use std::collections::HashMap;
 use super::lab_line::{parse_line, quote};
 use super::line_tokens::LineTokens;
 use super::{
-    LabError, LabErrorKind, LabTask, WorkKind, MAX_CPU_MS, MAX_LINE_CHARS, MAX_TASKS,
-    MAX_TEXT_CHARS, MAX_TOTAL_CPU_MS,
+    cap_list, thousands, LabError, LabErrorKind, LabTask, WorkKind, MAX_CPU_MS, MAX_LINE_CHARS,
+    MAX_TASKS, MAX_TEXT_CHARS, MAX_TOTAL_CPU_MS,
 };
 use crate::engine::cpu::CpuJob;
 use crate::engine::{Scenario, TaskSpec};
@@ -18,8 +18,8 @@ pub struct LabScript {
 }
 
 impl LabScript {
-    /// Parses `text`: the tasks, or every error found, sorted by line and column. Never
-    /// panics, whatever the text.
+    /// Parses `text`: the tasks, or the errors found, sorted by line and column (at most
+    /// [`super::MAX_LISTED`] and one counting the rest). Never panics, whatever the text.
     pub fn parse(text: &str) -> Result<Self, Vec<LabError>> {
         if let Some(error) = too_long(text) {
             return Err(vec![error]);
@@ -78,6 +78,18 @@ impl LabScript {
             Ok(Self { tasks })
         } else {
             errors.sort_by_key(|e| (e.line, e.column));
+            cap_list(&mut errors, |left_out, first| {
+                LabError::new(
+                    first.line,
+                    first.column,
+                    LabErrorKind::NotListed,
+                    format!(
+                        "… and {} more problems not listed, from line {} on.",
+                        thousands(left_out),
+                        first.line
+                    ),
+                )
+            });
             Err(errors)
         }
     }

@@ -1,6 +1,7 @@
 //! Tests of `lab_script.rs`, kept beside it so the module stays readable.
 
 use super::*;
+use crate::engine::lab::MAX_LISTED;
 
 fn errors(text: &str) -> Vec<LabError> {
     LabScript::parse(text).expect_err("should be rejected")
@@ -263,5 +264,24 @@ fn markup_in_a_name_is_rejected_as_a_bad_name_and_quoted_as_text() {
         e.message.contains("“<script>alert(1)</script…”"),
         "{}",
         e.message
+    );
+}
+
+#[test]
+fn a_script_of_5000_bad_lines_lists_fifty_errors_and_one_counting_the_rest() {
+    let all = errors(&"x\n".repeat(5_000));
+    assert_eq!(all.len(), MAX_LISTED + 1);
+    assert!(all[..MAX_LISTED]
+        .iter()
+        .all(|e| e.kind == LabErrorKind::Missing));
+    let last = &all[MAX_LISTED];
+    assert_eq!(
+        (last.line, last.column, last.kind),
+        (51, 2, LabErrorKind::NotListed)
+    );
+    let text = "… and 4,950 more problems not listed, from line 51 on.";
+    assert_eq!(
+        (last.message.as_str(), last.to_string()),
+        (text, text.into())
     );
 }

@@ -24,9 +24,11 @@
 //! [`MAX_TOTAL_CPU_MS`] ms in all (CPU work may run on the page's own thread, which it
 //! freezes). A duration of 0 is allowed: a step that takes no time.
 //!
-//! Parsing returns the tasks, or every error found, each with its line and column
-//! (counted in characters from 1) and a sentence saying what is wrong.
+//! Parsing returns the tasks, or the errors found, each with its line and column
+//! (counted in characters from 1) and a sentence saying what is wrong: every one, or the
+//! first [`MAX_LISTED`] and one more counting the rest ([`LabErrorKind::NotListed`]).
 
+mod capped_list;
 mod lab_error;
 mod lab_error_kind;
 mod lab_line;
@@ -35,6 +37,7 @@ mod lab_task;
 mod line_tokens;
 mod work_kind;
 
+pub use capped_list::{cap_list, thousands, MAX_LISTED};
 pub use lab_error::LabError;
 pub use lab_error_kind::LabErrorKind;
 pub use lab_script::LabScript;
