@@ -6,7 +6,7 @@
 //! reports a worker that fails to start (a refused `new Worker`, a script that does not
 //! load) instead of panicking or waiting forever, and it never unwraps.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -33,6 +33,9 @@ pub enum WorkerEvent {
     Reply(JobReply),
     /// It failed: its script did not load, or it threw an uncaught error.
     Failed(String),
+    /// It was asked to stop while loading ([`WorkerHandle::stop_when_ready`]) and has now
+    /// loaded and been terminated.
+    Stopped,
 }
 
 type MessageHandler = Closure<dyn FnMut(web_sys::MessageEvent)>;
@@ -43,6 +46,8 @@ pub struct WorkerHandle {
     worker: web_sys::Worker,
     /// Jobs sent before the worker said it was ready (`None` once it has).
     held: Rc<RefCell<Option<Vec<String>>>>,
+    /// Whether to terminate the worker as soon as it is ready instead of using it.
+    stopping: Rc<Cell<bool>>,
     _on_message: MessageHandler,
     _on_error: ErrorHandler,
 }
@@ -61,14 +66,20 @@ impl WorkerHandle {
             )
         })?;
         let held: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+        let stopping = Rc::new(Cell::new(false));
         let on_event = Rc::new(on_event);
         let on_message = {
             let (worker, held, on_event) = (worker.clone(), held.clone(), on_event.clone());
+            let stopping = stopping.clone();
             MessageHandler::new(move |e: web_sys::MessageEvent| {
                 let Some(text) = e.data().as_string() else {
                     return;
                 };
                 match serde_json::from_str::<FromWorker>(&text) {
+                    Ok(FromWorker::Ready) if stopping.get() => {
+                        worker.terminate();
+                        on_event(WorkerEvent::Stopped);
+                    }
                     Ok(FromWorker::Ready) => {
                         let queued = held.borrow_mut().take().unwrap_or_default();
                         for message in queued {
@@ -94,6 +105,7 @@ impl WorkerHandle {
         Ok(Self {
             worker,
             held,
+            stopping,
             _on_message: on_message,
             _on_error: on_error,
         })
@@ -109,6 +121,22 @@ impl WorkerHandle {
             None => {
                 let _ = self.worker.post_message(&text.into());
             }
+        }
+    }
+
+    /// Whether the worker has said it is ready.
+    pub fn is_ready(&self) -> bool {
+        self.held.borrow().is_none()
+    }
+
+    /// Terminates the worker once it has loaded (then says [`WorkerEvent::Stopped`]),
+    /// dropping the jobs held for it. Terminating a worker while its script is still
+    /// being fetched can make the browser fail the fetches of other workers loading the
+    /// same files through a service worker, so a loading worker is left to finish.
+    pub fn stop_when_ready(&self) {
+        self.stopping.set(true);
+        if let Some(held) = self.held.borrow_mut().as_mut() {
+            held.clear();
         }
     }
 

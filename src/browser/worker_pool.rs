@@ -13,6 +13,7 @@ use crate::engine::Clock;
 use super::{BrowserClock, JobOutcome, WorkerEvent};
 
 mod pool_inner;
+mod watchdog;
 
 use pool_inner::{PoolInner, Queued};
 
@@ -21,9 +22,6 @@ pub const MAX_WORKERS: usize = 16;
 
 /// How long the workers may take to start before the pool gives up, in milliseconds.
 pub const START_LIMIT_MS: f64 = 5_000.0;
-
-/// How often the watchdog looks for jobs whose worker went silent, in milliseconds.
-const WATCHDOG_PERIOD_MS: f64 = 250.0;
 
 /// A pool of web workers running [`CpuJob`]s: a queue dispatches each job to an idle
 /// worker; results come back as they finish.
@@ -64,6 +62,7 @@ impl WorkerPool {
                 replaced: 0,
                 ready_waiters: Vec::new(),
                 retired: Vec::new(),
+                draining: Vec::new(),
             })),
         };
         pool.resize(size);
@@ -217,15 +216,20 @@ impl WorkerPool {
 
     /// Handles what worker `index` (of `generation`) said.
     fn on_event(&self, index: usize, generation: u64, event: WorkerEvent) {
+        if !matches!(event, WorkerEvent::Reply(_)) && self.inner.borrow_mut().drained(generation) {
+            self.bury_retired();
+            return;
+        }
         match event {
-            WorkerEvent::Ready => {}
+            WorkerEvent::Ready | WorkerEvent::Stopped => {}
             WorkerEvent::Reply(reply) => self.on_reply(index, generation, reply),
             WorkerEvent::Failed(why) => self.on_failure(index, generation, why),
         }
     }
 
-    /// A worker failed: before it was ready, the pool cannot start (the waiters hear why);
-    /// after, it crashed, so its job fails and a fresh worker takes its place.
+    /// A worker failed: before it was ready, its script is loaded again (a few times, then
+    /// the waiters hear why); after, it crashed, so its job fails and a fresh worker takes
+    /// its place.
     fn on_failure(&self, index: usize, generation: u64, why: String) {
         let mut inner = self.inner.borrow_mut();
         let Some(slot) = inner.slots.get_mut(index) else {
@@ -235,8 +239,9 @@ impl WorkerPool {
             return;
         }
         if slot.warm_ms.is_none() {
-            slot.start_failure = Some(why);
-            inner.notify_if_ready();
+            inner.retry_load(index, &self.inner, why);
+            drop(inner);
+            self.bury_retired();
             return;
         }
         inner.replace(index, &self.inner, &format!("its worker crashed ({why})"));
@@ -282,61 +287,11 @@ impl WorkerPool {
     }
 
     /// Drops retired bridges on a later tick: never inside a worker's message handler.
-    fn bury_retired(&self) {
+    pub(super) fn bury_retired(&self) {
         let inner = self.inner.clone();
         spawn_local(async move {
             let retired = std::mem::take(&mut inner.borrow_mut().retired);
             drop(retired);
-        });
-    }
-
-    /// Every [`WATCHDOG_PERIOD_MS`], gives up the jobs past their deadline (their worker
-    /// stopped answering); stops with the pool.
-    ///
-    /// A tick that comes late (the page was busy, so an answer may be waiting in the
-    /// queue behind the timer) only notes the time: the answers are handled before the
-    /// next tick, which judges. At most one tick in a row is skipped, so a throttled
-    /// background tab (a tick a second) still finds dead workers.
-    fn start_watchdog(&self) {
-        let weak = Rc::downgrade(&self.inner);
-        spawn_local(async move {
-            let clock = BrowserClock::new();
-            let mut last_tick = clock.now_ms();
-            let mut skipped = false;
-            loop {
-                clock.sleep(WATCHDOG_PERIOD_MS).await;
-                let Some(inner) = weak.upgrade() else {
-                    return;
-                };
-                let mut guard = inner.borrow_mut();
-                let now = guard.clock.now_ms();
-                let late = now - last_tick > 2.0 * WATCHDOG_PERIOD_MS;
-                last_tick = now;
-                if late && !skipped {
-                    skipped = true;
-                    continue;
-                }
-                skipped = false;
-                let rule = guard.deadline;
-                let stuck: Vec<(usize, f64)> = (0..guard.slots.len())
-                    .filter_map(|i| {
-                        let slot = &guard.slots[i];
-                        let r = slot.running.as_ref()?;
-                        rule.is_overdue(r.limit_ms, r.started_ms, slot.warm_ms, now)
-                            .then_some((i, r.limit_ms))
-                    })
-                    .collect();
-                for (index, limit_ms) in stuck {
-                    let why = format!(
-                        "its worker stopped answering (silent for more than {:.1} s)",
-                        limit_ms / 1000.0
-                    );
-                    guard.replace(index, &inner, &why);
-                }
-                guard.dispatch();
-                drop(guard);
-                WorkerPool { inner }.bury_retired();
-            }
         });
     }
 }

@@ -23,26 +23,13 @@ impl fmt::Display for Stalled {
                 f,
                 "the prediction was stopped after {} steps of its event loop: this scenario \
                  is too large to simulate here; use fewer tasks or fewer dependencies",
-                thousands(*steps)
+                super::lab::thousands(*steps as usize)
             ),
         }
     }
 }
 
 impl std::error::Error for Stalled {}
-
-/// `1000000` as `1,000,000`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {
@@ -52,7 +39,5 @@ mod tests {
     fn a_budget_message_names_the_budget_in_thousands() {
         let text = Stalled::OverBudget { steps: 1_000_000 }.to_string();
         assert!(text.contains("after 1,000,000 steps"), "{text}");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
     }
 }

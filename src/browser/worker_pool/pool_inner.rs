@@ -13,6 +13,9 @@ use crate::engine::Clock;
 use super::super::{BrowserClock, JobOutcome, WorkerEvent, WorkerHandle};
 use super::{WorkerPool, WARM_UP_ID};
 
+/// How many times a worker's script may fail to load before the pool gives up.
+const LOAD_ATTEMPTS: u32 = 3;
+
 /// Everything the pool knows: its workers, its queue, and its counters.
 pub(super) struct PoolInner {
     pub(super) script: String,
@@ -25,6 +28,8 @@ pub(super) struct PoolInner {
     pub(super) replaced: u32,
     pub(super) ready_waiters: Vec<oneshot::Sender<Result<(), String>>>,
     pub(super) retired: Vec<WorkerHandle>,
+    /// Retired workers still loading, by generation: terminated once they have loaded.
+    pub(super) draining: Vec<(u64, WorkerHandle)>,
 }
 
 /// One worker and the job it runs, if any.
@@ -34,6 +39,8 @@ pub(super) struct Slot {
     pub(super) bridge: Option<WorkerHandle>,
     /// Why this worker could not start (refused, or its script failed before it was ready).
     pub(super) start_failure: Option<String>,
+    /// How many times this worker's script failed to load before it was ready.
+    pub(super) load_failures: u32,
     pub(super) spawned_ms: f64,
     pub(super) warm_ms: Option<f64>,
     pub(super) running: Option<Running>,
@@ -86,6 +93,7 @@ impl PoolInner {
             generation,
             bridge,
             start_failure,
+            load_failures: 0,
             spawned_ms: self.clock.now_ms(),
             warm_ms: None,
             running: None,
@@ -106,12 +114,58 @@ impl PoolInner {
         self.retire(old);
     }
 
-    /// Stops a slot's worker at once; its handle (whose callbacks may be running now) is
-    /// dropped on a later tick.
+    /// Starts worker `index` again after its script failed to load (a fetch cut short,
+    /// as when another worker loading the same file is terminated); after
+    /// [`LOAD_ATTEMPTS`] failures the pool gives up and says why. Not a replacement: the
+    /// worker never ran a job.
+    pub(super) fn retry_load(&mut self, index: usize, pool: &Rc<RefCell<PoolInner>>, why: String) {
+        let failures = match self.slots.get(index) {
+            Some(slot) => slot.load_failures + 1,
+            None => return,
+        };
+        if failures >= LOAD_ATTEMPTS {
+            if let Some(slot) = self.slots.get_mut(index) {
+                slot.start_failure = Some(why);
+            }
+            self.notify_if_ready();
+            return;
+        }
+        let mut fresh = self.spawn_at(index, pool);
+        fresh.load_failures = failures;
+        if let Some(slot) = self.slots.get_mut(index) {
+            let old = std::mem::replace(slot, fresh);
+            self.retire(old);
+        }
+        self.notify_if_ready();
+    }
+
+    /// Stops a slot's worker: at once if it is running (its handle, whose callbacks may be
+    /// running now, is dropped on a later tick), or as soon as it has loaded if it is
+    /// still loading (it waits in `draining` until then).
     pub(super) fn retire(&mut self, slot: Slot) {
-        if let Some(handle) = slot.bridge {
+        let Some(handle) = slot.bridge else {
+            return;
+        };
+        if handle.is_ready() {
             handle.terminate();
             self.retired.push(handle);
+        } else {
+            handle.stop_when_ready();
+            self.draining.push((slot.generation, handle));
+        }
+    }
+
+    /// A draining worker of `generation` has stopped (or failed): it can go. Returns
+    /// whether `generation` was draining.
+    pub(super) fn drained(&mut self, generation: u64) -> bool {
+        match self.draining.iter().position(|(g, _)| *g == generation) {
+            Some(i) => {
+                let (_, handle) = self.draining.swap_remove(i);
+                handle.terminate();
+                self.retired.push(handle);
+                true
+            }
+            None => false,
         }
     }
 
