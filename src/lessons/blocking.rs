@@ -153,7 +153,6 @@ impl Lesson for BlockingLesson {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lessons::cpu_work::testing::assert_code_filled;
     use crate::lessons::support::testing::{insight, predicted, values_with};
 
     fn runs(action: &str, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
@@ -226,6 +225,5 @@ mod tests {
         assert!(code.python.contains("crunch(seed, 3_000_000)"));
         assert!(code.rust.contains("number * 200)"));
         assert!(code.rust.contains("Pool::new(3)"));
-        assert_code_filled(&BlockingLesson);
     }
 }

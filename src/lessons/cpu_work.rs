@@ -156,17 +156,17 @@ pub(super) fn ratio(a: f64, b: f64) -> String {
     }
 }
 
-/// Python: the CPU job (`{crunch_py}`).
+/// Python: the CPU job (`«crunch_py»`).
 pub(super) const CRUNCH_PY: &str = include_str!("code/cpu_work_crunch.py").trim_ascii_end();
 
-/// Rust: the CPU job (`{crunch_rs}`).
+/// Rust: the CPU job (`«crunch_rs»`).
 pub(super) const CRUNCH_RS: &str = include_str!("code/cpu_work_crunch.rs").trim_ascii_end();
 
-/// Rust: a pool of threads that async code can await (`{pool_rs}`).
+/// Rust: a pool of threads that async code can await (`«pool_rs»`).
 pub(super) const POOL_RS: &str = include_str!("code/cpu_work_pool.rs").trim_ascii_end();
 
-/// `sample` with the shared snippets filled in (`{crunch_py}`, `{crunch_rs}`,
-/// `{pool_rs}`), then `{rounds}` for a job of `cost_ms`.
+/// `sample` with the shared snippets filled in (`«crunch_py»`, `«crunch_rs»`,
+/// `«pool_rs»`), then `«rounds»` for a job of `cost_ms`.
 pub(super) fn with_crunch(sample: CodeSample, cost_ms: f64) -> CodeSample {
     sample
         .with("crunch_py", CRUNCH_PY)
@@ -194,54 +194,6 @@ pub(super) fn seconds(ms: f64) -> String {
 }
 
 /// Test helpers shared by the CPU lessons' tests.
-#[cfg(test)]
-pub(super) mod testing {
-    use crate::engine::ParamValues;
-    use crate::lessons::Lesson;
-
-    /// Every placeholder the CPU lessons use.
-    const NAMES: [&str; 22] = [
-        "crunch_py",
-        "crunch_rs",
-        "pool_rs",
-        "rounds",
-        "workers",
-        "n",
-        "io",
-        "d",
-        "d_s",
-        "jobs",
-        "soup_s",
-        "soup_ms",
-        "bread_s",
-        "bread_ms",
-        "soup_rounds",
-        "bread_rounds",
-        "cost",
-        "width",
-        "height",
-        "side",
-        "iter",
-        "items",
-    ];
-
-    /// Panics if a code pane of `lesson` keeps one of the placeholders, for its defaults
-    /// and for hand-built odd values.
-    pub fn assert_code_filled(lesson: &dyn Lesson) {
-        let mut cases = vec![ParamValues::defaults(lesson.info().params)];
-        for odd in [f64::NAN, -1.0, 1e12] {
-            let mut values = ParamValues::default();
-            for spec in lesson.info().params {
-                values.0.insert(spec.key.to_string(), odd);
-            }
-            cases.push(values);
-        }
-        for values in cases {
-            crate::lessons::support::testing::assert_no_placeholders(lesson, &values, &NAMES);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

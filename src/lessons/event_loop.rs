@@ -139,8 +139,8 @@ impl Lesson for EventLoopLesson {
             ),
             _ => (PYTHON_GATHER, RUST_GATHER, "use futures::future::join_all;"),
         };
-        let python = PYTHON.replace("{body}", python);
-        let rust = RUST.replace("{body}", rust).replace("{uses}", uses);
+        let python = PYTHON.replace("«body»", python);
+        let rust = RUST.replace("«body»", rust).replace("«uses»", uses);
         let title = format!("What await does, with {}", chosen(values).spec());
         vec![support::with_scenario(
             CodeSample::new(&title, &python, &rust),
@@ -287,6 +287,6 @@ mod tests {
         assert!(limited.rust.contains(".buffer_unordered(2)"));
         let sequential = &EventLoopLesson.code(&values_with(&PARAMS, &[("strategy", 1.0)]))[0];
         assert!(sequential.rust.contains("task(i, ms).await;"));
-        assert!(!sequential.rust.contains("{uses}") && !sequential.python.contains("{body}"));
+        assert!(!sequential.rust.contains("«uses»") && !sequential.python.contains("«body»"));
     }
 }

@@ -146,7 +146,6 @@ impl Lesson for MixedLesson {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lessons::cpu_work::testing::assert_code_filled;
     use crate::lessons::support::testing::{insight, predicted, values_with};
 
     fn runs(action: &str, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
@@ -206,6 +205,5 @@ mod tests {
         assert!(code.python.contains("item * 0.12)") && code.python.contains("range(1, 9 + 1)"));
         assert!(code.python.contains("max_workers=5"));
         assert!(code.rust.contains("item * 120)") && code.rust.contains("Pool::new(5)"));
-        assert_code_filled(&MixedLesson);
     }
 }

@@ -269,6 +269,5 @@ mod tests {
         assert!(code[0].python.contains("random.Random(42)"));
         assert!(code[0].python.contains("uniform(0.5, 5)"));
         assert!(code[0].rust.contains("rng.u64(500..=5000)"));
-        assert!(!code[0].python.contains("{n}") && !code[0].rust.contains("{seed}"));
     }
 }

@@ -223,7 +223,6 @@ impl Lesson for TableLesson {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lessons::cpu_work::testing::assert_code_filled;
     use crate::lessons::support::testing::{insight, predicted, values_with};
 
     fn table(pairs: &[(&str, f64)]) -> Vec<Insight> {
@@ -285,6 +284,5 @@ mod tests {
         let code = &TableLesson.code(&values)[0];
         assert!(code.python.contains("time.sleep(0.25)") && code.python.contains("WORKERS = 6"));
         assert!(code.rust.contains("from_millis(250)") && code.rust.contains("WORKERS: usize = 6"));
-        assert_code_filled(&TableLesson);
     }
 }

@@ -1,15 +1,15 @@
 import asyncio
 
 async def fetch_user(key) -> dict:
-    await asyncio.sleep({user_s})          # by email or by id: the same wait
+    await asyncio.sleep(«user_s»)          # by email or by id: the same wait
     return {"id": 7, "name": "Ada"}
 
 async def fetch_orders(user_id: int) -> list:
-    await asyncio.sleep({orders_s})        # needs the user's id
+    await asyncio.sleep(«orders_s»)        # needs the user's id
     return [101, 102, 103]
 
 async def combine(user: dict, orders: list) -> dict:
-    await asyncio.sleep({combine_s})       # needs both answers
+    await asyncio.sleep(«combine_s»)       # needs both answers
     return {**user, "orders": orders}
 
 async def one_after_the_other(email: str) -> dict:

@@ -9,18 +9,18 @@ struct User {
 
 async fn fetch_user(key: &str) -> User {
     let _ = key; // by email or by id: the same wait
-    sleep(Duration::from_millis({user_ms})).await;
+    sleep(Duration::from_millis(«user_ms»)).await;
     User { id: 7, name: "Ada".to_string() }
 }
 
 async fn fetch_orders(user_id: u32) -> Vec<u32> {
     let _ = user_id; // needs the user's id
-    sleep(Duration::from_millis({orders_ms})).await;
+    sleep(Duration::from_millis(«orders_ms»)).await;
     vec![101, 102, 103]
 }
 
 async fn combine(user: User, orders: Vec<u32>) -> (User, Vec<u32>) {
-    sleep(Duration::from_millis({combine_ms})).await; // needs both answers
+    sleep(Duration::from_millis(«combine_ms»)).await; // needs both answers
     (user, orders)
 }
 

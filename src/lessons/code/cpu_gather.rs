@@ -1,17 +1,17 @@
 use futures::future::join_all;
 
-{crunch_rs}
+«crunch_rs»
 
-{pool_rs}
+«pool_rs»
 
-const JOBS: u64 = {n};
+const JOBS: u64 = «n»;
 
 async fn crunch_async(seed: u64) -> u64 {
-    crunch(seed, {rounds}) // no await inside: nothing can overlap
+    crunch(seed, «rounds») // no await inside: nothing can overlap
 }
 
 async fn sequential() -> Vec<u64> {
-    (1..=JOBS).map(|seed| crunch(seed, {rounds})).collect()
+    (1..=JOBS).map(|seed| crunch(seed, «rounds»)).collect()
 }
 
 async fn gathered() -> Vec<u64> {
@@ -21,8 +21,8 @@ async fn gathered() -> Vec<u64> {
 
 async fn on_pool(workers: usize) -> Vec<u64> {
     let pool = Pool::new(workers);
-    join_all((1..=JOBS).map(|seed| pool.run(move || crunch(seed, {rounds})))).await
+    join_all((1..=JOBS).map(|seed| pool.run(move || crunch(seed, «rounds»)))).await
 }
 
 // sequential().await; gathered().await;
-// for workers in 1..={workers} { on_pool(workers).await; }
+// for workers in 1..=«workers» { on_pool(workers).await; }

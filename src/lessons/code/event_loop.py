@@ -9,7 +9,7 @@ async def task(number: int, seconds: float) -> str:
     return f"task {number} done"
 
 async def main():
-    {draws_py}
-{body}
+    «draws_py»
+«body»
 
 asyncio.run(main())

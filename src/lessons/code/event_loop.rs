@@ -1,6 +1,6 @@
 use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
 use std::time::Duration;
-{uses}
+«uses»
 
 async fn task(number: usize, ms: u64) -> String {
     println!("task {number} runs until its .await");
@@ -14,6 +14,6 @@ async fn task(number: usize, ms: u64) -> String {
 
 // Call it from #[tokio::main], or from wasm_bindgen_futures::spawn_local in a page.
 async fn trace_me() {
-    {draws_rs}
-{body}
+    «draws_rs»
+«body»
 }

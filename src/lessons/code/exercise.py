@@ -23,11 +23,11 @@ async def main():
     await timed("fetch, async", asyncio.gather(*(fetch(p) for p in range(50))))
     # CPU-bound on one loop: one job after another, and the loop is stuck meanwhile
     await timed("resize, async", asyncio.gather(*(resize_async(i) for i in range(100))))
-    with ProcessPoolExecutor(max_workers={workers}) as pool:
+    with ProcessPoolExecutor(max_workers=«workers») as pool:
         # CPU-bound on a pool: each process computes on its own core
         jobs = [loop.run_in_executor(pool, resize, i) for i in range(100)]
         await timed("resize, pool", asyncio.gather(*jobs))
-        # I/O-bound on a pool: each worker sits in its wait, {workers} waits at a time
+        # I/O-bound on a pool: each worker sits in its wait, «workers» waits at a time
         waits = [loop.run_in_executor(pool, time.sleep, 0.02) for _ in range(50)]
         await timed("fetch, pool", asyncio.gather(*waits))
 

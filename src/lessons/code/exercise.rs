@@ -25,8 +25,8 @@ async fn main() {
     println!("resize, async: {:?}", t0.elapsed());
 
     // CPU-bound on a pool: spawn_blocking runs each job on a thread of tokio's blocking
-    // pool, which grows as needed; a rayon pool of {workers} threads (earlier lessons)
-    // would cap it at {workers}, like the page's {workers} web workers
+    // pool, which grows as needed; a rayon pool of «workers» threads (earlier lessons)
+    // would cap it at «workers», like the page's «workers» web workers
     let t0 = Instant::now();
     join_all((0..100).map(|i| tokio::task::spawn_blocking(move || resize(i)))).await;
     println!("resize, pool: {:?}", t0.elapsed());

@@ -1,7 +1,7 @@
 import asyncio, random
 
-FAILING = {fail}  # this task fails (counting from 1); 0: none
-CHANCE = {p}  # and any task may fail with this probability
+FAILING = «fail»  # this task fails (counting from 1); 0: none
+CHANCE = «p»  # and any task may fail with this probability
 
 async def call(number: int, seconds: float, fails: bool) -> str:
     await asyncio.sleep(seconds)
@@ -36,7 +36,7 @@ async def task_group(durations, rng):
         print("caught:", group.exceptions)
 
 async def main():
-    {draws_py}
+    «draws_py»
     print(await errors_in_place(durations, rng))
     await first_error_raised(durations, rng)
     await task_group(durations, rng)

@@ -4,8 +4,8 @@ use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
 use std::future::Future;
 use std::time::Duration;
 
-const FAILING: usize = {fail}; // this task fails (counting from 1); 0: none
-const CHANCE: f64 = {p_f64}; // and any task may fail with this probability
+const FAILING: usize = «fail»; // this task fails (counting from 1); 0: none
+const CHANCE: f64 = «p_f64»; // and any task may fail with this probability
 
 type Outcome = Result<String, String>;
 

@@ -1,6 +1,6 @@
 import asyncio
 
-LIMIT = {timeout}  # seconds per task; None waits as long as it takes
+LIMIT = «timeout»  # seconds per task; None waits as long as it takes
 
 async def call_with_timeout(number: int, seconds: float) -> str:
     try:

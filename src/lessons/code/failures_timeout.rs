@@ -3,7 +3,7 @@ use gloo_timers::future::sleep; // outside the browser, tokio::time::timeout doe
 use std::pin::pin;
 use std::time::Duration;
 
-const LIMIT: Option<Duration> = {timeout_rs}; // per task; None waits as long as it takes
+const LIMIT: Option<Duration> = «timeout_rs»; // per task; None waits as long as it takes
 
 // `call` and `Outcome` as in the first pane.
 async fn call_with_timeout(number: usize, ms: u64) -> Outcome {

@@ -1,13 +1,13 @@
 import asyncio
 
-LIMIT = {k}  # the service itself refuses more than {capacity} calls at once
+LIMIT = «k»  # the service itself refuses more than «capacity» calls at once
 
 async def call_service(number: int) -> str:
-    await asyncio.sleep({d})          # one request
+    await asyncio.sleep(«d»)          # one request
     return f"request {number} done"
 
 async def flood(count: int):
-    # every call at once: beyond {capacity} in flight the service answers 429;
+    # every call at once: beyond «capacity» in flight the service answers 429;
     # return_exceptions=True keeps those errors in place among the results
     calls = (call_service(i) for i in range(1, count + 1))
     return await asyncio.gather(*calls, return_exceptions=True)
@@ -30,4 +30,4 @@ async def in_batches(count: int):
         results += await asyncio.gather(*(call_service(i) for i in batch))
     return results
 
-asyncio.run(with_semaphore({n}))
+asyncio.run(with_semaphore(«n»))

@@ -3,15 +3,15 @@ use futures::stream::{self, StreamExt};
 use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
 use std::time::Duration;
 
-const LIMIT: usize = {k}; // the service itself refuses more than {capacity} at once
+const LIMIT: usize = «k»; // the service itself refuses more than «capacity» at once
 
 async fn call_service(number: usize) -> String {
-    sleep(Duration::from_millis({d_ms})).await; // one request
+    sleep(Duration::from_millis(«d_ms»)).await; // one request
     format!("request {number} done")
 }
 
 async fn flood(count: usize) -> Vec<String> {
-    // every call at once: beyond {capacity} in flight the service answers 429
+    // every call at once: beyond «capacity» in flight the service answers 429
     join_all((1..=count).map(call_service)).await
 }
 
@@ -35,4 +35,4 @@ async fn in_batches(count: usize) -> Vec<String> {
     results
 }
 
-// e.g. with_limit({n}).await
+// e.g. with_limit(«n»).await

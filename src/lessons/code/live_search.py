@@ -19,7 +19,7 @@ class SearchBox:
         if self.pending is not None:
             self.pending.cancel()                 # its sleep or query raises CancelledError
         async def run():
-            await asyncio.sleep({debounce_s})            # debounce: more keys may follow
+            await asyncio.sleep(«debounce_s»)            # debounce: more keys may follow
             self.show(text, await search(text))
         self.pending = asyncio.create_task(run())
 

@@ -26,7 +26,7 @@ impl SearchBox {
             previous.abort(); // drops its future: its timer is cleared
         }
         let (task, handle) = abortable(async move {
-            sleep(Duration::from_millis({debounce_ms})).await; // debounce
+            sleep(Duration::from_millis(«debounce_ms»)).await; // debounce
             let rows = search(&text).await;
             show(&text, rows);
         });

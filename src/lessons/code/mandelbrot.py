@@ -1,7 +1,7 @@
 import asyncio
 from concurrent.futures import ProcessPoolExecutor
 
-WIDTH, HEIGHT, SIDE, MAX_ITER = {width}, {height}, {side}, {iter}
+WIDTH, HEIGHT, SIDE, MAX_ITER = «width», «height», «side», «iter»
 
 def render_tile(box):
     """Iteration counts of one tile, row by row, over x in [-2.2, 0.8], y in [-1.2, 1.2]."""
@@ -33,5 +33,5 @@ async def render(workers: int):
         return await asyncio.gather(*jobs)
 
 if __name__ == "__main__":   # process pools re-import this file
-    done = asyncio.run(render({workers}))
+    done = asyncio.run(render(«workers»))
     print(sum(sum(counts) for _, counts in done), "iterations")

@@ -1,11 +1,11 @@
 use futures::future::join_all;
 
-{pool_rs}
+«pool_rs»
 
-const WIDTH: u32 = {width};
-const HEIGHT: u32 = {height};
-const SIDE: u32 = {side};
-const MAX_ITER: u32 = {iter};
+const WIDTH: u32 = «width»;
+const HEIGHT: u32 = «height»;
+const SIDE: u32 = «side»;
+const MAX_ITER: u32 = «iter»;
 
 /// A rectangle of pixels: left, top, right, bottom (the last two excluded).
 type Tile = (u32, u32, u32, u32);
@@ -42,4 +42,4 @@ async fn render(workers: usize) -> Vec<Vec<u16>> {
     join_all(tiles().into_iter().map(|t| pool.run(move || render_tile(t)))).await
 }
 
-// render({workers}).await
+// render(«workers»).await

@@ -36,7 +36,7 @@ async def with_callbacks(durations):
                 lambda t, number=number, fruit=fruit: on_done(t, number, fruit))
 
 async def main():
-    {draws_py}
+    «draws_py»
     await with_gather(durations)
     await with_callbacks(durations)
 

@@ -42,7 +42,7 @@ async fn with_unordered(durations: &[u64]) {
 
 // Run from your runtime (#[tokio::main], or wasm_bindgen_futures::spawn_local).
 async fn demo() {
-    {draws_rs}
+    «draws_rs»
     with_join_all(&durations).await;
     with_unordered(&durations).await;
 }

@@ -1,6 +1,6 @@
 import asyncio, random, time
 
-SCALE = {scale}  # shrink every wait so the sweep is quick
+SCALE = «scale»  # shrink every wait so the sweep is quick
 
 async def fake_io(seconds: float) -> None:
     await asyncio.sleep(seconds)
@@ -13,7 +13,7 @@ async def gathered(durations):
     await asyncio.gather(*(fake_io(d) for d in durations))
 
 async def limited(durations):
-    gate = asyncio.Semaphore({k})
+    gate = asyncio.Semaphore(«k»)
 
     async def one(d):
         async with gate:
@@ -22,8 +22,8 @@ async def limited(durations):
     await asyncio.gather(*(one(d) for d in durations))
 
 async def main():
-    rng = random.Random({seed})
-    durations = [rng.uniform({min}, {max}) * SCALE for _ in range({n})]
+    rng = random.Random(«seed»)
+    durations = [rng.uniform(«min», «max») * SCALE for _ in range(«n»)]
     for count in range(1, len(durations) + 1):
         row = []
         for strategy in (sequential, gathered, limited):

@@ -4,7 +4,7 @@ use std::future::Future;
 use std::time::Duration;
 use tokio::time::{sleep, Instant}; // in the browser: gloo_timers and performance.now()
 
-const SCALE: f64 = {scale_f64}; // shrink every wait so the sweep is quick
+const SCALE: f64 = «scale_f64»; // shrink every wait so the sweep is quick
 
 async fn fake_io(ms: u64) {
     sleep(Duration::from_millis(ms)).await;
@@ -17,9 +17,9 @@ async fn timed(run: impl Future<Output = ()>) -> Duration {
 }
 
 async fn sweep() {
-    let mut rng = fastrand::Rng::with_seed({seed});
-    let durations: Vec<u64> = (0..{n})
-        .map(|_| (rng.u64({min_ms}..={max_ms}) as f64 * SCALE) as u64)
+    let mut rng = fastrand::Rng::with_seed(«seed»);
+    let durations: Vec<u64> = (0..«n»)
+        .map(|_| (rng.u64(«min_ms»..=«max_ms») as f64 * SCALE) as u64)
         .collect();
     for count in 1..=durations.len() {
         let first = &durations[..count];
@@ -35,7 +35,7 @@ async fn sweep() {
         .await;
         let limited = timed(async {
             let calls = stream::iter(first).map(|&ms| fake_io(ms));
-            calls.buffer_unordered({k}).for_each(|_| async {}).await;
+            calls.buffer_unordered(«k»).for_each(|_| async {}).await;
         })
         .await;
         println!("{count:3} {sequential:?} {gathered:?} {limited:?}");

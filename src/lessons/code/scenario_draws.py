@@ -1,2 +1,2 @@
-rng = random.Random({seed})
-    durations = [rng.uniform({min}, {max}) for _ in range({n})]
+rng = random.Random(«seed»)
+    durations = [rng.uniform(«min», «max») for _ in range(«n»)]

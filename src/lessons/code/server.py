@@ -1,14 +1,14 @@
 import asyncio, time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-IO_S, CPU_S = {io_s}, {cpu_s}      # per request: {io} ms of I/O, {cpu} ms of computing
+IO_S, CPU_S = «io_s», «cpu_s»      # per request: «io» ms of I/O, «cpu» ms of computing
 
 def compute(seconds: float) -> None:
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:   # busy: rendering, parsing, hashing...
         pass
 
-# A. A sync handler on {threads} threads (WSGI-style): a thread is held while it waits.
+# A. A sync handler on «threads» threads (WSGI-style): a thread is held while it waits.
 #    (In CPython the GIL lets one thread compute at a time: as if cores = 1.)
 def handle_sync(i: int) -> int:
     time.sleep(IO_S)          # blocking I/O: this thread can do nothing else
@@ -16,7 +16,7 @@ def handle_sync(i: int) -> int:
     return i
 
 def serve_threads(n: int, rate: float) -> None:
-    with ThreadPoolExecutor(max_workers={threads}) as pool:
+    with ThreadPoolExecutor(max_workers=«threads») as pool:
         for i in range(n):
             pool.submit(handle_sync, i)   # queued (FIFO) until a thread is free
             time.sleep(1 / rate)          # the next request arrives
@@ -27,7 +27,7 @@ async def handle_async(i: int) -> int:
     compute(CPU_S)              # inline: no other request moves during this
     return i
 
-# C. The same, with the computing sent to {workers} worker processes.
+# C. The same, with the computing sent to «workers» worker processes.
 async def handle_offloaded(pool, i: int) -> int:
     await asyncio.sleep(IO_S)
     loop = asyncio.get_running_loop()
@@ -42,11 +42,11 @@ async def serve_loop(n: int, rate: float, handler) -> None:
     await asyncio.gather(*tasks)
 
 async def main() -> None:
-    n, rate = {n}, {rate}
+    n, rate = «n», «rate»
     await serve_loop(n, rate, handle_async)
-    with ProcessPoolExecutor(max_workers={workers}) as pool:
+    with ProcessPoolExecutor(max_workers=«workers») as pool:
         await serve_loop(n, rate, lambda i: handle_offloaded(pool, i))
 
 if __name__ == "__main__":
-    serve_threads({n}, {rate})
+    serve_threads(«n», «rate»)
     asyncio.run(main())

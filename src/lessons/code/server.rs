@@ -2,8 +2,8 @@ use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-const IO: Duration = Duration::from_millis({io});   // per request
-const CPU: Duration = Duration::from_millis({cpu});
+const IO: Duration = Duration::from_millis(«io»);   // per request
+const CPU: Duration = Duration::from_millis(«cpu»);
 
 fn compute(d: Duration) {
     let end = Instant::now() + d;
@@ -12,11 +12,11 @@ fn compute(d: Duration) {
     }
 }
 
-// A. {threads} OS threads, each blocked for the whole request.
+// A. «threads» OS threads, each blocked for the whole request.
 fn serve_threads(n: usize, gap: Duration) {
     let (send, queue) = mpsc::channel::<usize>();
     let queue = Arc::new(Mutex::new(queue)); // FIFO: the next free thread takes the next request
-    let threads: Vec<_> = (0..{threads})
+    let threads: Vec<_> = (0..«threads»)
         .map(|_| {
             let queue = Arc::clone(&queue);
             thread::spawn(move || loop {
@@ -41,7 +41,7 @@ async fn handle_inline() {
     compute(CPU); // no other request moves during this
 }
 
-// C. The same loop, computing on the blocking pool ({workers} threads).
+// C. The same loop, computing on the blocking pool («workers» threads).
 async fn handle_offloaded() {
     tokio::time::sleep(IO).await;
     tokio::task::spawn_blocking(|| compute(CPU)).await.unwrap();
@@ -57,11 +57,11 @@ async fn serve_loop<F: Future<Output = ()> + 'static>(n: usize, gap: Duration, h
 }
 
 fn main() {
-    let (n, gap) = ({n}, Duration::from_secs_f64(1.0 / {rate}.0));
+    let (n, gap) = («n», Duration::from_secs_f64(1.0 / «rate».0));
     serve_threads(n, gap);
     let one_thread = tokio::runtime::Builder::new_current_thread()
         .enable_time()
-        .max_blocking_threads({workers})
+        .max_blocking_threads(«workers»)
         .build()
         .unwrap();
     let event_loop = tokio::task::LocalSet::new();

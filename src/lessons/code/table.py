@@ -1,18 +1,18 @@
 import asyncio, time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-{crunch_py}
+«crunch_py»
 
-WORKERS = {workers}
+WORKERS = «workers»
 
 def call(i: int) -> None:
-    time.sleep({d_s})                  # a blocking I/O call
+    time.sleep(«d_s»)                  # a blocking I/O call
 
 async def call_async(i: int) -> None:
-    await asyncio.sleep({d_s})         # the same call, awaitable
+    await asyncio.sleep(«d_s»)         # the same call, awaitable
 
 def task(i: int) -> None:
-    crunch(i, {rounds})                # CPU work
+    crunch(i, «rounds»)                # CPU work
 
 async def task_async(i: int) -> None:
     task(i)                            # async in name only

@@ -3,22 +3,22 @@ use futures::future::join_all;
 use std::future::Future;
 use std::time::{Duration, Instant};
 
-{crunch_rs}
+«crunch_rs»
 
-{pool_rs}
+«pool_rs»
 
-const WORKERS: usize = {workers};
+const WORKERS: usize = «workers»;
 
 fn call(_i: u64) {
-    std::thread::sleep(Duration::from_millis({d})); // a blocking I/O call
+    std::thread::sleep(Duration::from_millis(«d»)); // a blocking I/O call
 }
 
 async fn call_async(_i: u64) {
-    tokio::time::sleep(Duration::from_millis({d})).await; // the same call, awaitable
+    tokio::time::sleep(Duration::from_millis(«d»)).await; // the same call, awaitable
 }
 
 fn task(i: u64) {
-    std::hint::black_box(crunch(i, {rounds})); // CPU work
+    std::hint::black_box(crunch(i, «rounds»)); // CPU work
 }
 
 async fn task_async(i: u64) {

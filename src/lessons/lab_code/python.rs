@@ -8,12 +8,12 @@ use crate::lessons::cpu_work::{self, seconds};
 const PY_HEAD: &str = r#"import asyncio
 from concurrent.futures import ProcessPoolExecutor
 
-{crunch_py}
+«crunch_py»
 
 "#;
 
 pub(super) fn python(script: &LabScript, ids: &[String], way: LabWay, workers: usize) -> String {
-    let mut out = PY_HEAD.replace("{crunch_py}", cpu_work::CRUNCH_PY);
+    let mut out = PY_HEAD.replace("«crunch_py»", cpu_work::CRUNCH_PY);
     let has_cpu = script.tasks.iter().any(|t| t.kind == WorkKind::Cpu);
     if has_cpu {
         if workers > 0 {

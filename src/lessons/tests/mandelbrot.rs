@@ -1,7 +1,6 @@
 //! Tests of `mandelbrot.rs`, kept beside it so the module stays readable.
 
 use super::*;
-use crate::lessons::cpu_work::testing::assert_code_filled;
 use crate::lessons::support::testing::{insight, predicted, values_with};
 
 fn runs(action: &str, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
@@ -89,5 +88,4 @@ fn the_code_follows_the_parameters() {
     assert!(code.python.contains("= 480, 320, 6, 500"));
     assert!(code.python.contains("render(9)"));
     assert!(code.rust.contains("const SIDE: u32 = 6;") && code.rust.contains("render(9)"));
-    assert_code_filled(&MandelbrotLesson);
 }

@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::engine::cpu::CpuJob;
-use crate::lessons::cpu_work::testing::assert_code_filled;
 use crate::lessons::support::testing::{insight, predicted, values_with};
 
 fn values(pairs: &[(&str, f64)]) -> ParamValues {
@@ -168,14 +167,4 @@ fn the_code_follows_the_parameters() {
     assert!(code.python.contains("ProcessPoolExecutor(max_workers=3)"));
     assert!(code.rust.contains("from_millis(250)") && code.rust.contains("(0..8)"));
     assert!(code.rust.contains("max_blocking_threads(3)"));
-    assert_code_filled(&ServerLesson);
-    for sample in ServerLesson.code(&v) {
-        for name in [
-            "io_s", "cpu_s", "io", "cpu", "threads", "workers", "n", "rate",
-        ] {
-            let placeholder = format!("{{{name}}}");
-            assert!(!sample.python.contains(&placeholder), "{placeholder}");
-            assert!(!sample.rust.contains(&placeholder), "{placeholder}");
-        }
-    }
 }
