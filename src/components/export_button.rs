@@ -3,24 +3,30 @@ use leptos::prelude::*;
 use crate::browser::download_text;
 use crate::engine::RunExport;
 
-/// "Export JSON" and "Export CSV": download the last finished run (parameters, per-task
-/// times, statuses and makespans).
+/// "Export JSON", "CSV" and "Trace": download the last finished run (parameters, per-task
+/// times, statuses and makespans), the trace as a Chrome Trace Event file for Perfetto
+/// or Chrome DevTools' Performance panel.
 #[component]
 pub fn ExportButton(
     /// The last finished run, if any.
     export: RwSignal<Option<RunExport>>,
 ) -> impl IntoView {
     let message = RwSignal::new(String::new());
-    let save = move |extension: &'static str| {
+    let save = move |kind: &'static str| {
         move |_| {
             let Some(data) = export.get_untracked() else {
                 return;
             };
             let seed = data.params.get_or("seed", 0.0);
-            let name = format!("asyncscope-{}-seed{seed}.{extension}", data.lesson);
-            let (mime, text) = match extension {
-                "csv" => ("text/csv", data.to_csv()),
-                _ => ("application/json", data.to_json()),
+            let stem = format!("asyncscope-{}-seed{seed}", data.lesson);
+            let (name, mime, text) = match kind {
+                "csv" => (format!("{stem}.csv"), "text/csv", data.to_csv()),
+                "trace" => (
+                    format!("{stem}-trace.json"),
+                    "application/json",
+                    data.to_trace_json(),
+                ),
+                _ => (format!("{stem}.json"), "application/json", data.to_json()),
             };
             match download_text(&name, mime, &text) {
                 Ok(()) => message.set(format!("Saved {name}.")),
@@ -37,6 +43,12 @@ pub fn ExportButton(
         <button type="button" class="secondary" data-testid="export-csv" disabled=none
             on:click=save("csv")>
             "CSV"
+        </button>
+        <button type="button" class="secondary" data-testid="export-trace" disabled=none
+            aria-label="Trace (Chrome Trace Event file for Perfetto or DevTools)"
+            title="Chrome Trace Event file: open it in ui.perfetto.dev or DevTools' Performance panel"
+            on:click=save("trace")>
+            "Trace"
         </button>
         <span class="export-note" role="status">{move || message.get()}</span>
     }
