@@ -63,16 +63,19 @@ pub fn ShareButtons(
 }
 
 /// The `<iframe>` snippet for `src`, with a listener that sizes it from the page's
-/// `asyncscope:resize` messages.
+/// `asyncscope:resize` messages: only from the frame that sent them, only a finite
+/// height, kept within 100–4000 px (the same listener as docs/embedding.md).
 fn embed_snippet(src: &str, title: &str) -> String {
     let src = src.replace('"', "%22");
     let title = title.replace('"', "'");
     format!(
         "<iframe src=\"{src}\" title=\"Asyncscope: {title}\" width=\"100%\" height=\"640\" \
          style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>\n\
-         <script>addEventListener('message',function(e){{var d=e.data;\
-         if(!d||d.type!=='asyncscope:resize')return;\
+         <script>addEventListener('message',function(e){{\
+         var d=e.data,h=d&&d.type==='asyncscope:resize'&&d.height;\
+         if(typeof h!=='number'||!isFinite(h))return;\
+         h=Math.min(4000,Math.max(100,Math.ceil(h)));\
          document.querySelectorAll('iframe').forEach(function(f){{\
-         if(f.contentWindow===e.source)f.style.height=d.height+'px';}});}});</script>"
+         if(f.contentWindow===e.source)f.style.height=h+'px';}});}});</script>"
     )
 }
