@@ -1,23 +1,14 @@
-// Share, embed, offline, export and accessibility, on the release build.
-import { after, before, describe, test } from 'node:test';
+// Share, export and accessibility, on the release build (embedding: embed.test.mjs;
+// offline: offline.test.mjs).
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  AXE, ROOT, axeViolations, download, ensureArtifacts, exportJson, lessonIds, openPage, serveDirectory,
-  setParams, useServedApp, waitDone,
+  AXE, axeViolations, download, ensureArtifacts, exportJson, lessonIds, openPage, setParams, useServedApp,
+  waitDone,
 } from './harness.mjs';
 
 const app = useServedApp({ folder: 'blog/static/asyncscope' });
-
-/** A host page on another origin, for embedding. */
-let host;
-before(async () => {
-  host = await serveDirectory(join(ROOT, 'docs'));
-});
-after(async () => {
-  await host?.close();
-});
 
 /** Sets the scale to its smallest allowed value and the seed to 7, where they exist. */
 async function quickParams(page) {
@@ -89,77 +80,7 @@ describe('permalinks', () => {
   });
 });
 
-describe('embedding', () => {
-  test('a host page on another port embeds a lesson that resizes, runs on click, and flags hidden runs', async () => {
-    const src = `${app.base}?lesson=gather&n=3&min=1&max=1&seed=1&scale=0.1&embed=1`;
-    const context = await app.browser.newContext({ viewport: { width: 1000, height: 800 } });
-    const hostPage = await context.newPage();
-    const errors = [];
-    hostPage.on('pageerror', (e) => errors.push(String(e)));
-    hostPage.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await hostPage.goto(`${host.origin}/embed-host.html?app=${encodeURIComponent(src)}`);
-    const frameEl = hostPage.locator('#demo');
-    await hostPage.waitForFunction(() => document.getElementById('demo').style.height !== '');
-    const frame = hostPage.frameLocator('#demo');
-    await frame.locator('article.lesson').waitFor();
-    assert.equal(await frame.locator('header.site-header').count(), 0, 'no site chrome');
-    assert.equal(await frame.locator('[data-testid="open-full"]').count(), 1);
-    const height = await frameEl.evaluate((f) => parseInt(f.style.height, 10));
-    assert.ok(height > 300, `iframe resized to ${height}px`);
-    // Nothing runs until asked.
-    assert.match(await frame.locator('[data-testid="status"]').textContent(), /Choose parameters/);
-    await frame.locator('button[data-action="both"]').click();
-    await frame.locator('[data-testid="status"]').filter({ hasText: /^Done/ }).waitFor();
-    assert.doesNotMatch(await frame.locator('[data-testid="status"]').textContent(), /hidden/);
-    // A run that scrolls out of view is flagged.
-    await frame.locator('#param-scale').fill('1');
-    await frame.locator('button[data-action="gather"]').click();
-    await hostPage.evaluate(() => document.getElementById('end').scrollIntoView());
-    await hostPage.waitForTimeout(1500);
-    await hostPage.evaluate(() => window.scrollTo(0, 0));
-    await frame.locator('[data-testid="status"]').filter({ hasText: /^Done/ }).waitFor();
-    assert.match(await frame.locator('[data-testid="status"]').textContent(), /hidden during the run/);
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
-});
-
-describe('offline and export', () => {
-  test('after the first visit the app loads and runs with the network off', async () => {
-    const { page, context, errors } = await openPage(app.browser, app.base);
-    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.waitForSelector('article.lesson');
-    await context.setOffline(true);
-    await page.reload();
-    await page.waitForSelector('article.lesson');
-    await setParams(page, { n: 3, scale: 0.02 });
-    await page.click('button[data-action="both"]');
-    await waitDone(page);
-    await context.setOffline(false);
-    assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
-    const outside = app.requests.filter((p) => !p.startsWith(app.prefix));
-    assert.deepEqual(outside, [], 'no request outside the app folder');
-    // A new deployment is picked up at the next visit: pages are fetched network-first.
-    const index = join(ROOT, 'tests', 'e2e', '.serve', ...app.prefix.split('/').filter(Boolean), 'index.html');
-    const html = await readFile(index, 'utf8');
-    await writeFile(index, html.replace('<head>', '<head><meta name="build" content="next">'));
-    await page.reload();
-    await page.waitForSelector('article.lesson');
-    assert.equal(await page.locator('meta[name="build"]').count(), 1, 'the new build is served');
-    await writeFile(index, html);
-    const cached = await page.evaluate(async () => {
-      const cache = await caches.open('asyncscope-v1');
-      let bytes = 0;
-      for (const request of await cache.keys()) bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
-      return bytes;
-    });
-    console.log(`service worker cache: ${(cached / 1024).toFixed(0)} KiB`);
-    assert.ok(cached > 100_000, 'the wasm is cached');
-    await context.close();
-  });
-
+describe('export', () => {
   test('runs export as CSV and each chart as SVG and PNG', async () => {
     const { page, context, errors } = await openPage(app.browser, app.base);
     await setParams(page, { n: 3, scale: 0.02 });
