@@ -44,7 +44,7 @@ pub use frame_loop::FrameLoop;
 pub use job_outcome::JobOutcome;
 pub use lag_meter::LagMeter;
 pub use offline::register_service_worker;
-pub use page_url::PageUrl;
+pub use page_url::{PageUrl, PopListener};
 #[cfg(feature = "bench")]
 pub use pool_bench::{pool_bench, PoolBench};
 pub use pool_clock::{OutputTap, PoolClock};
