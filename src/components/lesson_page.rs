@@ -114,6 +114,12 @@ pub fn LessonPage(
         })
         .collect_view();
 
+    // The page's own address with the fragment: a bare `#timing` would resolve against
+    // `<base href="./">` and reload the app without its query.
+    let timing_href = move || {
+        let embed_flag = if embed { "&embed=1" } else { "" };
+        format!("?{}{embed_flag}#timing", query.get())
+    };
     let status_text = move || match model.status.get() {
         RunStatus::Idle => model
             .problem
@@ -245,7 +251,7 @@ pub fn LessonPage(
                 <p class="status" role="status" aria-live="polite" data-testid="status">
                     {status_text}
                     " "
-                    <a class="timing-link" href="#timing">"About these timings"</a>
+                    <a class="timing-link" href=timing_href>"About these timings"</a>
                 </p>
                 })}
                 {(!embed).then(|| view! { <ShareButtons info query=query.into() /> })}

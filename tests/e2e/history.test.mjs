@@ -154,4 +154,17 @@ describe('history', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('"About these timings" stays on the lesson with its parameters', async () => {
+    const { page, context, errors } = await openPage(app.browser, `${app.base}?lesson=order&n=6`);
+    await shows(page, 'order');
+    await editParam(page, 'n', 8);
+    await page.click('a.timing-link');
+    await page.waitForFunction(() => location.hash === '#timing');
+    // Not a reload: the same lesson, the edited value, the panel in view.
+    await assertShown(page, 'order', 8);
+    assert.ok(await page.locator('#timing').isVisible());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
