@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::browser::{Debounced, PageUrl};
+use crate::browser::PageUrl;
 use crate::charts::{
     format_ms, scoped_memo, ConcurrencyChart, DependencyGraph, LoopStepper, MakespanChart,
     MandelbrotView, ScalingChart, TimeAxis, Timeline,
@@ -15,9 +15,6 @@ use super::{
     CodePanes, CurrentLink, EmbedMode, ExportButton, InsightsList, LagPanel, ParamForm,
     ResultsList, RunModel, RunStatus, ShareButtons,
 };
-
-/// How long typing must pause before the prediction is redrawn, in milliseconds.
-const PREVIEW_DELAY_MS: f64 = 150.0;
 
 /// One lesson: title, parameters, run buttons, live timelines, the makespan chart, the
 /// results, the explanation and the code. Every lesson uses this same page.
@@ -71,17 +68,9 @@ pub fn LessonPage(
     });
     let main_action = info.actions.first().map(|a| a.key).unwrap_or("run");
     let has_actions = !info.actions.is_empty();
-    // The prediction shown before a run: at once on the first render, then once typing
-    // pauses, so a large scenario is never simulated on every keystroke.
-    let preview = Debounced::new(PREVIEW_DELAY_MS);
-    Effect::new(move |first: Option<()>| {
-        if let (true, Ok(values)) = (has_actions, validated.get()) {
-            match first {
-                None => model.preview(main_action, &values),
-                Some(()) => preview.call(move || model.preview(main_action, &values)),
-            }
-        }
-    });
+    if has_actions {
+        model.preview_as_values_change(main_action, validated);
+    }
     Effect::new(move |_| {
         let q = query.get();
         let url_query = if embed {

@@ -4,10 +4,12 @@ use futures::future::{abortable, AbortHandle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::{hide_count, is_visible, BrowserClock, OutputTap, PoolClock, WorkerPool};
+use crate::browser::{
+    hide_count, is_visible, BrowserClock, Debounced, OutputTap, PoolClock, WorkerPool,
+};
 use crate::charts::LiveRun;
 use crate::engine::cpu::CpuOutput;
-use crate::engine::{Clock, ParamValues, RunExport};
+use crate::engine::{Clock, ParamError, ParamValues, RunExport};
 use crate::lessons::Lesson;
 use crate::lessons::RunPlan;
 
@@ -59,6 +61,9 @@ pub struct RunModel {
     pool: StoredValue<Option<WorkerPool>, LocalStorage>,
 }
 
+/// How long typing must pause before the prediction is redrawn, in milliseconds.
+const PREVIEW_DELAY_MS: f64 = 150.0;
+
 /// Where Trunk puts the worker's loader script, relative to the page.
 const WORKER_SCRIPT: &str = "./worker_loader.js";
 
@@ -103,6 +108,26 @@ impl RunModel {
         self.live.try_set(live);
         self.problem.try_set(problem);
         self.generation.try_update(|g| *g += 1);
+    }
+
+    /// Keeps the prediction of `action` up to date with `values`: at once on the first
+    /// render, then once typing pauses, so a large scenario is never simulated on every
+    /// keystroke.
+    pub fn preview_as_values_change(
+        &self,
+        action: &'static str,
+        values: Memo<Result<ParamValues, Vec<ParamError>>>,
+    ) {
+        let model = *self;
+        let pending = Debounced::new(PREVIEW_DELAY_MS);
+        Effect::new(move |first: Option<()>| {
+            if let Ok(values) = values.get() {
+                match first {
+                    None => model.preview(action, &values),
+                    Some(()) => pending.call(move || model.preview(action, &values)),
+                }
+            }
+        });
     }
 
     /// The plans of `action` and their predicted timelines (planned once, used for both),
