@@ -237,7 +237,8 @@ pub fn LessonPage(
                     </button>
                     <ExportButton export=model.finished />
                 </div>
-                <p class="status" role="status" aria-live="polite" data-testid="status">
+                <p class="status" role="status" aria-live="polite" data-testid="status"
+                    data-state=move || model.status.with(|s| s.key())>
                     {status_text}
                     " "
                     <a class="timing-link" href=timing_href>"About these timings"</a>

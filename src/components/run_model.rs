@@ -30,6 +30,20 @@ pub enum RunStatus {
     Failed(String),
 }
 
+impl RunStatus {
+    /// A stable one-word name for the state (the status line's `data-state`, which
+    /// tests wait on instead of the English text).
+    pub fn key(&self) -> &'static str {
+        match self {
+            RunStatus::Idle => "idle",
+            RunStatus::Running(_) => "running",
+            RunStatus::Done => "done",
+            RunStatus::Cancelled => "cancelled",
+            RunStatus::Failed(_) => "failed",
+        }
+    }
+}
+
 /// The state of a lesson page's runs, with the operations on it as methods.
 ///
 /// Starting a run cancels the one in progress first, and every write is tagged with a
