@@ -7,7 +7,7 @@ use crate::browser::{
 };
 use crate::engine::{ParamKind, ParamValues};
 use crate::lessons::permalink::{query_for, Permalink};
-use crate::lessons::{self, Lesson};
+use crate::lessons::{self, AnyLesson};
 
 use super::{LessonPage, ThemeToggle, TimingPanel};
 
@@ -115,7 +115,7 @@ struct Opener {
 impl Opener {
     /// Shows `lesson` starting from `values`, lists `notices` and names the lesson in the
     /// document's title; does nothing once the App is gone.
-    fn open(self, lesson: &'static dyn Lesson, values: ParamValues, notices: Vec<String>) {
+    fn open(self, lesson: &'static dyn AnyLesson, values: ParamValues, notices: Vec<String>) {
         if self.initial.try_set_value(Some(values)).is_some() {
             return;
         }
@@ -130,7 +130,7 @@ impl Opener {
     /// The page of the lesson shown, from the values it was opened with (or defaults).
     fn page(self) -> impl IntoView {
         let id = self.shown.get().id;
-        let lesson: &'static dyn Lesson = lessons::find(id).unwrap_or(lessons::ALL[0]);
+        let lesson: &'static dyn AnyLesson = lessons::find(id).unwrap_or(lessons::ALL[0]);
         let values = self
             .initial
             .try_update_value(Option::take)
@@ -141,12 +141,12 @@ impl Opener {
 }
 
 /// The document title for a lesson: "One after another, or all at once — Asyncscope".
-fn lesson_title(lesson: &dyn Lesson) -> String {
+fn lesson_title(lesson: &dyn AnyLesson) -> String {
     format!("{} — Asyncscope", lesson.info().title)
 }
 
 /// A lesson's default values, with its worker counts set to this machine's.
-fn default_values(lesson: &dyn Lesson) -> ParamValues {
+fn default_values(lesson: &dyn AnyLesson) -> ParamValues {
     let mut values = ParamValues::defaults(lesson.info().params);
     with_machine_workers(lesson, &mut values, &[]);
     values
@@ -154,7 +154,7 @@ fn default_values(lesson: &dyn Lesson) -> ParamValues {
 
 /// Opens `lesson` from the navigation: a new history entry with its default values
 /// (`embed=1` kept when the page has it).
-fn go_to(opener: Opener, lesson: &'static dyn Lesson, embed: bool) {
+fn go_to(opener: Opener, lesson: &'static dyn AnyLesson, embed: bool) {
     let values = default_values(lesson);
     PageUrl::push_query(&query_for(lesson, &values, embed));
     opener.open(lesson, values, Vec::new());
@@ -240,7 +240,7 @@ fn footer(embed: bool, current_link: RwSignal<String>) -> AnyView {
 
 /// Sets each of a lesson's [`ParamKind::Workers`] parameters that the link did not name
 /// to this machine's processor count, within the parameter's range: a pool's natural size.
-fn with_machine_workers(lesson: &dyn Lesson, values: &mut ParamValues, named: &[&str]) {
+fn with_machine_workers(lesson: &dyn AnyLesson, values: &mut ParamValues, named: &[&str]) {
     let specs = lesson.info().params.iter();
     for spec in specs.filter(|s| s.kind == ParamKind::Workers && !named.contains(&s.key)) {
         let n = (hardware_concurrency() as f64).clamp(spec.min, spec.max);

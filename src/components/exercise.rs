@@ -4,7 +4,7 @@ use crate::charts::{format_ms, LiveRun};
 use crate::engine::exercise::{Answer, Runner, Score};
 use crate::engine::ParamValues;
 use crate::lessons::exercise::{items, run_index, CHECK, POOL_WORKERS};
-use crate::lessons::Lesson;
+use crate::lessons::AnyLesson;
 
 use super::{ExerciseField, ExerciseResult, ExportButton, RunModel, RunStatus};
 
@@ -26,7 +26,7 @@ fn measured_ms(run: &LiveRun) -> Option<f64> {
 #[component]
 pub fn Exercise(
     /// The exercise lesson (its plans are every task, async then pool).
-    lesson: &'static dyn Lesson,
+    lesson: &'static dyn AnyLesson,
 ) -> impl IntoView {
     let model = RunModel::new(lesson);
     let count = items().len();

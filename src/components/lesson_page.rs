@@ -8,7 +8,7 @@ use crate::charts::{
 use crate::engine::cpu::CpuOutput;
 use crate::engine::{ParamError, ParamValues, Strategy};
 use crate::lessons::permalink::query_for;
-use crate::lessons::Lesson;
+use crate::lessons::{AnyLesson, Panel, TimelineExtra};
 
 use super::LiveSearch;
 use super::{
@@ -21,12 +21,21 @@ use super::{
 #[component]
 pub fn LessonPage(
     /// The lesson to show.
-    lesson: &'static dyn Lesson,
+    lesson: &'static dyn AnyLesson,
     /// The starting values (from the permalink, or the defaults).
     initial: ParamValues,
 ) -> impl IntoView {
     let info = lesson.info();
-    let panels = info.panels;
+    let extras_shown = info.panels.iter().any(|p| matches!(p, Panel::Timelines(_)));
+    let has = move |panel: Panel| info.panels.contains(&panel);
+    let extras: &[TimelineExtra] = info
+        .panels
+        .iter()
+        .find_map(|p| match p {
+            Panel::Timelines(extras) => Some(*extras),
+            _ => None,
+        })
+        .unwrap_or(&[]);
     let embed = use_context::<EmbedMode>().is_some_and(|e| e.0);
     let current_link = use_context::<CurrentLink>().map(|c| c.0);
     let model = RunModel::new(lesson);
@@ -66,10 +75,11 @@ pub fn LessonPage(
             .cloned()
             .unwrap_or_else(|| query_for(lesson, &initial, false)),
     });
-    let main_action = info.actions.first().map(|a| a.key).unwrap_or("run");
-    let has_actions = !info.actions.is_empty();
+
+    let actions = lesson.actions();
+    let has_actions = !actions.is_empty();
     if has_actions {
-        model.preview_as_values_change(main_action, validated);
+        model.preview_as_values_change(actions[0].key, validated);
     }
     Effect::new(move |_| {
         let q = query.get();
@@ -84,9 +94,8 @@ pub fn LessonPage(
         }
     });
 
-    let buttons = info
-        .actions
-        .iter()
+    let buttons = actions
+        .into_iter()
         .enumerate()
         .map(|(i, action)| {
             let start = move |_| {
@@ -167,7 +176,7 @@ pub fn LessonPage(
         (0..count)
             .map(|i| {
                 let run = scoped_memo(move |_| model.live.with(|runs| runs.get(i).cloned()));
-                let graph = panels.graph.then(|| {
+                let graph = extras.contains(&TimelineExtra::Graph).then(|| {
                     // Only scenarios where some task waits for another have a graph.
                     run.get_untracked().filter(|r| r.scenario.tasks.iter().any(|t| !t.after.is_empty())).map(|r| {
                         let record = move || run.get().and_then(|r| r.record);
@@ -179,7 +188,7 @@ pub fn LessonPage(
                 });
                 let axis_c = axis.clone();
                 let concurrency = move || {
-                    if !panels.concurrency {
+                    if !extras.contains(&TimelineExtra::Concurrency) {
                         return None;
                     }
                     let record = run.get()?.record?;
@@ -212,7 +221,7 @@ pub fn LessonPage(
         })
     };
     let trace = Signal::derive(move || {
-        if !panels.stepper {
+        if !has(Panel::Stepper) {
             return None;
         }
         validated.with(|v| v.as_ref().ok().and_then(|values| lesson.trace(values)))
@@ -226,9 +235,9 @@ pub fn LessonPage(
             </header>
             <section class="controls" aria-label="Controls">
                 <ParamForm specs=info.params texts=texts errors />
-                {panels.exercise.then(|| view! { <super::Exercise lesson /> })}
+                {has(Panel::Exercise).then(|| view! { <super::Exercise lesson /> })}
                 // A lesson without actions brings its own interactive widget (a panel).
-                {(!info.actions.is_empty()).then(|| view! {
+                {has_actions.then(|| view! {
                 <div class="actions">
                     {buttons}
                     <button type="button" class="danger" data-action="cancel"
@@ -247,8 +256,8 @@ pub fn LessonPage(
                 {(!embed).then(|| view! { <ShareButtons info query=query.into() /> })}
             </section>
             <section class="plots" aria-label="Timelines">
-                {panels.lag.then(|| view! { <LagPanel reset=model.generation /> })}
-                {panels.mandelbrot.then(|| {
+                {has(Panel::Lag).then(|| view! { <LagPanel reset=model.generation /> })}
+                {has(Panel::Mandelbrot).then(|| {
                     let size = Memo::new(move |_| {
                         model.outputs.with(|o| {
                             o.iter()
@@ -264,20 +273,20 @@ pub fn LessonPage(
                         view! { <MandelbrotView width height tiles=model.outputs /> }
                     }
                 })}
-                {panels.search.then(|| view! { <LiveSearch validated /> })}
+                {has(Panel::Search).then(|| view! { <LiveSearch validated /> })}
                 <p class="pool-status" data-testid="pool-status">{pool_status}</p>
-                {panels.stepper.then(|| view! { <LoopStepper trace=trace /> })}
-                {panels.server.then(|| view! { <super::ServerPanel values=validated.into() /> })}
-                {panels.timelines.then(|| view! { <div class="timelines">{timelines}</div> })}
+                {has(Panel::Stepper).then(|| view! { <LoopStepper trace=trace /> })}
+                {has(Panel::Server).then(|| view! { <super::ServerPanel values=validated.into() /> })}
+                {extras_shown.then(|| view! { <div class="timelines">{timelines}</div> })}
                 {move || finished().map(|export| {
                     let insights = lesson.insights(&export.runs, &export.params);
                     view! {
-                        {panels.makespan.then(|| view! { <MakespanChart runs=export.runs.clone() /> })}
+                        {has(Panel::Makespan).then(|| view! { <MakespanChart runs=export.runs.clone() /> })}
                         <InsightsList insights />
-                        {panels.scaling.then(|| view! {
+                        {has(Panel::Scaling).then(|| view! {
                             <ScalingChart points=lesson.scaling(&export.params) measured=export.runs.clone() />
                         })}
-                        {panels.results.then(|| view! {
+                        {has(Panel::Results).then(|| view! {
                             <div class="results-grid"><ResultsList runs=export.runs.clone() /></div>
                         })}
                     }

@@ -10,7 +10,7 @@ use crate::engine::{Clock, ParamError, ParamValues};
 use crate::lessons::live_search::{
     clamp_query, database, policies, replay_script, LiveSearchLesson, MAX_QUERY_CHARS, REPLAY_WORD,
 };
-use crate::lessons::Lesson;
+use crate::lessons::AnyLesson;
 
 use super::SearchPane;
 

@@ -42,7 +42,7 @@ impl Run {
         let frames = (!prefers_reduced_motion()).then(|| self.frames(clock.clone(), t0.clone()));
         let observers: Vec<_> = (0..plans.len()).map(|i| self.observer(i)).collect();
         let tap = self.tap();
-        let one_at_a_time = self.model.lesson.info().panels.one_at_a_time;
+        let one_at_a_time = self.model.lesson.info().runs == crate::lessons::RunOrder::OneAtATime;
         let records = if one_at_a_time {
             let mut records = Vec::with_capacity(plans.len());
             for (plan, observer) in plans.iter().zip(&observers) {

@@ -10,7 +10,7 @@ use crate::browser::{
 use crate::charts::LiveRun;
 use crate::engine::cpu::CpuOutput;
 use crate::engine::{Clock, ParamError, ParamValues, RunExport};
-use crate::lessons::Lesson;
+use crate::lessons::AnyLesson;
 use crate::lessons::RunPlan;
 
 use super::run_driver::Run;
@@ -51,7 +51,7 @@ impl RunStatus {
 #[derive(Clone, Copy)]
 pub struct RunModel {
     /// The lesson whose runs these are.
-    pub lesson: &'static dyn Lesson,
+    pub lesson: &'static dyn AnyLesson,
     /// The runs in progress or last finished, one per plan.
     pub live: RwSignal<Vec<LiveRun>>,
     /// Increases each time runs are started; timelines rebuild when it changes.
@@ -84,7 +84,7 @@ const WORKER_SCRIPT: &str = "./worker_loader.js";
 impl RunModel {
     /// A model with nothing run yet. When the component that made it goes away, its
     /// runs are cancelled and its workers stopped.
-    pub fn new(lesson: &'static dyn Lesson) -> Self {
+    pub fn new(lesson: &'static dyn AnyLesson) -> Self {
         let model = Self {
             lesson,
             live: RwSignal::new(Vec::new()),

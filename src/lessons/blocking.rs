@@ -5,7 +5,9 @@ use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Stra
 
 use super::cpu_work::{self, JOB_MS};
 use super::support::{RUN_MAIN, RUN_POOL};
-use super::{support, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{
+    support, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
+};
 
 /// A few timers gathered with CPU jobs, the jobs on the main thread and then on a pool.
 pub struct BlockingLesson;
@@ -83,12 +85,15 @@ static INFO: LessonInfo = LessonInfo {
          browser computes, so the measured ones may well be shorter or longer.",
     ],
     params: &PARAMS,
-    actions: &[support::RUN_BOTH, RUN_MAIN, RUN_POOL],
-    panels: Panels {
-        lag: true,
-        one_at_a_time: true,
-        ..Panels::STANDARD
-    },
+    panels: &[
+        Panel::Lag,
+        Panel::PoolStatus,
+        Panel::TIMELINES,
+        Panel::Makespan,
+        Panel::Insights,
+        Panel::Results,
+    ],
+    runs: RunOrder::OneAtATime,
 };
 
 /// The clamped parameters.
@@ -124,9 +129,13 @@ impl Blocking {
     }
 }
 
-impl Lesson for BlockingLesson {
+impl AnyLesson for BlockingLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![support::RUN_BOTH, RUN_MAIN, RUN_POOL]
     }
 
     fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
@@ -203,7 +212,8 @@ mod tests {
             .map(|t| t.cpu.is_some())
             .collect();
         assert_eq!(kinds, vec![false, false, false, true, true]);
-        assert!(INFO.panels.lag && INFO.panels.one_at_a_time);
+        assert!(INFO.panels.contains(&Panel::Lag));
+        assert_eq!(INFO.runs, RunOrder::OneAtATime);
     }
 
     #[test]

@@ -7,7 +7,10 @@ use crate::engine::{
 };
 
 use super::support::{self, secs};
-use super::{params, ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{
+    params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
+    TimelineExtra,
+};
 
 /// Fetch a user then their orders, vs both at once, each followed by a combine step.
 pub struct ChainLesson;
@@ -81,21 +84,13 @@ static INFO: LessonInfo = LessonInfo {
          faster lookup.",
     ],
     params: &PARAMS,
-    actions: &[
-        support::RUN_BOTH,
-        ActionSpec {
-            key: "chained",
-            label: "Run one after the other",
-        },
-        ActionSpec {
-            key: "concurrent",
-            label: "Run side by side",
-        },
+    panels: &[
+        Panel::Timelines(&[TimelineExtra::Graph]),
+        Panel::Makespan,
+        Panel::Insights,
+        Panel::Results,
     ],
-    panels: Panels {
-        graph: true,
-        ..Panels::STANDARD
-    },
+    runs: RunOrder::SideBySide,
 };
 
 /// The three tasks, with the orders waiting for the user (`dependent`) or not.
@@ -140,9 +135,23 @@ fn is_dependent(run: &RunRecord) -> bool {
     run.tasks.iter().any(|t| t.label == ORDERS_AFTER_USER)
 }
 
-impl Lesson for ChainLesson {
+impl AnyLesson for ChainLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![
+            support::RUN_BOTH,
+            ActionSpec {
+                key: "chained",
+                label: "Run one after the other",
+            },
+            ActionSpec {
+                key: "concurrent",
+                label: "Run side by side",
+            },
+        ]
     }
 
     fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {

@@ -5,7 +5,7 @@ use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Stra
 
 use super::cpu_work::{self, millis};
 use super::support::{self, secs};
-use super::{ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan};
 
 /// Two waiting dishes on one loop, two hands-on dishes on one loop, then on two workers.
 pub struct CooksLesson;
@@ -65,25 +65,14 @@ static INFO: LessonInfo = LessonInfo {
          computes, so the measured ones may differ a little.",
     ],
     params: &PARAMS,
-    actions: &[
-        support::RUN_ALL_THREE,
-        ActionSpec {
-            key: WAITING,
-            label: "One cook, dishes that wait",
-        },
-        ActionSpec {
-            key: ONE_COOK,
-            label: "One cook, dishes by hand",
-        },
-        ActionSpec {
-            key: TWO_COOKS,
-            label: "Two cooks, dishes by hand",
-        },
+    panels: &[
+        Panel::PoolStatus,
+        Panel::TIMELINES,
+        Panel::Makespan,
+        Panel::Insights,
+        Panel::Results,
     ],
-    panels: Panels {
-        one_at_a_time: true,
-        ..Panels::STANDARD
-    },
+    runs: RunOrder::OneAtATime,
 };
 
 /// The clamped times of the two dishes, in milliseconds.
@@ -115,9 +104,27 @@ fn overlap_ms(run: &RunRecord) -> f64 {
     (first_end - latest_start).max(0.0)
 }
 
-impl Lesson for CooksLesson {
+impl AnyLesson for CooksLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![
+            support::RUN_ALL_THREE,
+            ActionSpec {
+                key: WAITING,
+                label: "One cook, dishes that wait",
+            },
+            ActionSpec {
+                key: ONE_COOK,
+                label: "One cook, dishes by hand",
+            },
+            ActionSpec {
+                key: TWO_COOKS,
+                label: "Two cooks, dishes by hand",
+            },
+        ]
     }
 
     fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {

@@ -9,7 +9,7 @@ use crate::engine::{
 use super::cpu_work::{self, JOB_MS};
 use super::support::RUN_MAIN;
 use super::support::{self, secs};
-use super::{ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan};
 
 /// Equal CPU jobs: sequential and gathered on the main thread, then on pools of 1..W.
 pub struct CpuGatherLesson;
@@ -104,19 +104,13 @@ static INFO: LessonInfo = LessonInfo {
          how fast this browser computes, so the measured ones may differ.",
     ],
     params: &PARAMS,
-    actions: &[
-        ActionSpec {
-            key: "all",
-            label: "Run all",
-        },
-        RUN_MAIN,
-        RUN_POOLS,
+    panels: &[
+        Panel::PoolStatus,
+        Panel::TIMELINES,
+        Panel::Makespan,
+        Panel::Insights,
     ],
-    panels: Panels {
-        results: false,
-        one_at_a_time: true,
-        ..Panels::STANDARD
-    },
+    runs: RunOrder::OneAtATime,
 };
 
 /// The clamped parameters.
@@ -164,9 +158,20 @@ fn fault_job(key: &str) -> Option<CpuJob> {
     }
 }
 
-impl Lesson for CpuGatherLesson {
+impl AnyLesson for CpuGatherLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![
+            ActionSpec {
+                key: "all",
+                label: "Run all",
+            },
+            RUN_MAIN,
+            RUN_POOLS,
+        ]
     }
 
     fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {

@@ -7,7 +7,9 @@ use crate::engine::{
 };
 
 use super::support::{self, secs};
-use super::{params, ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{
+    params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
+};
 
 /// A traced run of gather, sequential or semaphore(2) on a few tasks.
 pub struct EventLoopLesson;
@@ -91,20 +93,13 @@ static INFO: LessonInfo = LessonInfo {
          the thread back to the executor, and a waker puts the task back in its queue.",
     ],
     params: &PARAMS,
-    actions: &[ActionSpec {
-        key: "run",
-        label: "Run and trace",
-    }],
-    panels: Panels {
-        timelines: true,
-        makespan: true,
-        results: false,
-        concurrency: false,
-        graph: false,
-        stepper: true,
-        scaling: false,
-        ..Panels::STANDARD
-    },
+    panels: &[
+        Panel::Stepper,
+        Panel::TIMELINES,
+        Panel::Makespan,
+        Panel::Insights,
+    ],
+    runs: RunOrder::SideBySide,
 };
 
 /// The strategy chosen by the `strategy` parameter (clamped to 0–2).
@@ -113,9 +108,16 @@ pub fn chosen(values: &ParamValues) -> Strategy {
     CHOICES[index]
 }
 
-impl Lesson for EventLoopLesson {
+impl AnyLesson for EventLoopLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![ActionSpec {
+            key: "run",
+            label: "Run and trace",
+        }]
     }
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {

@@ -9,7 +9,7 @@ use crate::engine::exercise::{ExerciseItem, Runner, Workload, CATALOGUE};
 use crate::engine::{ParamValues, RunOptions, Scenario, Strategy, TaskSpec};
 
 use super::cpu_work;
-use super::{CodeSample, Lesson, LessonInfo, Panels, RunPlan};
+use super::{ActionSpec, AnyLesson, CodeSample, LessonInfo, Panel, RunOrder, RunPlan};
 
 /// Classify, choose a runner, then measure both runners.
 pub struct ExerciseLesson;
@@ -115,20 +115,17 @@ static INFO: LessonInfo = LessonInfo {
          the numbers, but rarely which runner wins.",
     ],
     params: &[],
-    actions: &[],
-    panels: Panels {
-        timelines: false,
-        makespan: false,
-        results: false,
-        one_at_a_time: true,
-        exercise: true,
-        ..Panels::STANDARD
-    },
+    panels: &[Panel::Exercise, Panel::Insights],
+    runs: RunOrder::OneAtATime,
 };
 
-impl Lesson for ExerciseLesson {
+impl AnyLesson for ExerciseLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![]
     }
 
     /// Any action runs every item both ways, in the order of [`run_index`].

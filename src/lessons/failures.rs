@@ -7,7 +7,9 @@ use crate::engine::{
 };
 
 use super::support::{self, secs};
-use super::{params, ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{
+    panels, params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, RunOrder, RunPlan,
+};
 
 /// Three ways of meeting an error, on the same random tasks.
 pub struct FailuresLesson;
@@ -105,22 +107,8 @@ static INFO: LessonInfo = LessonInfo {
          any other.",
     ],
     params: &PARAMS,
-    actions: &[
-        support::RUN_ALL_THREE,
-        ActionSpec {
-            key: "gather_return_exceptions",
-            label: "Run return_exceptions",
-        },
-        ActionSpec {
-            key: "gather_propagate",
-            label: "Run plain gather",
-        },
-        ActionSpec {
-            key: "task_group_cancel",
-            label: "Run task group",
-        },
-    ],
-    panels: Panels::STANDARD,
+    panels: panels::STANDARD,
+    runs: RunOrder::SideBySide,
 };
 
 /// The random scenario with its failing tasks: task `fail` (from 1) and every task whose
@@ -162,9 +150,27 @@ fn error_seen(run: &RunRecord) -> String {
     }
 }
 
-impl Lesson for FailuresLesson {
+impl AnyLesson for FailuresLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![
+            support::RUN_ALL_THREE,
+            ActionSpec {
+                key: "gather_return_exceptions",
+                label: "Run return_exceptions",
+            },
+            ActionSpec {
+                key: "gather_propagate",
+                label: "Run plain gather",
+            },
+            ActionSpec {
+                key: "task_group_cancel",
+                label: "Run task group",
+            },
+        ]
     }
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {

@@ -7,7 +7,10 @@ use crate::engine::{
 };
 
 use super::support::{self, secs};
-use super::{params, ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{
+    params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
+    TimelineExtra,
+};
 
 /// Gather, semaphore(k) and batches(k) against a service of limited capacity.
 pub struct FloodLesson;
@@ -95,22 +98,13 @@ static INFO: LessonInfo = LessonInfo {
          each moment.",
     ],
     params: &PARAMS,
-    actions: &[
-        support::RUN_ALL_THREE,
-        support::RUN_GATHER,
-        ActionSpec {
-            key: "semaphore",
-            label: "Run semaphore",
-        },
-        ActionSpec {
-            key: "batches",
-            label: "Run batches",
-        },
+    panels: &[
+        Panel::Timelines(&[TimelineExtra::Concurrency]),
+        Panel::Makespan,
+        Panel::Insights,
+        Panel::Results,
     ],
-    panels: Panels {
-        concurrency: true,
-        ..Panels::STANDARD
-    },
+    runs: RunOrder::SideBySide,
 };
 
 /// The clamped parameters of one run.
@@ -154,9 +148,24 @@ impl Flood {
     }
 }
 
-impl Lesson for FloodLesson {
+impl AnyLesson for FloodLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![
+            support::RUN_ALL_THREE,
+            support::RUN_GATHER,
+            ActionSpec {
+                key: "semaphore",
+                label: "Run semaphore",
+            },
+            ActionSpec {
+                key: "batches",
+                label: "Run batches",
+            },
+        ]
     }
 
     fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {

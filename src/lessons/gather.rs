@@ -2,7 +2,7 @@
 
 use crate::engine::{ParamError, ParamValues, Scenario, ScenarioParams, Strategy};
 
-use super::{params, ActionSpec, CodeSample, Lesson, LessonInfo, Panels, RunPlan};
+use super::{panels, params, support, CodeSample, Lesson, LessonInfo, Params, RunOrder, RunPlan};
 
 /// Sequential vs gather: Σd against max d, drawn live.
 pub struct GatherLesson;
@@ -36,38 +36,44 @@ static INFO: LessonInfo = LessonInfo {
          long computation does not get faster this way: later lessons show both.",
     ],
     params: &params::SCENARIO,
-    actions: &[
-        ActionSpec {
-            key: "both",
-            label: "Run both",
-        },
-        ActionSpec {
-            key: "sequential",
-            label: "Run sequential",
-        },
-        ActionSpec {
-            key: "gather",
-            label: "Run gather",
-        },
-    ],
-    panels: Panels::STANDARD,
+    panels: panels::STANDARD,
+    runs: RunOrder::SideBySide,
 };
 
-impl Lesson for GatherLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
+crate::actions! {
+    /// The gather lesson's buttons.
+    pub enum GatherAction {
+        /// Sequential, then gather, side by side on the same tasks.
+        Both = ("both", "Run both"),
+        /// One after another only.
+        Sequential = ("sequential", "Run sequential"),
+        /// Gathered only.
+        Gather = ("gather", "Run gather"),
     }
+}
+
+/// The random tasks, read from the five shared parameters.
+impl Params for ScenarioParams {
+    fn read(values: &ParamValues) -> Self {
+        support::scenario_params(values, &params::COUNT)
+    }
+}
+
+impl Lesson for GatherLesson {
+    type Params = ScenarioParams;
+    type Action = GatherAction;
+    const INFO: &'static LessonInfo = &INFO;
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {
         params::check_range(values)
     }
 
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let scenario = Scenario::generate(&ScenarioParams::from_values(values));
+    fn plan(&self, action: GatherAction, params: &ScenarioParams) -> Vec<RunPlan> {
+        let scenario = Scenario::generate(params);
         let strategies: &[Strategy] = match action {
-            "sequential" => &[Strategy::Sequential],
-            "gather" => &[Strategy::Gather],
-            _ => &Strategy::ALL,
+            GatherAction::Both => &[Strategy::Sequential, Strategy::Gather],
+            GatherAction::Sequential => &[Strategy::Sequential],
+            GatherAction::Gather => &[Strategy::Gather],
         };
         strategies
             .iter()
@@ -75,7 +81,7 @@ impl Lesson for GatherLesson {
             .collect()
     }
 
-    fn code(&self, _values: &ParamValues) -> Vec<CodeSample> {
+    fn code(&self, _params: &ScenarioParams) -> Vec<CodeSample> {
         vec![CodeSample::new("Sequential awaits vs gather", PYTHON, RUST)]
     }
 }
@@ -84,10 +90,13 @@ impl Lesson for GatherLesson {
 mod tests {
     use super::*;
 
+    fn defaults() -> ScenarioParams {
+        ScenarioParams::read(&ParamValues::defaults(INFO.params))
+    }
+
     #[test]
     fn run_both_plans_sequential_then_gather_on_the_same_tasks() {
-        let values = ParamValues::defaults(INFO.params);
-        let plans = GatherLesson.plan("both", &values);
+        let plans = GatherLesson.plan(GatherAction::Both, &defaults());
         assert_eq!(plans.len(), 2);
         assert_eq!(plans[0].strategy, Strategy::Sequential);
         assert_eq!(plans[1].strategy, Strategy::Gather);
@@ -97,8 +106,7 @@ mod tests {
 
     #[test]
     fn predictions_match_the_theoretical_bounds_exactly() {
-        let values = ParamValues::defaults(INFO.params);
-        for plan in GatherLesson.plan("both", &values) {
+        for plan in GatherLesson.plan(GatherAction::Both, &defaults()) {
             let predicted = plan.predict().unwrap();
             assert_eq!(predicted.makespan_ms, predicted.bound_ms);
         }
@@ -116,8 +124,7 @@ mod tests {
 
     #[test]
     fn the_default_scenario_takes_a_few_seconds_sequentially() {
-        let values = ParamValues::defaults(INFO.params);
-        let plans = GatherLesson.plan("sequential", &values);
+        let plans = GatherLesson.plan(GatherAction::Sequential, &defaults());
         let total = plans[0].scenario.total_ms();
         assert!((1000.0..=5000.0).contains(&total), "total {total} ms");
     }

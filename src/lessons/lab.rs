@@ -11,7 +11,9 @@ use crate::engine::{
 use super::cpu_work::{self, ROUNDS_PER_MS};
 use super::lab_code::{self, LabWay};
 use super::support::{self, secs};
-use super::{ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{
+    ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan, TimelineExtra,
+};
 
 /// Your own tasks, your own strategy.
 pub struct LabLesson;
@@ -142,23 +144,14 @@ static INFO: LessonInfo = LessonInfo {
          you chose; names become identifiers (“fetch-user” becomes fetch_user).",
     ],
     params: &PARAMS,
-    actions: &[
-        ActionSpec {
-            key: "run",
-            label: "Run",
-        },
-        ActionSpec {
-            key: "compare",
-            label: "Compare all five",
-        },
+    panels: &[
+        Panel::PoolStatus,
+        Panel::Timelines(&[TimelineExtra::Concurrency, TimelineExtra::Graph]),
+        Panel::Makespan,
+        Panel::Insights,
+        Panel::Results,
     ],
-    panels: Panels {
-        graph: true,
-        concurrency: true,
-        // CPU work may run on this page's thread: runs side by side would slow each other.
-        one_at_a_time: true,
-        ..Panels::STANDARD
-    },
+    runs: RunOrder::OneAtATime,
 };
 
 /// The script of `values`, or the default one if it is missing or invalid (only hand-built
@@ -199,9 +192,22 @@ fn workers(values: &ParamValues) -> usize {
     support::whole(values, &WORKERS)
 }
 
-impl Lesson for LabLesson {
+impl AnyLesson for LabLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![
+            ActionSpec {
+                key: "run",
+                label: "Run",
+            },
+            ActionSpec {
+                key: "compare",
+                label: "Compare all five",
+            },
+        ]
     }
 
     /// Every error of the script, as `Line L, column C: …`, on the script's field.

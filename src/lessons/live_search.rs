@@ -8,7 +8,7 @@
 use crate::engine::search::{Catalog, Keystroke, LatencyModel, SearchDb, SearchPolicy};
 use crate::engine::{ParamKind, ParamSpec, ParamValues};
 
-use super::{params, CodeSample, Lesson, LessonInfo, Panels, RunPlan};
+use super::{params, ActionSpec, AnyLesson, CodeSample, LessonInfo, Panel, RunOrder, RunPlan};
 
 /// Three search policies side by side on the same keystrokes.
 pub struct LiveSearchLesson;
@@ -100,14 +100,8 @@ static INFO: LessonInfo = LessonInfo {
          belong to; compare that label with the box.",
     ],
     params: &[BASE, JITTER, DEBOUNCE, SEED],
-    actions: &[],
-    panels: Panels {
-        timelines: false,
-        makespan: false,
-        results: false,
-        search: true,
-        ..Panels::STANDARD
-    },
+    panels: &[Panel::Search, Panel::Insights],
+    runs: RunOrder::SideBySide,
 };
 
 /// The simulated database for these values: the seeded table (always holding
@@ -153,9 +147,13 @@ fn seed_of(values: &ParamValues) -> u64 {
     }
 }
 
-impl Lesson for LiveSearchLesson {
+impl AnyLesson for LiveSearchLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![]
     }
 
     /// No actions: the search box drives the policies itself.
@@ -239,8 +237,9 @@ mod tests {
 
     #[test]
     fn the_lesson_has_no_run_button_and_shows_the_search_panel_only() {
-        assert!(INFO.actions.is_empty());
-        assert!(INFO.panels.search && !INFO.panels.timelines);
+        assert!(LiveSearchLesson.actions().is_empty());
+        assert!(INFO.panels.contains(&Panel::Search));
+        assert!(!INFO.panels.iter().any(|p| matches!(p, Panel::Timelines(_))));
         assert!(LiveSearchLesson.plan("run", &defaults()).is_empty());
     }
 }

@@ -6,7 +6,7 @@ use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Stra
 
 use super::cpu_work::{self, millis};
 use super::support::{self, secs};
-use super::{ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan};
 
 /// A Mandelbrot picture split into tiles, each tile one CPU job.
 pub struct MandelbrotLesson;
@@ -86,27 +86,15 @@ static INFO: LessonInfo = LessonInfo {
          and from an estimate of this browser's speed, so measured bars will differ.",
     ],
     params: &PARAMS,
-    actions: &[
-        ActionSpec {
-            key: "pool",
-            label: "Render on the workers",
-        },
-        ActionSpec {
-            key: "main",
-            label: "Render on the main thread",
-        },
-        ActionSpec {
-            key: "both",
-            label: "Render both ways",
-        },
+    panels: &[
+        Panel::Lag,
+        Panel::Mandelbrot,
+        Panel::PoolStatus,
+        Panel::TIMELINES,
+        Panel::Makespan,
+        Panel::Insights,
     ],
-    panels: Panels {
-        results: false,
-        lag: true,
-        mandelbrot: true,
-        one_at_a_time: true,
-        ..Panels::STANDARD
-    },
+    runs: RunOrder::OneAtATime,
 };
 
 /// The clamped parameters.
@@ -173,9 +161,26 @@ pub fn estimated_ms(tile: &Tile) -> f64 {
     (ns / 1e6).round().max(1.0)
 }
 
-impl Lesson for MandelbrotLesson {
+impl AnyLesson for MandelbrotLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![
+            ActionSpec {
+                key: "pool",
+                label: "Render on the workers",
+            },
+            ActionSpec {
+                key: "main",
+                label: "Render on the main thread",
+            },
+            ActionSpec {
+                key: "both",
+                label: "Render both ways",
+            },
+        ]
     }
 
     fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {

@@ -5,7 +5,10 @@ use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Stra
 
 use super::cpu_work::{self, JOB_MS};
 use super::support::{RUN_MAIN, RUN_POOL};
-use super::{support, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{
+    support, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
+    TimelineExtra,
+};
 
 /// Items fetched then processed, chained per item, processing on the loop or on a pool.
 pub struct MixedLesson;
@@ -75,13 +78,15 @@ static INFO: LessonInfo = LessonInfo {
          computes, so the measured bars may differ.",
     ],
     params: &PARAMS,
-    actions: &[support::RUN_BOTH, RUN_MAIN, RUN_POOL],
-    panels: Panels {
-        lag: true,
-        graph: true,
-        one_at_a_time: true,
-        ..Panels::STANDARD
-    },
+    panels: &[
+        Panel::Lag,
+        Panel::PoolStatus,
+        Panel::Timelines(&[TimelineExtra::Graph]),
+        Panel::Makespan,
+        Panel::Insights,
+        Panel::Results,
+    ],
+    runs: RunOrder::OneAtATime,
 };
 
 /// The clamped parameters.
@@ -118,9 +123,13 @@ impl Mixed {
     }
 }
 
-impl Lesson for MixedLesson {
+impl AnyLesson for MixedLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![support::RUN_BOTH, RUN_MAIN, RUN_POOL]
     }
 
     fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {

@@ -10,7 +10,7 @@ mod cpu_work;
 mod insight;
 mod lab_code;
 mod lesson;
-mod panels;
+pub mod panels;
 pub mod params;
 pub mod permalink;
 mod run_plan;
@@ -39,12 +39,12 @@ pub mod server;
 pub use action_spec::ActionSpec;
 pub use code_sample::CodeSample;
 pub use insight::Insight;
-pub use lesson::{Lesson, LessonInfo};
-pub use panels::Panels;
+pub use lesson::{Action, AnyLesson, Lesson, LessonInfo, NoAction, Params};
+pub use panels::{Panel, RunOrder, TimelineExtra};
 pub use run_plan::RunPlan;
 
 /// Every lesson, in navigation order. The first is the home page.
-pub static ALL: &[&dyn Lesson] = &[
+pub static ALL: &[&dyn AnyLesson] = &[
     &gather::GatherLesson,
     &order::OrderLesson,
     &flood::FloodLesson,
@@ -73,7 +73,7 @@ pub static SECTIONS: &[(&str, &str)] = &[
 ];
 
 /// The lesson with this id, if any.
-pub fn find(id: &str) -> Option<&'static dyn Lesson> {
+pub fn find(id: &str) -> Option<&'static dyn AnyLesson> {
     ALL.iter().copied().find(|l| l.info().id == id)
 }
 
@@ -99,7 +99,7 @@ mod tests {
             let values = ParamValues::defaults(info.params);
             assert!(lesson.check(&values).is_empty(), "{} defaults", info.id);
             assert!(!lesson.code(&values).is_empty(), "{} has code", info.id);
-            for action in info.actions {
+            for action in lesson.actions() {
                 let plans = lesson.plan(action.key, &values);
                 assert!(!plans.is_empty(), "{} {}", info.id, action.key);
                 assert!(plans.iter().all(|p| p.predict().is_some()));

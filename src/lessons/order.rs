@@ -4,7 +4,9 @@
 use crate::engine::{ParamError, ParamValues, RunOptions, RunRecord, Strategy};
 
 use super::support::{self, secs};
-use super::{params, ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{
+    panels, params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, RunOrder, RunPlan,
+};
 
 /// Gather vs a task group with done-callbacks, on the same random tasks.
 pub struct OrderLesson;
@@ -52,15 +54,8 @@ static INFO: LessonInfo = LessonInfo {
          callbacks each one is ready at its own finishing time, shown below.",
     ],
     params: &params::SCENARIO,
-    actions: &[
-        support::RUN_BOTH,
-        support::RUN_GATHER,
-        ActionSpec {
-            key: "as_completed",
-            label: "Run with callbacks",
-        },
-    ],
-    panels: Panels::STANDARD,
+    panels: panels::STANDARD,
+    runs: RunOrder::SideBySide,
 };
 
 /// The fruit bound to task `id` (from 0).
@@ -104,9 +99,20 @@ fn kept_at(run: &RunRecord, ids: &[usize], time: impl Fn(usize) -> f64) -> Strin
     }
 }
 
-impl Lesson for OrderLesson {
+impl AnyLesson for OrderLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![
+            support::RUN_BOTH,
+            support::RUN_GATHER,
+            ActionSpec {
+                key: "as_completed",
+                label: "Run with callbacks",
+            },
+        ]
     }
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {

@@ -1,51 +1,80 @@
-/// Which views a lesson page shows besides its controls, explanation and code.
+//! What a lesson page shows besides its controls, explanation and code: a list of
+//! [`Panel`]s, drawn in the list's order, and how an action's runs are started.
+
+/// One view of a lesson page. The page draws a lesson's panels in the order listed, each
+/// in one arm of one `match` (`components::panel_view`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Panels {
-    /// One live timeline per run.
-    pub timelines: bool,
-    /// Makespan bars, measured vs theoretical bound.
-    pub makespan: bool,
-    /// The results each run returned, in the order it returned them.
-    pub results: bool,
-    /// Tasks in flight over time, one small chart per run.
-    pub concurrency: bool,
-    /// The dependency graph of the tasks (from each task's `after`).
-    pub graph: bool,
-    /// The step-by-step event-loop view of [`super::Lesson::trace`].
-    pub stepper: bool,
-    /// Makespan against the number of tasks, from [`super::Lesson::scaling`] and the runs.
-    pub scaling: bool,
+pub enum Panel {
+    /// The exercise: classify tasks, choose a runner, run both runners and score (drawn
+    /// with the controls).
+    Exercise,
     /// The event-loop lag meter and heartbeat, live while runs go.
-    pub lag: bool,
+    Lag,
     /// The Mandelbrot picture drawn tile by tile, tinted by the worker of each tile.
-    pub mandelbrot: bool,
+    Mandelbrot,
     /// The live-search box with its three result panes and query timeline.
-    pub search: bool,
+    Search,
+    /// The worker pool's size, load time, queue and replaced workers (once it is used).
+    PoolStatus,
+    /// The step-by-step event-loop view of [`super::AnyLesson::trace`].
+    Stepper,
     /// The server-under-load views: latency and throughput against offered load, and the
-    /// queue over time at the chosen load (the `server` lesson).
-    pub server: bool,
-    /// Run an action's plans one after another instead of side by side (CPU timings
-    /// would disturb each other).
-    pub one_at_a_time: bool,
-    /// The exercise: classify tasks, choose a runner, run both runners and score.
-    pub exercise: bool,
+    /// queue over time at the chosen load.
+    Server,
+    /// One live timeline per run, each with the extras listed beside it.
+    Timelines(&'static [TimelineExtra]),
+    /// Makespan bars, measured vs theoretical bound (after a run).
+    Makespan,
+    /// The lesson's reading of the finished runs (after a run).
+    Insights,
+    /// Makespan against the number of tasks, from [`super::AnyLesson::scaling`] and the
+    /// runs (after a run).
+    Scaling,
+    /// The results each run returned, in the order it returned them (after a run).
+    Results,
 }
 
-impl Panels {
-    /// Timelines, makespans and results: what most lessons show.
-    pub const STANDARD: Panels = Panels {
-        timelines: true,
-        makespan: true,
-        results: true,
-        concurrency: false,
-        graph: false,
-        stepper: false,
-        scaling: false,
-        lag: false,
-        mandelbrot: false,
-        search: false,
-        server: false,
-        one_at_a_time: false,
-        exercise: false,
-    };
+/// A small view drawn under each run's timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineExtra {
+    /// Tasks in flight over time.
+    Concurrency,
+    /// The dependency graph of the tasks (from each task's `after`), when some task waits
+    /// for another.
+    Graph,
+}
+
+impl Panel {
+    /// Live timelines with nothing under them.
+    pub const TIMELINES: Panel = Panel::Timelines(&[]);
+
+    /// Whether the panel sits with the controls rather than with the charts.
+    pub fn with_controls(self) -> bool {
+        matches!(self, Panel::Exercise)
+    }
+
+    /// Whether the panel shows finished runs, and so appears once a run is done.
+    pub fn after_a_run(self) -> bool {
+        matches!(
+            self,
+            Panel::Makespan | Panel::Insights | Panel::Scaling | Panel::Results
+        )
+    }
+}
+
+/// Timelines, makespans, the lesson's reading and results: what most lessons show.
+pub const STANDARD: &[Panel] = &[
+    Panel::TIMELINES,
+    Panel::Makespan,
+    Panel::Insights,
+    Panel::Results,
+];
+
+/// How the runs of one action start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunOrder {
+    /// All together, side by side on the same event loop.
+    SideBySide,
+    /// One after another (CPU timings would disturb each other).
+    OneAtATime,
 }

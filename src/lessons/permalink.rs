@@ -9,7 +9,7 @@
 use crate::engine::lab::{cap_list, thousands};
 use crate::engine::{ParamSpec, ParamValues};
 
-use super::{find, Lesson, ALL};
+use super::{find, AnyLesson, ALL};
 
 /// The longest query that is read at all; longer ones are ignored with a notice.
 ///
@@ -25,7 +25,7 @@ const RESERVED: [&str; 2] = ["lesson", "embed"];
 /// What a URL query asks for, after validation.
 pub struct Permalink {
     /// The lesson to show (the first lesson if none or an unknown one was named).
-    pub lesson: &'static dyn Lesson,
+    pub lesson: &'static dyn AnyLesson,
     /// The parameter values: from the query where valid, defaults elsewhere.
     pub values: ParamValues,
     /// Whether the page is embedded (`embed=1`): minimal chrome.
@@ -102,7 +102,7 @@ impl Permalink {
         }
     }
 
-    fn defaults(lesson: &'static dyn Lesson, notices: Vec<String>) -> Self {
+    fn defaults(lesson: &'static dyn AnyLesson, notices: Vec<String>) -> Self {
         Self {
             lesson,
             values: ParamValues::defaults(lesson.info().params),
@@ -153,7 +153,7 @@ fn apply(
 
 /// The query string (without `?`) for a lesson and its values, parameters in the
 /// lesson's display order.
-pub fn query_for(lesson: &dyn Lesson, values: &ParamValues, embed: bool) -> String {
+pub fn query_for(lesson: &dyn AnyLesson, values: &ParamValues, embed: bool) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
     out.append_pair("lesson", lesson.info().id);
     for spec in lesson.info().params {

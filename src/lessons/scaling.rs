@@ -6,7 +6,9 @@ use crate::engine::{
 };
 
 use super::support::{self, secs};
-use super::{params, ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{
+    params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
+};
 
 /// Sequential, gather and semaphore(k) over the first 1, 2, …, N tasks.
 pub struct ScalingLesson;
@@ -69,20 +71,8 @@ static INFO: LessonInfo = LessonInfo {
          little late.",
     ],
     params: &PARAMS,
-    actions: &[ActionSpec {
-        key: "run",
-        label: "Run the sweep",
-    }],
-    panels: Panels {
-        timelines: false,
-        makespan: false,
-        results: false,
-        concurrency: false,
-        graph: false,
-        stepper: false,
-        scaling: true,
-        ..Panels::STANDARD
-    },
+    panels: &[Panel::Insights, Panel::Scaling],
+    runs: RunOrder::SideBySide,
 };
 
 /// The three strategies of the sweep, the semaphore with the `k` parameter.
@@ -95,9 +85,16 @@ pub fn strategies(values: &ParamValues) -> [Strategy; 3] {
     ]
 }
 
-impl Lesson for ScalingLesson {
+impl AnyLesson for ScalingLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![ActionSpec {
+            key: "run",
+            label: "Run the sweep",
+        }]
     }
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {

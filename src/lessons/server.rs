@@ -16,7 +16,7 @@ use crate::engine::{ParamError, ParamSpec, ParamValues, RunRecord, Scenario, Str
 
 use super::cpu_work::{self, cpu_task};
 use super::support::{self, number};
-use super::{ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan};
 
 mod live_run;
 mod params;
@@ -70,27 +70,14 @@ static INFO: LessonInfo = LessonInfo {
          bars under the measured ones are the same run on virtual time.",
     ],
     params: &PARAMS,
-    actions: &[
-        support::RUN_ALL_THREE,
-        ActionSpec {
-            key: "threads",
-            label: "Run the thread pool",
-        },
-        ActionSpec {
-            key: "loop",
-            label: "Run the event loop",
-        },
-        ActionSpec {
-            key: "offload",
-            label: "Run the loop + workers",
-        },
+    panels: &[
+        Panel::PoolStatus,
+        Panel::Server,
+        Panel::TIMELINES,
+        Panel::Makespan,
+        Panel::Insights,
     ],
-    panels: Panels {
-        results: false,
-        one_at_a_time: true,
-        server: true,
-        ..Panels::STANDARD
-    },
+    runs: RunOrder::OneAtATime,
 };
 
 /// The server parameters of `values`, every field clamped to its spec.
@@ -163,9 +150,27 @@ pub fn capacity_formula(model: ServerModel) -> &'static str {
     }
 }
 
-impl Lesson for ServerLesson {
+impl AnyLesson for ServerLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![
+            support::RUN_ALL_THREE,
+            ActionSpec {
+                key: "threads",
+                label: "Run the thread pool",
+            },
+            ActionSpec {
+                key: "loop",
+                label: "Run the event loop",
+            },
+            ActionSpec {
+                key: "offload",
+                label: "Run the loop + workers",
+            },
+        ]
     }
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {

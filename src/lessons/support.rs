@@ -101,6 +101,19 @@ pub(super) fn plans(
         .collect()
 }
 
+/// One plan per strategy in `strategies`, all on `scenario` under `options` (a typed
+/// action picks the strategies it runs).
+pub(super) fn plans_for(
+    strategies: impl IntoIterator<Item = Strategy>,
+    scenario: &Scenario,
+    options: RunOptions,
+) -> Vec<RunPlan> {
+    strategies
+        .into_iter()
+        .map(|s| RunPlan::new(s, scenario.clone()).with_options(options))
+        .collect()
+}
+
 /// The first finished run of the strategy with this key, if any.
 pub(super) fn run_of<'a>(runs: &'a [RunRecord], key: &str) -> Option<&'a RunRecord> {
     runs.iter().find(|r| r.strategy == key)
@@ -150,11 +163,11 @@ pub(super) fn number(value: f64) -> String {
 #[cfg(test)]
 pub(super) mod testing {
     use crate::engine::{ParamSpec, ParamValues, RunRecord};
-    use crate::lessons::{Insight, Lesson, RunPlan};
+    use crate::lessons::{AnyLesson, Insight, RunPlan};
 
     /// Panics if a code pane of `lesson` for `values` still holds `{name}` for one of
     /// `names`.
-    pub fn assert_no_placeholders(lesson: &dyn Lesson, values: &ParamValues) {
+    pub fn assert_no_placeholders(lesson: &dyn AnyLesson, values: &ParamValues) {
         use crate::lessons::code_sample::{CLOSE, OPEN};
         for sample in lesson.code(values) {
             for (language, text) in [("Python", &sample.python), ("Rust", &sample.rust)] {
@@ -248,24 +261,14 @@ mod tests {
         for values in cases {
             for lesson in crate::lessons::ALL {
                 let info = lesson.info();
-                // The hero lesson reads its scenario through ScenarioParams::from_values,
-                // which panics on a NaN minimum and allows 100,000 tasks (reported to the
-                // engine owners); these helpers are what the other lessons use instead.
-                if info.id == "gather" {
-                    continue;
-                }
                 let _ = lesson.check(&values);
                 let _ = lesson.code(&values);
                 let _ = lesson.trace(&values);
                 let _ = lesson.scaling(&values);
-                for action in info.actions.iter().map(|a| a.key).chain(["nope"]) {
+                assert!(lesson.plan("nope", &values).is_empty(), "{}", info.id);
+                for action in lesson.actions().iter().map(|a| a.key) {
                     let plans = lesson.plan(action, &values);
-                    // A lesson without actions brings its own widget and plans nothing.
-                    assert!(
-                        !plans.is_empty() || info.actions.is_empty(),
-                        "{} {action}",
-                        info.id
-                    );
+                    assert!(!plans.is_empty(), "{} {action}", info.id);
                     assert!(plans.len() <= 90, "{} {action}", info.id);
                     let runs: Vec<RunRecord> = plans.iter().filter_map(RunPlan::predict).collect();
                     assert_eq!(runs.len(), plans.len(), "{} {action}", info.id);

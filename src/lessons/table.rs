@@ -5,7 +5,7 @@ use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Stra
 
 use super::cpu_work::{self, JOB_MS};
 use super::support::{self, secs};
-use super::{ActionSpec, CodeSample, Insight, Lesson, LessonInfo, Panels, RunPlan};
+use super::{ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan};
 
 /// Nine runs: three workloads times sync, async and pool.
 pub struct TableLesson;
@@ -95,30 +95,8 @@ static INFO: LessonInfo = LessonInfo {
          CPU cells are predicted from an estimate of how fast this browser computes.",
     ],
     params: &PARAMS,
-    actions: &[
-        ActionSpec {
-            key: "all",
-            label: "Measure the whole table",
-        },
-        ActionSpec {
-            key: "io10",
-            label: "Only 10 I/O calls",
-        },
-        ActionSpec {
-            key: "cpu10",
-            label: "Only 10 CPU tasks",
-        },
-        ActionSpec {
-            key: "io1",
-            label: "Only 1 I/O call",
-        },
-    ],
-    panels: Panels {
-        timelines: false,
-        results: false,
-        one_at_a_time: true,
-        ..Panels::STANDARD
-    },
+    panels: &[Panel::PoolStatus, Panel::Makespan, Panel::Insights],
+    runs: RunOrder::OneAtATime,
 };
 
 /// The clamped parameters.
@@ -183,9 +161,30 @@ fn cell_of(run: &RunRecord) -> (&'static Row, &'static str) {
     (row, column)
 }
 
-impl Lesson for TableLesson {
+impl AnyLesson for TableLesson {
     fn info(&self) -> &'static LessonInfo {
         &INFO
+    }
+
+    fn actions(&self) -> Vec<ActionSpec> {
+        vec![
+            ActionSpec {
+                key: "all",
+                label: "Measure the whole table",
+            },
+            ActionSpec {
+                key: "io10",
+                label: "Only 10 I/O calls",
+            },
+            ActionSpec {
+                key: "cpu10",
+                label: "Only 10 CPU tasks",
+            },
+            ActionSpec {
+                key: "io1",
+                label: "Only 1 I/O call",
+            },
+        ]
     }
 
     fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {

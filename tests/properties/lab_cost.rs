@@ -67,7 +67,7 @@ fn assert_bounded(script: &str) -> Result<usize, TestCaseError> {
         for workers in [0.0, 2.0] {
             values.1.insert("strategy".into(), way.into());
             values.0.insert("workers".into(), workers);
-            for action in lab.info().actions.iter().map(|a| a.key) {
+            for action in lab.actions().iter().map(|a| a.key) {
                 // The best of three tries: a busy machine slows one down, not the code.
                 let mut took = Duration::MAX;
                 for _ in 0..3 {

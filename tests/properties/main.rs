@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 
 use asyncscope::engine::{self, ParamKind, ParamSpec, ParamValues, Scenario, ScenarioParams};
 use asyncscope::lessons::permalink::{query_for, Permalink, MAX_QUERY_LEN};
-use asyncscope::lessons::{find, Lesson, ALL};
+use asyncscope::lessons::{find, AnyLesson, ALL};
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::Config;

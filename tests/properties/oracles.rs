@@ -7,7 +7,7 @@ use super::*;
 /// and one notice per ignored part (an unknown lesson, an unknown parameter, a rejected
 /// value, a broken cross-field rule).
 pub(crate) struct Expected {
-    pub(crate) lesson: &'static dyn Lesson,
+    pub(crate) lesson: &'static dyn AnyLesson,
     pub(crate) values: ParamValues,
     pub(crate) embed: bool,
     pub(crate) ignored: usize,
@@ -62,7 +62,10 @@ pub(crate) fn pairs_of(query: &str) -> Vec<(String, String)> {
 
 /// Every value is one of the lesson's parameters, passes its spec, and together they pass
 /// the lesson's own check.
-pub(crate) fn assert_valid(lesson: &dyn Lesson, values: &ParamValues) -> Result<(), TestCaseError> {
+pub(crate) fn assert_valid(
+    lesson: &dyn AnyLesson,
+    values: &ParamValues,
+) -> Result<(), TestCaseError> {
     let specs = lesson.info().params;
     let mut keys: Vec<&str> = values
         .0

@@ -111,7 +111,7 @@ fn comparing_runs_the_script_with_all_five_strategies_in_order_one_at_a_time() {
             Strategy::Chained,
         ]
     );
-    assert!(LabLesson.info().panels.one_at_a_time);
+    assert_eq!(LabLesson.info().runs, RunOrder::OneAtATime);
     let runs = predicted(&plans);
     let makespans: Vec<f64> = runs.iter().map(|r| r.makespan_ms).collect();
     // Only the chained run waits for a before starting b.
