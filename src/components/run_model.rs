@@ -1,15 +1,15 @@
+use std::cell::Cell;
 use std::rc::Rc;
 
 use futures::future::{abortable, AbortHandle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::{
-    hide_count, is_visible, BrowserClock, Debounced, OutputTap, PoolClock, WorkerPool,
-};
+use crate::browser::{hide_count, is_visible, Debounced, OutputTap, PoolClock, WorkerPool};
 use crate::charts::LiveRun;
 use crate::engine::cpu::CpuOutput;
 use crate::engine::{Clock, ParamError, ParamValues, RunExport};
+use crate::lessons::action_run::Generations;
 use crate::lessons::AnyLesson;
 use crate::lessons::RunPlan;
 
@@ -46,15 +46,17 @@ impl RunStatus {
 
 /// The state of a lesson page's runs, with the operations on it as methods.
 ///
-/// Starting a run cancels the one in progress first, and every write is tagged with a
-/// generation number, so a late event from a replaced run can never mix into the new one.
+/// Starting a run cancels the one in progress first; each start holds a
+/// [`crate::lessons::action_run::Ticket`], so a late event from a replaced run can never
+/// mix into the new one.
 #[derive(Clone, Copy)]
 pub struct RunModel {
     /// The lesson whose runs these are.
     pub lesson: &'static dyn AnyLesson,
     /// The runs in progress or last finished, one per plan.
     pub live: RwSignal<Vec<LiveRun>>,
-    /// Increases each time runs are started; timelines rebuild when it changes.
+    /// Increases each time runs start, stop or are previewed anew; timelines rebuild
+    /// when it changes.
     pub generation: RwSignal<u64>,
     /// Milliseconds since the current runs started (updated every frame while running).
     pub elapsed: RwSignal<f64>,
@@ -73,6 +75,7 @@ pub struct RunModel {
     pub problem: RwSignal<Option<String>>,
     pub(super) abort: StoredValue<Option<AbortHandle>>,
     pool: StoredValue<Option<WorkerPool>, LocalStorage>,
+    generations: StoredValue<Generations, LocalStorage>,
 }
 
 /// How long typing must pause before the prediction is redrawn, in milliseconds.
@@ -98,6 +101,7 @@ impl RunModel {
             problem: RwSignal::new(None),
             abort: StoredValue::new(None),
             pool: StoredValue::new_local(None),
+            generations: StoredValue::new_local(Generations::default()),
         };
         on_cleanup(move || model.leave());
         model
@@ -176,7 +180,7 @@ impl RunModel {
                 return;
             }
         };
-        let Some(generation) = self.generation.try_get_untracked().map(|g| g + 1) else {
+        let Some(ticket) = self.generations.try_with_value(Generations::begin) else {
             return;
         };
         self.live.set(predicted);
@@ -186,11 +190,12 @@ impl RunModel {
         self.problem.set(None);
         self.was_hidden.set(!is_visible());
         self.status.set(RunStatus::Running(label.to_string()));
-        self.generation.set(generation);
+        self.generation.update(|g| *g += 1);
         let run = Run {
             model: *self,
-            generation,
+            ticket,
             hides_at_start: hide_count(),
+            t0: Rc::new(Cell::new(0.0)),
         };
         let (task, handle) = abortable(run.drive(plans, values));
         self.abort.set_value(Some(handle));
@@ -199,18 +204,14 @@ impl RunModel {
         });
     }
 
-    /// The clock a plan runs on: the page's own (CPU jobs block it) or, for a plan with
-    /// `workers`, the worker pool resized to that many workers and warmed up first (the
-    /// warm-up is reported separately and not counted in the run). `Err` says why the
+    /// A clock whose CPU jobs go to the worker pool, resized to `workers` and warmed
+    /// up first (the warm-up is reported apart, in `warm_up_ms`). `Err` says why the
     /// pool could not start.
-    pub(super) async fn clock_for(
+    pub(super) async fn pool_clock(
         &self,
-        plan: &RunPlan,
+        workers: usize,
         tap: &OutputTap,
     ) -> Result<Rc<dyn Clock>, String> {
-        let Some(workers) = plan.options.workers else {
-            return Ok(Rc::new(BrowserClock::new()));
-        };
         let pool = match self.pool.try_get_value().flatten() {
             Some(pool) => pool,
             None => {
@@ -271,6 +272,7 @@ impl RunModel {
         match self.abort.try_update_value(|a| a.take()).flatten() {
             Some(handle) => {
                 handle.abort();
+                self.generations.try_with_value(Generations::end_all);
                 if let Some(pool) = self.pool.try_get_value().flatten() {
                     pool.cancel_all();
                 }

@@ -4,6 +4,7 @@
 //! engine types, and carries its explanation and code panes. Adding a lesson means adding
 //! its file and one line to [`ALL`].
 
+pub mod action_run;
 mod action_spec;
 mod code_sample;
 mod cpu_work;

@@ -1,0 +1,84 @@
+use leptos::prelude::*;
+
+use crate::charts::{LoopStepper, MakespanChart, MandelbrotView, ScalingChart};
+use crate::engine::cpu::CpuOutput;
+use crate::lessons::{AnyLesson, Panel};
+
+use super::{
+    Exercise, InsightsList, LagPanel, LessonForm, LiveSearch, PoolStatus, ResultsList, RunModel,
+    RunTimelines, ServerPanel,
+};
+
+/// What every panel of a lesson page may read: the lesson, its runs and its form.
+#[derive(Clone)]
+pub struct PanelContext {
+    /// The lesson shown.
+    pub lesson: &'static dyn AnyLesson,
+    /// The page's runs.
+    pub model: RunModel,
+    /// The page's form.
+    pub form: LessonForm,
+}
+
+/// One panel of a lesson page: every kind of [`Panel`] is drawn here, in one `match`.
+/// Panels that show finished runs appear once a run is done.
+pub fn panel_view(panel: Panel, cx: &PanelContext) -> AnyView {
+    let PanelContext { lesson, model, .. } = *cx;
+    let validated = cx.form.validated;
+    match panel {
+        Panel::Exercise => view! { <Exercise lesson /> }.into_any(),
+        Panel::Lag => view! { <LagPanel reset=model.generation /> }.into_any(),
+        Panel::Mandelbrot => mandelbrot(model),
+        Panel::Search => view! { <LiveSearch validated /> }.into_any(),
+        Panel::PoolStatus => view! { <PoolStatus model /> }.into_any(),
+        Panel::Stepper => {
+            let trace = Signal::derive(move || {
+                validated.with(|v| v.as_ref().ok().and_then(|values| lesson.trace(values)))
+            });
+            view! { <LoopStepper trace /> }.into_any()
+        }
+        Panel::Server => view! { <ServerPanel values=validated.into() /> }.into_any(),
+        Panel::Timelines(extras) => view! { <RunTimelines model extras /> }.into_any(),
+        Panel::Makespan => after_a_run(model, |export| {
+            view! { <MakespanChart runs=export.runs /> }.into_any()
+        }),
+        Panel::Insights => after_a_run(model, move |export| {
+            let insights = lesson.insights(&export.runs, &export.params);
+            view! { <InsightsList insights /> }.into_any()
+        }),
+        Panel::Scaling => after_a_run(model, move |export| {
+            let points = lesson.scaling(&export.params);
+            view! { <ScalingChart points measured=export.runs /> }.into_any()
+        }),
+        Panel::Results => after_a_run(model, |export| {
+            view! { <div class="results-grid"><ResultsList runs=export.runs /></div> }.into_any()
+        }),
+    }
+}
+
+/// A view of the last finished runs, drawn once they finish (nothing before).
+fn after_a_run(
+    model: RunModel,
+    draw: impl Fn(crate::engine::RunExport) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    (move || model.finished.get().map(&draw)).into_any()
+}
+
+/// The Mandelbrot picture, sized by the first tile that arrives (480×320 before).
+fn mandelbrot(model: RunModel) -> AnyView {
+    let size = Memo::new(move |_| {
+        model.outputs.with(|o| {
+            o.iter()
+                .find_map(|(out, _)| match out {
+                    CpuOutput::Tile { tile, .. } => Some((tile.image_width, tile.image_height)),
+                    _ => None,
+                })
+                .unwrap_or((480, 320))
+        })
+    });
+    (move || {
+        let (width, height) = size.get();
+        view! { <MandelbrotView width height tiles=model.outputs /> }
+    })
+    .into_any()
+}
