@@ -1,193 +1,58 @@
-use futures::channel::mpsc::{unbounded, UnboundedSender};
+use std::rc::Rc;
+
 use futures::future::{abortable, AbortHandle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{BrowserClock, FrameLoop};
 use crate::charts::SearchTimeline;
-use crate::engine::search::{PolicyOutcome, SearchLog};
-use crate::engine::{Clock, ParamError, ParamValues};
+use crate::engine::search::{PaneObserver, PolicyOutcome, PolicyRun, TypingSession, Typist};
+use crate::engine::{Clock, ParamValues};
 use crate::lessons::live_search::{
     clamp_query, database, policies, replay_script, LiveSearchLesson, MAX_QUERY_CHARS, REPLAY_WORD,
 };
 use crate::lessons::AnyLesson;
 
-use super::SearchPane;
-
-/// A typing session: one running policy per pane, each fed the box's text.
-struct Session {
-    senders: Vec<UnboundedSender<String>>,
-    aborts: Vec<AbortHandle>,
-    origin_ms: f64,
-    keys: usize,
-}
-
-/// Keystrokes per session: the next one starts a new session, so a long typing spree
-/// does not grow the records (and the data table) without bound.
-const MAX_SESSION_KEYS: usize = 200;
+use super::{SearchPane, Validated};
 
 /// The live-search widget: a search box whose every change is sent to three policies
-/// running side by side on the browser's timers (the engine's own policy code), their
-/// three result panes, and the query timeline, live. "Replay typing" types a fixed word
-/// at a fixed pace; "Clear" stops everything. A new session starts at the first
-/// keystroke after a clear; changing a parameter clears. Every timer is dropped when the
-/// widget goes away.
+/// running side by side on the browser's timers (the engine's own policy code, through
+/// [`Typist`]), their three result panes, and the query timeline, live. "Replay typing"
+/// types a fixed word at a fixed pace; "Clear" stops everything. A new session starts at
+/// the first keystroke after a clear; changing a parameter clears. Every timer is dropped
+/// when the widget goes away.
 #[component]
 pub fn LiveSearch(
     /// The lesson's parameters as the form validates them (the last valid ones are used).
-    validated: Memo<Result<ParamValues, Vec<ParamError>>>,
+    validated: Memo<Validated>,
 ) -> impl IntoView {
-    let current = Memo::new(
-        move |previous: Option<&ParamValues>| match validated.get() {
-            Ok(values) => values,
-            Err(_) => previous
-                .cloned()
-                .unwrap_or_else(|| ParamValues::defaults(LiveSearchLesson.info().params)),
-        },
-    );
-    let fresh = move || -> Vec<PolicyOutcome> {
-        policies(&current.get_untracked())
-            .into_iter()
-            .map(PolicyOutcome::new)
-            .collect()
-    };
-    let outcomes = RwSignal::new(fresh());
-    let text = RwSignal::new(String::new());
-    let now = RwSignal::new(0.0);
-    let session: StoredValue<Option<Session>, LocalStorage> = StoredValue::new_local(None);
-    let replay: StoredValue<Option<AbortHandle>> = StoredValue::new(None);
-    let frames: StoredValue<Option<FrameLoop>, LocalStorage> = StoredValue::new_local(None);
-
-    let stop_replay = move || {
-        if let Some(handle) = replay.try_update_value(|r| r.take()).flatten() {
-            handle.abort();
-        }
-    };
-    let stop_session = move || {
-        if let Some(old) = session.try_update_value(|s| s.take()).flatten() {
-            // Aborting drops each policy's future, its queries and so their timeouts.
-            old.aborts.iter().for_each(AbortHandle::abort);
-        }
-        frames.try_update_value(|f| f.take());
-    };
-    let reset = move || {
-        stop_replay();
-        stop_session();
-        text.set(String::new());
-        now.set(0.0);
-        outcomes.set(fresh());
-    };
-    let start_session = move || {
-        let values = current.get_untracked();
-        let db = database(&values);
-        let clock = BrowserClock::new();
-        let origin_ms = clock.now_ms();
-        let mut senders = Vec::new();
-        let mut aborts = Vec::new();
-        outcomes.set(fresh());
-        for (i, policy) in policies(&values).into_iter().enumerate() {
-            let (tx, rx) = unbounded::<String>();
-            let log = SearchLog::new(policy, origin_ms).observed(move |o| {
-                outcomes.try_update(|all| {
-                    if let Some(slot) = all.get_mut(i) {
-                        *slot = o.clone();
-                    }
-                });
-            });
-            let (db, clock) = (db.clone(), clock.clone());
-            let (task, handle) = abortable(async move {
-                policy.run(&clock, &db, rx, &log).await;
-            });
-            spawn_local(async move {
-                let _ = task.await;
-            });
-            senders.push(tx);
-            aborts.push(handle);
-        }
-        session.set_value(Some(Session {
-            senders,
-            aborts,
-            origin_ms,
-            keys: 0,
-        }));
-    };
-    let send_key = move |raw: String| {
-        let query = clamp_query(&raw);
-        text.try_set(query.clone());
-        let full =
-            session.try_with_value(|s| s.as_ref().is_some_and(|s| s.keys >= MAX_SESSION_KEYS));
-        if full == Some(true) {
-            stop_session();
-        }
-        if session.try_with_value(Option::is_none).unwrap_or(false) {
-            start_session();
-        }
-        session.try_update_value(|s| {
-            if let Some(s) = s {
-                s.keys += 1;
-                for tx in &s.senders {
-                    let _ = tx.unbounded_send(query.clone());
-                }
-            }
-        });
-    };
-    let replay_typing = move |_| {
-        reset();
-        let (task, handle) = abortable(async move {
-            let clock = BrowserClock::new();
-            let t0 = clock.now_ms();
-            for key in replay_script() {
-                clock.sleep(t0 + key.at_ms - clock.now_ms()).await;
-                send_key(key.text);
-            }
-        });
-        replay.set_value(Some(handle));
-        spawn_local(async move {
-            let _ = task.await;
-            replay.try_set_value(None);
-        });
-    };
-    let on_input = move |ev: leptos::ev::Event| {
-        stop_replay();
-        send_key(event_target_value(&ev));
-    };
-
-    // The "now" line moves only while some query is pending.
-    Effect::new(move |_| {
-        let busy = outcomes.with(|all| all.iter().any(|o| !o.is_settled()));
-        let origin = session.with_value(|s| s.as_ref().map(|s| s.origin_ms));
-        let clock = BrowserClock::new();
-        if let Some(origin) = origin {
-            now.set(clock.now_ms() - origin);
-        }
-        if !busy {
-            frames.update_value(|f| *f = None);
-        } else if frames.with_value(Option::is_none) {
-            let looped = FrameLoop::start(move |_| {
-                let origin = session.try_with_value(|s| s.as_ref().map(|s| s.origin_ms));
-                if let Some(origin) = origin.flatten() {
-                    now.try_set(clock.now_ms() - origin);
-                }
-            });
-            frames.set_value(Some(looped));
-        }
-    });
+    let search = Search::new(validated);
+    search.follow_pending_queries();
     // New parameters: a new table and new policies, so start over.
     Effect::new(move |first: Option<()>| {
-        current.track();
+        search.current.track();
         if first.is_some() {
-            reset();
+            search.reset();
         }
     });
     on_cleanup(move || {
-        stop_replay();
-        stop_session();
+        search.stop_replay();
+        search.stop_session();
     });
+    let (outcomes, now, text) = (search.outcomes, search.now, search.text);
+    let on_input = move |ev: leptos::ev::Event| {
+        search.stop_replay();
+        search.send_key(event_target_value(&ev));
+    };
 
     let panes = (0..3)
         .map(|i| {
             let outcome = Memo::new(move |_| {
-                outcomes.with(|all| all.get(i).cloned().unwrap_or_else(|| fresh()[0].clone()))
+                outcomes.with(|all| {
+                    all.get(i)
+                        .cloned()
+                        .unwrap_or_else(|| search.fresh()[0].clone())
+                })
             });
             view! { <SearchPane outcome=outcome.into() /> }
         })
@@ -203,9 +68,9 @@ pub fn LiveSearch(
                         placeholder="type a few letters, quickly"
                         prop:value=move || text.get() on:input=on_input />
                     <button type="button" class="primary" data-testid="search-replay"
-                        on:click=replay_typing>{replay_label}</button>
+                        on:click=move |_| search.replay_typing()>{replay_label}</button>
                     <button type="button" class="secondary" data-testid="search-clear"
-                        on:click=move |_| reset()>"Clear"</button>
+                        on:click=move |_| search.reset()>"Clear"</button>
                 </div>
                 <p class="search-hint">
                     "Each keystroke sends a query to each pane's policy. Short queries match \
@@ -216,4 +81,169 @@ pub fn LiveSearch(
             <SearchTimeline outcomes=outcomes.into() now=now.into() />
         </div>
     }
+}
+
+/// The widget's state, with its operations as methods.
+#[derive(Clone, Copy)]
+struct Search {
+    /// The last valid parameters.
+    current: Memo<ParamValues>,
+    outcomes: RwSignal<Vec<PolicyOutcome>>,
+    text: RwSignal<String>,
+    /// Milliseconds since the session started, moved every frame while a query is pending.
+    now: RwSignal<f64>,
+    typist: StoredValue<Typist, LocalStorage>,
+    runs: StoredValue<Vec<AbortHandle>>,
+    replay: StoredValue<Option<AbortHandle>>,
+    frames: StoredValue<Option<FrameLoop>, LocalStorage>,
+}
+
+impl Search {
+    fn new(validated: Memo<Validated>) -> Self {
+        let current = Memo::new(
+            move |previous: Option<&ParamValues>| match validated.get() {
+                Ok(values) => values,
+                Err(_) => previous
+                    .cloned()
+                    .unwrap_or_else(|| ParamValues::defaults(LiveSearchLesson.info().params)),
+            },
+        );
+        let search = Self {
+            current,
+            outcomes: RwSignal::new(Vec::new()),
+            text: RwSignal::new(String::new()),
+            now: RwSignal::new(0.0),
+            typist: StoredValue::new_local(Typist::default()),
+            runs: StoredValue::new(Vec::new()),
+            replay: StoredValue::new(None),
+            frames: StoredValue::new_local(None),
+        };
+        search.outcomes.set(search.fresh());
+        search
+    }
+
+    /// One empty outcome per pane.
+    fn fresh(&self) -> Vec<PolicyOutcome> {
+        policies(&self.current.get_untracked())
+            .into_iter()
+            .map(PolicyOutcome::new)
+            .collect()
+    }
+
+    fn stop_replay(&self) {
+        if let Some(handle) = self.replay.try_update_value(|r| r.take()).flatten() {
+            handle.abort();
+        }
+    }
+
+    /// Ends the session: aborting drops each policy's run, its queries and their timers.
+    fn stop_session(&self) {
+        self.typist.try_update_value(Typist::clear);
+        if let Some(runs) = self.runs.try_update_value(std::mem::take) {
+            runs.iter().for_each(AbortHandle::abort);
+        }
+        self.frames.try_update_value(|f| f.take());
+    }
+
+    fn reset(&self) {
+        self.stop_replay();
+        self.stop_session();
+        self.text.set(String::new());
+        self.now.set(0.0);
+        self.outcomes.set(self.fresh());
+    }
+
+    /// A new session's policies on the browser's timers, writing into the panes.
+    fn start_session(&self) -> (TypingSession, Vec<PolicyRun>) {
+        let values = self.current.get_untracked();
+        let outcomes = self.outcomes;
+        outcomes.set(self.fresh());
+        let observe: PaneObserver = Rc::new(move |i, o| {
+            outcomes.try_update(|all| {
+                if let Some(slot) = all.get_mut(i) {
+                    *slot = o.clone();
+                }
+            });
+        });
+        let clock: Rc<dyn Clock> = Rc::new(BrowserClock::new());
+        TypingSession::start(&policies(&values), &database(&values), clock, observe)
+    }
+
+    /// Shows the box's text and sends it to the policies (a new session if needed).
+    fn send_key(&self, raw: String) {
+        let query = clamp_query(&raw);
+        self.text.try_set(query.clone());
+        let search = *self;
+        let started = self
+            .typist
+            .try_update_value(|t| t.key(&query, || search.start_session()))
+            .flatten();
+        if let Some(runs) = started {
+            if let Some(old) = self.runs.try_update_value(std::mem::take) {
+                old.iter().for_each(AbortHandle::abort);
+            }
+            let handles = runs.into_iter().map(spawn_abortable).collect();
+            self.runs.try_set_value(handles);
+        }
+    }
+
+    /// Types the replay word at its fixed pace (after a reset).
+    fn replay_typing(&self) {
+        self.reset();
+        let search = *self;
+        let (task, handle) = abortable(async move {
+            let clock = BrowserClock::new();
+            let t0 = clock.now_ms();
+            for key in replay_script() {
+                clock.sleep(t0 + key.at_ms - clock.now_ms()).await;
+                search.send_key(key.text);
+            }
+        });
+        self.replay.set_value(Some(handle));
+        let replay = self.replay;
+        spawn_local(async move {
+            let _ = task.await;
+            replay.try_set_value(None);
+        });
+    }
+
+    /// Moves the "now" line every frame, only while some query is pending.
+    fn follow_pending_queries(&self) {
+        let search = *self;
+        Effect::new(move |_| {
+            let busy = search
+                .outcomes
+                .with(|all| all.iter().any(|o| !o.is_settled()));
+            let clock = BrowserClock::new();
+            if let Some(origin) = search.origin_ms() {
+                search.now.set(clock.now_ms() - origin);
+            }
+            if !busy {
+                search.frames.update_value(|f| *f = None);
+            } else if search.frames.with_value(Option::is_none) {
+                let looped = FrameLoop::start(move |_| {
+                    if let Some(origin) = search.origin_ms() {
+                        search.now.try_set(clock.now_ms() - origin);
+                    }
+                });
+                search.frames.set_value(Some(looped));
+            }
+        });
+    }
+
+    /// When the session in progress started, if one is.
+    fn origin_ms(&self) -> Option<f64> {
+        self.typist
+            .try_with_value(|t| t.session().map(TypingSession::origin_ms))
+            .flatten()
+    }
+}
+
+/// Runs a policy on the page's event loop until it ends or is aborted.
+fn spawn_abortable(run: PolicyRun) -> AbortHandle {
+    let (task, handle) = abortable(run);
+    spawn_local(async move {
+        let _ = task.await;
+    });
+    handle
 }

@@ -13,6 +13,7 @@ mod search_answer;
 mod search_db;
 mod search_log;
 mod search_policy;
+mod typing_session;
 
 #[cfg(test)]
 mod tests;
@@ -28,3 +29,4 @@ pub use search_answer::SearchAnswer;
 pub use search_db::SearchDb;
 pub use search_log::SearchLog;
 pub use search_policy::SearchPolicy;
+pub use typing_session::{PaneObserver, PolicyRun, TypingSession, Typist, MAX_SESSION_KEYS};
