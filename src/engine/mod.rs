@@ -45,6 +45,7 @@ mod virtual_clock;
 mod virtual_cpu;
 mod virtual_timers;
 mod wait_ms;
+mod work_kind;
 
 #[cfg(test)]
 mod tests;
@@ -81,3 +82,4 @@ pub use task_status::TaskStatus;
 pub use trace_export::trace_events;
 pub use virtual_clock::{VirtualClock, DEFAULT_STEP_BUDGET};
 pub use wait_ms::wait_ms;
+pub use work_kind::WorkKind;

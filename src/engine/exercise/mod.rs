@@ -6,15 +6,16 @@
 //! the page measures them.
 
 mod answer;
+mod best_runner;
 mod catalogue;
 mod exercise_item;
 mod payoff;
 mod runner;
 mod score;
 mod verdict;
-mod work_kind;
 mod workload;
 
+pub use crate::engine::WorkKind;
 pub use answer::Answer;
 pub use catalogue::CATALOGUE;
 pub use exercise_item::ExerciseItem;
@@ -22,5 +23,4 @@ pub use payoff::Payoff;
 pub use runner::Runner;
 pub use score::Score;
 pub use verdict::{ratio_text, time_text, Verdict};
-pub use work_kind::WorkKind;
 pub use workload::Workload;

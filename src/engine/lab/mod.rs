@@ -35,14 +35,13 @@ mod lab_line;
 mod lab_script;
 mod lab_task;
 mod line_tokens;
-mod work_kind;
 
+pub use crate::engine::WorkKind;
 pub use capped_list::{cap_list, thousands, MAX_LISTED};
 pub use lab_error::LabError;
 pub use lab_error_kind::LabErrorKind;
 pub use lab_script::LabScript;
 pub use lab_task::LabTask;
-pub use work_kind::WorkKind;
 
 /// The most tasks a script may have.
 pub const MAX_TASKS: usize = 500;
