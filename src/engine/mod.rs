@@ -71,7 +71,7 @@ pub use run_failure::RunFailure;
 pub use run_options::RunOptions;
 pub use run_record::RunRecord;
 pub use scaling_point::{scaling, ScalingPoint, MAX_SCALING_N};
-pub use scenario::{Scenario, ScenarioParams};
+pub use scenario::{Scenario, ScenarioParams, MAX_SCENARIO_TASKS};
 pub use service::{Service, TOO_MANY_REQUESTS};
 pub use stalled::Stalled;
 pub use strategy::{Strategy, DEFAULT_LIMIT};

@@ -2,7 +2,7 @@ use super::{ParamValues, TaskSpec};
 
 /// The most tasks a scenario built from parameters may have (the engine itself runs any
 /// number; this bounds what a hand-built or hostile parameter set can ask for).
-pub const MAX_TASKS: usize = 1000;
+pub const MAX_SCENARIO_TASKS: usize = 1000;
 
 /// The numbers that define a random scenario: how many tasks, their duration range,
 /// the random seed and the time scale.
@@ -50,7 +50,7 @@ impl ScenarioParams {
         let min_s = read("min", d.min_s, 0.0, 3600.0);
         let max_s = read("max", d.max_s, 0.0, 3600.0).max(min_s);
         Self {
-            count: read("n", d.count as f64, 1.0, MAX_TASKS as f64) as usize,
+            count: read("n", d.count as f64, 1.0, MAX_SCENARIO_TASKS as f64) as usize,
             min_s,
             max_s,
             seed: read("seed", d.seed as f64, 0.0, u32::MAX as f64) as u64,
@@ -175,6 +175,6 @@ mod tests {
         v.0.insert("n".into(), 1e12);
         let p = ScenarioParams::from_values(&v);
         assert_eq!((p.min_s, p.max_s), (1.0, 5.0));
-        assert_eq!(p.count, MAX_TASKS);
+        assert_eq!(p.count, MAX_SCENARIO_TASKS);
     }
 }

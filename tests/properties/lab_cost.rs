@@ -107,7 +107,7 @@ proptest! {
 
     #[test]
     fn every_accepted_lab_script_plans_and_predicts_within_50_ms(
-        n in 1usize..=engine::lab::MAX_TASKS,
+        n in 1usize..=engine::lab::MAX_SCRIPT_TASKS,
         density in 0u32..=100,
         seed in any::<u64>(),
     ) {

@@ -180,7 +180,7 @@ proptest! {
         match engine::lab::LabScript::parse(&text) {
             Err(errors) => assert_errors_in_range(&text, &errors)?,
             Ok(script) => {
-                prop_assert!(!script.tasks.is_empty() && script.tasks.len() <= engine::lab::MAX_TASKS);
+                prop_assert!(!script.tasks.is_empty() && script.tasks.len() <= engine::lab::MAX_SCRIPT_TASKS);
                 let names: BTreeSet<&str> = script.tasks.iter().map(|t| t.name.as_str()).collect();
                 prop_assert_eq!(names.len(), script.tasks.len());
                 for t in &script.tasks {

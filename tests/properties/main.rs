@@ -24,9 +24,8 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::Config;
 
-/// The most tasks `ScenarioParams::from_values` allows (`engine::scenario::MAX_TASKS`,
-/// which the crate does not export).
-pub(crate) const MAX_TASKS: usize = 1000;
+/// The most tasks `ScenarioParams::from_values` allows.
+pub(crate) use asyncscope::engine::MAX_SCENARIO_TASKS as MAX_TASKS;
 
 /// Cases of the cheap properties in a plain `cargo test`.
 pub(crate) const CHEAP_CASES: u32 = 256;

@@ -20,7 +20,7 @@ pub enum LabErrorKind {
     SelfDependency,
     /// Tasks that wait for each other in a circle.
     Cycle,
-    /// More than [`super::MAX_TASKS`] tasks.
+    /// More than [`super::MAX_SCRIPT_TASKS`] tasks.
     TooManyTasks,
     /// Something after a complete task that is not an option or a comment.
     Junk,

@@ -4,7 +4,7 @@ use super::lab_line::{parse_line, quote};
 use super::line_tokens::LineTokens;
 use super::{
     cap_list, thousands, LabError, LabErrorKind, LabTask, WorkKind, MAX_CPU_MS, MAX_LINE_CHARS,
-    MAX_TASKS, MAX_TEXT_CHARS, MAX_TOTAL_CPU_MS,
+    MAX_SCRIPT_TASKS, MAX_TEXT_CHARS, MAX_TOTAL_CPU_MS,
 };
 use crate::engine::cpu::CpuJob;
 use crate::engine::{Scenario, TaskSpec};
@@ -46,13 +46,15 @@ impl LabScript {
             if tokens.tokens.is_empty() {
                 continue;
             }
-            if tasks.len() == MAX_TASKS {
+            if tasks.len() == MAX_SCRIPT_TASKS {
                 if !too_many {
                     errors.push(LabError::new(
                         line,
                         tokens.tokens[0].1,
                         LabErrorKind::TooManyTasks,
-                        format!("A script may have at most {MAX_TASKS} tasks; this is one more."),
+                        format!(
+                            "A script may have at most {MAX_SCRIPT_TASKS} tasks; this is one more."
+                        ),
                     ));
                     too_many = true;
                 }

@@ -175,14 +175,21 @@ fn two_separate_cycles_give_two_errors_and_a_task_behind_one_gives_none() {
 
 #[test]
 fn the_five_hundred_and_first_task_is_one_too_many() {
-    let text: String = (0..=MAX_TASKS).map(|i| format!("t{i} io 1ms\n")).collect();
+    let text: String = (0..=MAX_SCRIPT_TASKS)
+        .map(|i| format!("t{i} io 1ms\n"))
+        .collect();
     let e = only_error(&text);
     assert_eq!(
         (e.line, e.kind),
-        (MAX_TASKS + 1, LabErrorKind::TooManyTasks)
+        (MAX_SCRIPT_TASKS + 1, LabErrorKind::TooManyTasks)
     );
-    let ok: String = (0..MAX_TASKS).map(|i| format!("t{i} io 1ms\n")).collect();
-    assert_eq!(LabScript::parse(&ok).map(|s| s.tasks.len()), Ok(MAX_TASKS));
+    let ok: String = (0..MAX_SCRIPT_TASKS)
+        .map(|i| format!("t{i} io 1ms\n"))
+        .collect();
+    assert_eq!(
+        LabScript::parse(&ok).map(|s| s.tasks.len()),
+        Ok(MAX_SCRIPT_TASKS)
+    );
 }
 
 #[test]

@@ -18,7 +18,7 @@
 //! ```
 //!
 //! Keywords and units are lowercase. Each option may appear once, in either order. A
-//! dependency may name a task defined further down. Limits: at most [`MAX_TASKS`] tasks,
+//! dependency may name a task defined further down. Limits: at most [`MAX_SCRIPT_TASKS`] tasks,
 //! [`MAX_LINE_CHARS`] characters per line and [`MAX_TEXT_CHARS`] in all; an I/O wait of
 //! 0 to [`MAX_IO_MS`] ms; CPU work of 0 to [`MAX_CPU_MS`] ms per task and
 //! [`MAX_TOTAL_CPU_MS`] ms in all (CPU work may run on the page's own thread, which it
@@ -44,7 +44,7 @@ pub use lab_script::LabScript;
 pub use lab_task::LabTask;
 
 /// The most tasks a script may have.
-pub const MAX_TASKS: usize = 500;
+pub const MAX_SCRIPT_TASKS: usize = 500;
 /// The longest line, in characters.
 pub const MAX_LINE_CHARS: usize = 200;
 /// The longest script, in characters.
