@@ -1,11 +1,13 @@
 //! Asyncscope: an in-browser async playground.
 //!
-//! The crate is layered; dependencies point one way (see `ARCHITECTURE.md`):
-//! `components`/`charts` → `lessons` → `engine`, with `browser` injected at the top.
+//! The crate is layered; dependencies point one way, down (see `ARCHITECTURE.md`, kept by
+//! `tests/layers.rs`): `components` → `charts` → `browser` → `lessons` → `engine`, a layer
+//! using any layer below it and none above.
 //!
 //! - [`engine`]: pure Rust scenarios, strategies, run records and the virtual clock.
 //! - [`lessons`]: one file per lesson: parameters, run plans, explanation, code panes.
-//! - `browser` (wasm only): the only code that touches `web-sys`.
+//! - `browser` (wasm only): the only code that touches `web-sys`; it names no chart or
+//!   component.
 //! - `components`, `charts` (wasm only): the Leptos user interface.
 
 pub mod engine;

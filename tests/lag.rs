@@ -8,9 +8,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use asyncscope::browser::LagMeter;
-use asyncscope::charts::{LagKind, LagSample, LagStrip, MandelbrotView};
+use asyncscope::charts::{LagStrip, MandelbrotView};
 use asyncscope::components::Heartbeat;
 use asyncscope::engine::cpu::{tiles_for, CpuJob, CpuOutput};
+use asyncscope::engine::lag::{LagKind, LagSample};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,6 +1,6 @@
 use wasm_bindgen::{Clamped, JsCast};
 
-use crate::charts::TilePixels;
+use crate::engine::pixels::TilePixels;
 
 /// The 2D context of `canvas`, if the browser gives one.
 fn context_2d(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {

@@ -34,17 +34,18 @@ const STYLE_PROPS: [&str; 10] = [
     "display",
 ];
 
-/// Saves the first SVG chart inside the `<figure>` that contains the clicked element, and
-/// returns the name of the file offered.
+/// Saves the first SVG chart inside the `<figure>` that contains the element `click` was
+/// sent to, and returns the name of the file offered.
 pub fn export_chart(
-    event_target: web_sys::EventTarget,
+    click: &web_sys::Event,
     format: ChartFormat,
     name: &str,
 ) -> Result<String, String> {
     let fail = |what: &str| format!("Could not export the chart: {what}.");
-    let clicked = event_target
-        .dyn_into::<web_sys::Element>()
-        .map_err(|_| fail("no element"))?;
+    let clicked = click
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .ok_or_else(|| fail("no element"))?;
     let figure = clicked
         .closest("figure")
         .ok()

@@ -4,7 +4,7 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::charts::{LagKind, LagSample};
+use crate::engine::lag::{LagKind, LagSample};
 use crate::engine::Clock;
 
 use super::{hide_count, is_page_hidden, BrowserClock, FrameLoop};

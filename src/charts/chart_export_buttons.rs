@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::browser::{export_chart, ChartFormat};
 
@@ -12,15 +11,9 @@ pub fn ChartExportButtons(
 ) -> impl IntoView {
     let message = RwSignal::new(String::new());
     let save = move |format: ChartFormat, name: String| {
-        move |ev: leptos::ev::MouseEvent| {
-            let Some(target) = ev.target() else {
-                return;
-            };
-            let target: web_sys::EventTarget = target.unchecked_into();
-            match export_chart(target, format, &name) {
-                Ok(file) => message.set(format!("Saved {file}.")),
-                Err(e) => message.set(e),
-            }
+        move |ev: leptos::ev::MouseEvent| match export_chart(&ev, format, &name) {
+            Ok(file) => message.set(format!("Saved {file}.")),
+            Err(e) => message.set(e),
         }
     };
     view! {

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 
-use super::{
-    format_lag_ms, format_ms, ChartExportButtons, DataTable, LagKind, LagSample, LagWindow,
-    TimeAxis,
-};
+use crate::engine::lag::{LagKind, LagSample};
+
+use super::{format_lag_ms, format_ms, ChartExportButtons, DataTable, LagWindow, TimeAxis};
 
 /// Height of the plotting area, in pixels (and in viewBox units).
 const PLOT_H: f64 = 90.0;

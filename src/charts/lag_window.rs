@@ -1,4 +1,4 @@
-use super::{LagKind, LagSample};
+use crate::engine::lag::{LagKind, LagSample};
 
 /// A stretch of time over which lag samples are summarised and drawn: the summary
 /// helpers (maximum, 95th percentile, count above a threshold) and the strip chart's

@@ -2,8 +2,9 @@ use leptos::prelude::*;
 
 use crate::browser::{clear_canvas, draw_tile_pixels};
 use crate::engine::cpu::{CpuOutput, Tile};
+use crate::engine::pixels::{rgb_css, worker_rgb, TilePixels};
 
-use super::{rgb_css, worker_rgb, DataTable, TilePixels};
+use super::DataTable;
 
 /// The largest canvas side accepted, in pixels (the engine's largest image side).
 const MAX_SIDE: u32 = 4096;

@@ -10,8 +10,6 @@ mod concurrency_steps;
 mod freeze_tracker;
 mod graph_layout;
 mod heartbeat_motion;
-mod lag_kind;
-mod lag_sample;
 mod lag_window;
 mod live_run;
 mod log_plot;
@@ -21,16 +19,12 @@ mod queue_steps;
 mod scaling_series;
 mod search_bars;
 mod stepper_state;
-mod tile_colours;
-mod tile_pixels;
 
 pub use axis::{format_ms, TimeAxis};
 pub use concurrency_steps::{concurrency_scale_top, concurrency_steps, level_height, StepSegment};
 pub use freeze_tracker::{freeze_text, FreezeTracker, FREEZE_HOLD_MS, FREEZE_MS};
 pub use graph_layout::{dependency_depths, shortened, GraphEdge, GraphLayout, NodePlace};
 pub use heartbeat_motion::bounce_transform;
-pub use lag_kind::LagKind;
-pub use lag_sample::LagSample;
 pub use lag_window::{format_lag_ms, percentile, LagWindow};
 pub use live_run::LiveRun;
 pub use log_plot::LogPlot;
@@ -46,8 +40,6 @@ pub use stepper_state::{
     action_kind, action_task, clamp_step, describe_action, play_start, span_so_far,
     step_from_input, task_label, StepMove, StepperCommand,
 };
-pub use tile_colours::{rgb_css, tile_colour, worker_hue, worker_rgb};
-pub use tile_pixels::TilePixels;
 
 #[cfg(target_arch = "wasm32")]
 mod axis_ticks;

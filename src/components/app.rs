@@ -1,5 +1,5 @@
+use leptos::ev::MouseEvent;
 use leptos::prelude::*;
-use web_sys::MouseEvent;
 
 use crate::browser::{
     hardware_concurrency, register_service_worker, report_height_to_parent, watch_visibility,

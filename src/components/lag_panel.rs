@@ -4,7 +4,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::browser::LagMeter;
-use crate::charts::{LagKind, LagSample, LagStrip, LagWindow};
+use crate::charts::{LagStrip, LagWindow};
+use crate::engine::lag::{LagKind, LagSample};
 
 use super::Heartbeat;
 

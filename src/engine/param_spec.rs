@@ -180,9 +180,17 @@ pub(crate) fn format_number(value: f64) -> String {
 pub(crate) mod tests {
     use super::*;
 
-    const COUNT: ParamSpec = ParamSpec {
+    /// A whole number of tasks from 1 to 50 (5 by default), shared with other tests.
+    pub(crate) const COUNT: ParamSpec = ParamSpec {
+        key: "n",
+        label: "Tasks",
+        unit: "",
+        kind: ParamKind::Integer,
+        min: 1.0,
+        max: 50.0,
+        default: 5.0,
+        step: 1.0,
         help: "",
-        ..crate::lessons::params::COUNT
     };
 
     #[test]

@@ -121,8 +121,9 @@ impl ParamValues {
 mod tests {
     use super::*;
 
-    const WAY: ParamSpec = crate::engine::param_spec::tests::CHOICE;
-    const SPECS: [ParamSpec; 2] = [crate::lessons::params::COUNT, WAY];
+    use crate::engine::param_spec::tests::{CHOICE as WAY, COUNT};
+
+    const SPECS: [ParamSpec; 2] = [COUNT, WAY];
 
     #[test]
     fn numbers_and_choices_are_parsed_into_their_own_maps_with_defaults_for_missing_keys() {
