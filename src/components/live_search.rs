@@ -8,9 +8,10 @@ use crate::charts::SearchTimeline;
 use crate::engine::search::{PolicyOutcome, SearchLog};
 use crate::engine::{Clock, ParamError, ParamValues};
 use crate::lessons::live_search::{
-    clamp_query, database, policies, replay_script, LiveSearchLesson, MAX_QUERY_CHARS, REPLAY_WORD,
+    clamp_query, database, policies, replay_script, LiveSearchLesson, SearchParams,
+    MAX_QUERY_CHARS, REPLAY_WORD,
 };
-use crate::lessons::AnyLesson;
+use crate::lessons::{AnyLesson, Params};
 
 use super::SearchPane;
 
@@ -38,11 +39,11 @@ pub fn LiveSearch(
     validated: Memo<Result<ParamValues, Vec<ParamError>>>,
 ) -> impl IntoView {
     let current = Memo::new(
-        move |previous: Option<&ParamValues>| match validated.get() {
-            Ok(values) => values,
-            Err(_) => previous
-                .cloned()
-                .unwrap_or_else(|| ParamValues::defaults(LiveSearchLesson.info().params)),
+        move |previous: Option<&SearchParams>| match validated.get() {
+            Ok(values) => SearchParams::read(&values),
+            Err(_) => previous.copied().unwrap_or_else(|| {
+                SearchParams::read(&ParamValues::defaults(LiveSearchLesson.info().params))
+            }),
         },
     );
     let fresh = move || -> Vec<PolicyOutcome> {
@@ -78,14 +79,14 @@ pub fn LiveSearch(
         outcomes.set(fresh());
     };
     let start_session = move || {
-        let values = current.get_untracked();
-        let db = database(&values);
+        let params = current.get_untracked();
+        let db = database(&params);
         let clock = BrowserClock::new();
         let origin_ms = clock.now_ms();
         let mut senders = Vec::new();
         let mut aborts = Vec::new();
         outcomes.set(fresh());
-        for (i, policy) in policies(&values).into_iter().enumerate() {
+        for (i, policy) in policies(&params).into_iter().enumerate() {
             let (tx, rx) = unbounded::<String>();
             let log = SearchLog::new(policy, origin_ms).observed(move |o| {
                 outcomes.try_update(|all| {
