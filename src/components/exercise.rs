@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use crate::charts::{format_ms, LiveRun};
 use crate::engine::exercise::{Answer, Runner, Score};
 use crate::engine::ParamValues;
-use crate::lessons::exercise::{items, run_index, CHECK, POOL_WORKERS};
-use crate::lessons::AnyLesson;
+use crate::lessons::exercise::{items, run_index, ExerciseAction, ExerciseRuns, POOL_WORKERS};
+use crate::lessons::{Action, AnyLesson};
 
 use super::{ExerciseField, ExerciseResult, ExportButton, RunModel, RunStatus};
 
@@ -25,10 +25,12 @@ fn measured_ms(run: &LiveRun) -> Option<f64> {
 /// and "Retry".
 #[component]
 pub fn Exercise(
-    /// The exercise lesson (its plans are every task, async then pool).
+    /// The exercise lesson (it has no button of its own: this widget runs its
+    /// [`ExerciseRuns`], every task async then pool).
     lesson: &'static dyn AnyLesson,
 ) -> impl IntoView {
-    let model = RunModel::new(lesson);
+    debug_assert_eq!(lesson.info().id, ExerciseRuns.info().id);
+    let model = RunModel::new(&ExerciseRuns);
     let count = items().len();
     let answers = RwSignal::new(vec![Answer::default(); count]);
     let checked: RwSignal<Option<Vec<Answer>>> = RwSignal::new(None);
@@ -40,7 +42,8 @@ pub fn Exercise(
             return;
         }
         checked.set(Some(answers.get_untracked()));
-        model.start(CHECK, "Check and run", ParamValues::default());
+        let action = ExerciseAction::Check.spec();
+        model.start(action.key, action.label, ParamValues::default());
     };
     let retry = move |_| {
         if checked.get_untracked().is_none() {

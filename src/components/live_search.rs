@@ -9,9 +9,10 @@ use crate::charts::SearchTimeline;
 use crate::engine::search::{PaneObserver, PolicyOutcome, PolicyRun, TypingSession, Typist};
 use crate::engine::{Clock, ParamValues};
 use crate::lessons::live_search::{
-    clamp_query, database, policies, replay_script, LiveSearchLesson, MAX_QUERY_CHARS, REPLAY_WORD,
+    clamp_query, database, policies, replay_script, LiveSearchLesson, SearchParams,
+    MAX_QUERY_CHARS, REPLAY_WORD,
 };
-use crate::lessons::AnyLesson;
+use crate::lessons::{AnyLesson, Params};
 
 use super::{SearchPane, Validated};
 
@@ -87,7 +88,7 @@ pub fn LiveSearch(
 #[derive(Clone, Copy)]
 struct Search {
     /// The last valid parameters.
-    current: Memo<ParamValues>,
+    current: Memo<SearchParams>,
     outcomes: RwSignal<Vec<PolicyOutcome>>,
     text: RwSignal<String>,
     /// Milliseconds since the session started, moved every frame while a query is pending.
@@ -101,11 +102,11 @@ struct Search {
 impl Search {
     fn new(validated: Memo<Validated>) -> Self {
         let current = Memo::new(
-            move |previous: Option<&ParamValues>| match validated.get() {
-                Ok(values) => values,
-                Err(_) => previous
-                    .cloned()
-                    .unwrap_or_else(|| ParamValues::defaults(LiveSearchLesson.info().params)),
+            move |previous: Option<&SearchParams>| match validated.get() {
+                Ok(values) => SearchParams::read(&values),
+                Err(_) => previous.copied().unwrap_or_else(|| {
+                    SearchParams::read(&ParamValues::defaults(LiveSearchLesson.info().params))
+                }),
             },
         );
         let search = Self {
@@ -155,7 +156,7 @@ impl Search {
 
     /// A new session's policies on the browser's timers, writing into the panes.
     fn start_session(&self) -> (TypingSession, Vec<PolicyRun>) {
-        let values = self.current.get_untracked();
+        let params = self.current.get_untracked();
         let outcomes = self.outcomes;
         outcomes.set(self.fresh());
         let observe: PaneObserver = Rc::new(move |i, o| {
@@ -166,7 +167,7 @@ impl Search {
             });
         });
         let clock: Rc<dyn Clock> = Rc::new(BrowserClock::new());
-        TypingSession::start(&policies(&values), &database(&values), clock, observe)
+        TypingSession::start(&policies(&params), &database(&params), clock, observe)
     }
 
     /// Shows the box's text and sends it to the policies (a new session if needed).

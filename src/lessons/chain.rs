@@ -8,7 +8,7 @@ use crate::engine::{
 
 use super::support::{self, secs};
 use super::{
-    params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
+    params, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan,
     TimelineExtra,
 };
 
@@ -93,21 +93,58 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::SideBySide,
 };
 
-/// The three tasks, with the orders waiting for the user (`dependent`) or not.
-pub fn scenario(values: &ParamValues, dependent: bool) -> Scenario {
-    let scale = support::decimal(values, &SCALE);
-    let ms = |spec: &ParamSpec| support::scaled_ms(support::decimal(values, spec), scale);
-    let orders = if dependent {
-        TaskSpec::new(1, ORDERS_AFTER_USER, ms(&ORDERS)).after(&[0])
-    } else {
-        TaskSpec::new(1, ORDERS_BY_ID, ms(&ORDERS))
-    };
-    Scenario {
-        tasks: vec![
-            TaskSpec::new(0, "fetch user", ms(&USER)),
-            orders,
-            TaskSpec::new(2, "combine", ms(&COMBINE)).after(&[0, 1]),
-        ],
+crate::actions! {
+    /// The chain lesson's buttons.
+    pub enum ChainAction {
+        /// The chained and the concurrent version side by side.
+        Both = ("both", "Run both"),
+        /// The orders wait for the user.
+        Chained = ("chained", "Run one after the other"),
+        /// The orders are fetched by a known id, alongside the user.
+        Concurrent = ("concurrent", "Run side by side"),
+    }
+}
+
+/// The clamped durations, in seconds before scaling, and the time scale.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Chain {
+    /// Fetching the user.
+    pub user_s: f64,
+    /// Fetching the orders.
+    pub orders_s: f64,
+    /// Combining the two answers.
+    pub combine_s: f64,
+    /// The time scale.
+    pub scale: f64,
+}
+
+impl Params for Chain {
+    fn read(values: &ParamValues) -> Self {
+        Self {
+            user_s: support::decimal(values, &USER),
+            orders_s: support::decimal(values, &ORDERS),
+            combine_s: support::decimal(values, &COMBINE),
+            scale: support::decimal(values, &SCALE),
+        }
+    }
+}
+
+impl Chain {
+    /// The three tasks, with the orders waiting for the user (`dependent`) or not.
+    pub fn scenario(&self, dependent: bool) -> Scenario {
+        let ms = |seconds: f64| support::scaled_ms(seconds, self.scale);
+        let orders = if dependent {
+            TaskSpec::new(1, ORDERS_AFTER_USER, ms(self.orders_s)).after(&[0])
+        } else {
+            TaskSpec::new(1, ORDERS_BY_ID, ms(self.orders_s))
+        };
+        Scenario {
+            tasks: vec![
+                TaskSpec::new(0, "fetch user", ms(self.user_s)),
+                orders,
+                TaskSpec::new(2, "combine", ms(self.combine_s)).after(&[0, 1]),
+            ],
+        }
     }
 }
 
@@ -135,41 +172,31 @@ fn is_dependent(run: &RunRecord) -> bool {
     run.tasks.iter().any(|t| t.label == ORDERS_AFTER_USER)
 }
 
-impl AnyLesson for ChainLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
-    }
+impl Lesson for ChainLesson {
+    type Params = Chain;
+    type Action = ChainAction;
+    const INFO: &'static LessonInfo = &INFO;
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![
-            support::RUN_BOTH,
-            ActionSpec {
-                key: "chained",
-                label: "Run one after the other",
-            },
-            ActionSpec {
-                key: "concurrent",
-                label: "Run side by side",
-            },
-        ]
-    }
-
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
+    fn plan(&self, action: ChainAction, chain: &Chain) -> Vec<RunPlan> {
         let versions: &[bool] = match action {
-            "chained" => &[true],
-            "concurrent" => &[false],
-            _ => &[true, false],
+            ChainAction::Both => &[true, false],
+            ChainAction::Chained => &[true],
+            ChainAction::Concurrent => &[false],
         };
         versions
             .iter()
-            .map(|&dependent| RunPlan::new(Strategy::Chained, scenario(values, dependent)))
+            .map(|&dependent| RunPlan::new(Strategy::Chained, chain.scenario(dependent)))
             .collect()
     }
 
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
+    fn code(&self, chain: &Chain) -> Vec<CodeSample> {
         let mut sample = CodeSample::new("One after the other, or side by side", PYTHON, RUST);
-        for (name, spec) in [("user", &USER), ("orders", &ORDERS), ("combine", &COMBINE)] {
-            let seconds = support::decimal(values, spec);
+        let durations = [
+            ("user", chain.user_s),
+            ("orders", chain.orders_s),
+            ("combine", chain.combine_s),
+        ];
+        for (name, seconds) in durations {
             sample = sample
                 .with(&format!("{name}_s"), support::number(seconds))
                 .with(&format!("{name}_ms"), (seconds * 1000.0).round());
@@ -177,14 +204,14 @@ impl AnyLesson for ChainLesson {
         vec![sample]
     }
 
-    fn insights(&self, runs: &[RunRecord], values: &ParamValues) -> Vec<Insight> {
+    fn insights(&self, runs: &[RunRecord], chain: &Chain) -> Vec<Insight> {
         let mut out = Vec::new();
         let mut lengths = Vec::new();
         for (key, title, dependent) in [
             ("chained", "One after the other", true),
             ("concurrent", "Side by side", false),
         ] {
-            let s = scenario(values, dependent);
+            let s = chain.scenario(dependent);
             let p = path(&s);
             lengths.push(p.length_ms);
             out.push(Insight::new(
@@ -215,82 +242,5 @@ impl AnyLesson for ChainLesson {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lessons::support::testing::{insight, predicted, values_with};
-
-    /// User 1 s, orders 1.5 s, combine 0.2 s, at scale 1.
-    fn real_time() -> ParamValues {
-        values_with(&PARAMS, &[("scale", 1.0)])
-    }
-
-    #[test]
-    fn both_runs_are_chained_and_differ_only_in_what_the_orders_wait_for() {
-        let plans = ChainLesson.plan("both", &real_time());
-        assert_eq!(plans.len(), 2);
-        assert!(plans.iter().all(|p| p.strategy == Strategy::Chained));
-        assert_eq!(plans[0].scenario.tasks[1].after, vec![0]);
-        assert!(plans[1].scenario.tasks[1].after.is_empty());
-        assert_eq!(plans[1].scenario.tasks[2].after, vec![0, 1]);
-        assert_eq!(ChainLesson.plan("concurrent", &real_time()).len(), 1);
-    }
-
-    #[test]
-    fn one_after_the_other_takes_1_plus_1_5_plus_0_2_seconds() {
-        let run = &predicted(&ChainLesson.plan("chained", &real_time()))[0];
-        let starts: Vec<f64> = run.tasks.iter().map(|t| t.start_ms).collect();
-        assert_eq!(starts, vec![0.0, 1000.0, 2500.0]);
-        assert_eq!(run.makespan_ms, 2700.0);
-    }
-
-    #[test]
-    fn side_by_side_takes_the_slower_lookup_plus_the_combine_step() {
-        let run = &predicted(&ChainLesson.plan("concurrent", &real_time()))[0];
-        let starts: Vec<f64> = run.tasks.iter().map(|t| t.start_ms).collect();
-        assert_eq!(starts, vec![0.0, 0.0, 1500.0]);
-        assert_eq!(run.makespan_ms, 1700.0);
-    }
-
-    #[test]
-    fn every_makespan_equals_its_critical_path_whatever_the_durations() {
-        for (user, orders) in [(0.3, 2.0), (2.0, 0.3), (1.0, 1.0)] {
-            let v = values_with(
-                &PARAMS,
-                &[("user", user), ("orders", orders), ("scale", 1.0)],
-            );
-            for plan in ChainLesson.plan("both", &v) {
-                let run = plan.predict().expect("finishes");
-                assert_eq!(run.makespan_ms, path(&plan.scenario).length_ms);
-                assert_eq!(run.makespan_ms, run.bound_ms);
-            }
-        }
-    }
-
-    #[test]
-    fn insights_name_both_critical_paths_and_the_saving_of_the_faster_lookup() {
-        let v = real_time();
-        let all = ChainLesson.insights(&predicted(&ChainLesson.plan("both", &v)), &v);
-        assert_eq!(
-            insight(&all, "path-chained"),
-            "fetch user → fetch orders → combine"
-        );
-        assert_eq!(insight(&all, "length-chained"), "2.70 s");
-        assert_eq!(
-            insight(&all, "path-concurrent"),
-            "fetch orders by id → combine"
-        );
-        assert_eq!(insight(&all, "length-concurrent"), "1.70 s");
-        assert_eq!(insight(&all, "saving"), "1.00 s");
-        assert_eq!(insight(&all, "makespan-chained"), "2.70 s");
-        assert_eq!(insight(&all, "makespan-concurrent"), "1.70 s");
-    }
-
-    #[test]
-    fn the_code_carries_the_three_durations() {
-        let code = &ChainLesson.code(&real_time())[0];
-        assert!(code.python.contains("asyncio.sleep(1.5)"));
-        assert!(code.python.contains("asyncio.sleep(0.2)"));
-        assert!(code.rust.contains("from_millis(1000)"));
-        assert!(!code.rust.contains("_ms}") && !code.python.contains("_s}"));
-    }
-}
+#[path = "tests/chain.rs"]
+mod tests;

@@ -1,7 +1,15 @@
+use crate::engine::{ParamSpec, ScenarioParams};
+
 /// Where a placeholder starts in a code template: `«name»`.
 pub const OPEN: char = '«';
 /// Where a placeholder ends.
 pub const CLOSE: char = '»';
+
+/// Python lines drawing the durations (`«draws_py»`, indented for a function body).
+const DRAWS_PY: &str = include_str!("code/scenario_draws.py").trim_ascii_end();
+
+/// Rust lines drawing the durations, in unscaled milliseconds (`«draws_rs»`).
+const DRAWS_RS: &str = include_str!("code/scenario_draws.rs").trim_ascii_end();
 
 /// One code pane: the same idea in Python asyncio and in Rust.
 ///
@@ -37,6 +45,20 @@ impl CodeSample {
         self.rust = self.rust.replace(&placeholder, &value);
         self
     }
+
+    /// The sample with the random scenario of `p` filled in: `«draws_py»` and
+    /// `«draws_rs»` (the lines drawing the durations), `«n»`, `«min»`, `«max»` (seconds),
+    /// `«min_ms»`, `«max_ms»` (whole milliseconds, unscaled) and `«seed»`.
+    pub fn with_scenario(self, p: &ScenarioParams) -> Self {
+        self.with("draws_py", DRAWS_PY)
+            .with("draws_rs", DRAWS_RS)
+            .with("n", p.count)
+            .with("min_ms", (p.min_s * 1000.0).round())
+            .with("max_ms", (p.max_s * 1000.0).round())
+            .with("min", ParamSpec::format_value(p.min_s))
+            .with("max", ParamSpec::format_value(p.max_s))
+            .with("seed", p.seed)
+    }
 }
 
 #[cfg(test)]
@@ -55,5 +77,20 @@ mod tests {
         let s = CodeSample::new("t", "f\"{k} = «k»\"", "println!(\"{k}: «k»\")").with("k", 3);
         assert_eq!(s.python, "f\"{k} = 3\"");
         assert_eq!(s.rust, "println!(\"{k}: 3\")");
+    }
+
+    #[test]
+    fn a_scenario_fills_in_its_draws_count_range_and_seed() {
+        let p = ScenarioParams {
+            count: 7,
+            min_s: 0.5,
+            max_s: 5.0,
+            seed: 42,
+            scale: 1.0,
+        };
+        let s = CodeSample::new("t", "«draws_py» «n»", "«draws_rs»").with_scenario(&p);
+        assert!(s.python.contains("random.Random(42)") && s.python.ends_with(" 7"));
+        assert!(s.python.contains("uniform(0.5, 5)"));
+        assert!(s.rust.contains("rng.u64(500..=5000)"));
     }
 }

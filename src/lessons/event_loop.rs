@@ -3,13 +3,11 @@
 
 use crate::engine::{
     EventLoopTrace, LoopAction, ParamError, ParamKind, ParamSpec, ParamValues, RunOptions,
-    RunRecord, Strategy,
+    RunRecord, Scenario, ScenarioParams, Strategy,
 };
 
 use super::support::{self, secs};
-use super::{
-    params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
-};
+use super::{params, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// A traced run of gather, sequential or semaphore(2) on a few tasks.
 pub struct EventLoopLesson;
@@ -42,13 +40,6 @@ static PARAMS: [ParamSpec; 6] = [
     params::SEED,
     params::SCALE,
     STRATEGY,
-];
-
-/// The strategies of [`STRATEGY`], by value.
-pub const CHOICES: [Strategy; 3] = [
-    Strategy::Gather,
-    Strategy::Sequential,
-    Strategy::Semaphore { limit: 2 },
 ];
 
 const PYTHON: &str = include_str!("code/event_loop.py").trim_ascii_end();
@@ -102,57 +93,101 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::SideBySide,
 };
 
-/// The strategy chosen by the `strategy` parameter (clamped to 0–2).
-pub fn chosen(values: &ParamValues) -> Strategy {
-    let index = support::whole(values, &STRATEGY).min(CHOICES.len() - 1);
-    CHOICES[index]
+crate::actions! {
+    /// The event-loop lesson's button.
+    pub enum EventLoopAction {
+        /// The chosen strategy, run live beside its recorded trace.
+        Run = ("run", "Run and trace"),
+    }
 }
 
-impl AnyLesson for EventLoopLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
+/// The strategy the [`STRATEGY`] parameter picks: 0, 1 or 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StrategyChoice {
+    /// 0: every task gathered.
+    Gather,
+    /// 1: each task awaited in turn.
+    Sequential,
+    /// 2: a semaphore of 2.
+    SemaphoreOf2,
+}
+
+impl StrategyChoice {
+    /// The choice of the parameter's value (clamped to 0–2).
+    fn read(values: &ParamValues) -> Self {
+        match support::whole(values, &STRATEGY) {
+            0 => StrategyChoice::Gather,
+            1 => StrategyChoice::Sequential,
+            _ => StrategyChoice::SemaphoreOf2,
+        }
     }
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![ActionSpec {
-            key: "run",
-            label: "Run and trace",
-        }]
+    /// The strategy that runs.
+    pub fn strategy(self) -> Strategy {
+        match self {
+            StrategyChoice::Gather => Strategy::Gather,
+            StrategyChoice::Sequential => Strategy::Sequential,
+            StrategyChoice::SemaphoreOf2 => Strategy::Semaphore { limit: 2 },
+        }
     }
+}
+
+/// The clamped parameters: a few random tasks and the strategy to trace.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TracedRun {
+    /// The random tasks (at most [`COUNT`]'s maximum).
+    pub scenario: ScenarioParams,
+    /// The strategy.
+    pub choice: StrategyChoice,
+}
+
+impl Params for TracedRun {
+    fn read(values: &ParamValues) -> Self {
+        Self {
+            scenario: support::scenario_params(values, &COUNT),
+            choice: StrategyChoice::read(values),
+        }
+    }
+}
+
+impl Lesson for EventLoopLesson {
+    type Params = TracedRun;
+    type Action = EventLoopAction;
+    const INFO: &'static LessonInfo = &INFO;
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {
         params::check_range(values)
     }
 
-    fn plan(&self, _action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        vec![RunPlan::new(
-            chosen(values),
-            support::scenario(values, &COUNT),
-        )]
+    fn plan(&self, action: EventLoopAction, run: &TracedRun) -> Vec<RunPlan> {
+        match action {
+            EventLoopAction::Run => vec![RunPlan::new(
+                run.choice.strategy(),
+                Scenario::generate(&run.scenario),
+            )],
+        }
     }
 
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let (python, rust, uses) = match chosen(values) {
-            Strategy::Sequential => (PYTHON_SEQUENTIAL, RUST_SEQUENTIAL, ""),
-            Strategy::Semaphore { .. } => (
+    fn code(&self, run: &TracedRun) -> Vec<CodeSample> {
+        let (python, rust, uses) = match run.choice {
+            StrategyChoice::Gather => {
+                (PYTHON_GATHER, RUST_GATHER, "use futures::future::join_all;")
+            }
+            StrategyChoice::Sequential => (PYTHON_SEQUENTIAL, RUST_SEQUENTIAL, ""),
+            StrategyChoice::SemaphoreOf2 => (
                 PYTHON_SEMAPHORE,
                 RUST_SEMAPHORE,
                 "use futures::stream::{self, StreamExt};",
             ),
-            _ => (PYTHON_GATHER, RUST_GATHER, "use futures::future::join_all;"),
         };
         let python = PYTHON.replace("«body»", python);
         let rust = RUST.replace("«body»", rust).replace("«uses»", uses);
-        let title = format!("What await does, with {}", chosen(values).spec());
-        vec![support::with_scenario(
-            CodeSample::new(&title, &python, &rust),
-            values,
-            &COUNT,
-        )]
+        let title = format!("What await does, with {}", run.choice.strategy().spec());
+        vec![CodeSample::new(&title, &python, &rust).with_scenario(&run.scenario)]
     }
 
-    fn insights(&self, runs: &[RunRecord], values: &ParamValues) -> Vec<Insight> {
-        let Some((record, trace)) = self.trace(values) else {
+    fn insights(&self, runs: &[RunRecord], run: &TracedRun) -> Vec<Insight> {
+        let Some((record, trace)) = self.trace(run) else {
             return Vec::new();
         };
         let count =
@@ -184,111 +219,22 @@ impl AnyLesson for EventLoopLesson {
             ),
             Insight::new("predicted", "Predicted makespan", secs(record.makespan_ms)),
         ];
-        if let Some(run) = support::run_of(runs, record.strategy.as_str()) {
+        if let Some(measured) = support::run_of(runs, record.strategy.as_str()) {
             out.push(Insight::new(
                 "measured",
                 "Measured makespan",
-                secs(run.makespan_ms),
+                secs(measured.makespan_ms),
             ));
         }
         out
     }
 
-    fn trace(&self, values: &ParamValues) -> Option<(RunRecord, EventLoopTrace)> {
-        let scenario = support::scenario(values, &COUNT);
-        EventLoopTrace::record(chosen(values), &scenario, &RunOptions::default()).ok()
+    fn trace(&self, run: &TracedRun) -> Option<(RunRecord, EventLoopTrace)> {
+        let scenario = Scenario::generate(&run.scenario);
+        EventLoopTrace::record(run.choice.strategy(), &scenario, &RunOptions::default()).ok()
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lessons::support::testing::{insight, predicted, values_with};
-
-    #[test]
-    fn the_strategy_parameter_picks_gather_sequential_or_a_semaphore_of_2() {
-        let keys: Vec<String> = (0..3)
-            .map(|i| chosen(&values_with(&PARAMS, &[("strategy", i as f64)])).spec())
-            .collect();
-        assert_eq!(keys, vec!["gather", "sequential", "semaphore(2)"]);
-        assert_eq!(
-            chosen(&values_with(&PARAMS, &[("strategy", 99.0)])).key(),
-            "semaphore"
-        );
-        assert_eq!(
-            chosen(&values_with(&PARAMS, &[("strategy", f64::NAN)])).key(),
-            "gather"
-        );
-    }
-
-    #[test]
-    fn every_task_is_run_woken_and_run_again_so_the_trace_has_3n_steps() {
-        for strategy in 0..3 {
-            for n in [1.0, 3.0, 8.0] {
-                let v = values_with(&PARAMS, &[("strategy", strategy as f64), ("n", n)]);
-                let (record, trace) = EventLoopLesson.trace(&v).expect("traced");
-                assert_eq!(
-                    trace.steps.len(),
-                    3 * n as usize,
-                    "strategy {strategy}, n {n}"
-                );
-                let done = trace
-                    .steps
-                    .iter()
-                    .filter(|s| matches!(s.action, LoopAction::Run { done: true, .. }))
-                    .count();
-                assert_eq!(done, record.tasks.len());
-                let last = trace.steps.last().map(|s| s.at_ms);
-                assert_eq!(last, Some(record.makespan_ms));
-            }
-        }
-    }
-
-    #[test]
-    fn the_traced_run_is_the_run_the_page_predicts() {
-        let v = values_with(&PARAMS, &[("strategy", 2.0), ("n", 5.0)]);
-        let (record, _) = EventLoopLesson.trace(&v).expect("traced");
-        let planned = predicted(&EventLoopLesson.plan("run", &v));
-        assert_eq!(planned, vec![record]);
-    }
-
-    #[test]
-    fn gathering_3_tasks_first_runs_each_once_at_time_0_and_readies_them_all() {
-        let (_, trace) = EventLoopLesson
-            .trace(&values_with(&PARAMS, &[]))
-            .expect("traced");
-        let first: Vec<(f64, LoopAction)> = trace.steps[..3]
-            .iter()
-            .map(|s| (s.at_ms, s.action))
-            .collect();
-        let ran = |task| (0.0, LoopAction::Run { task, done: false });
-        assert_eq!(first, vec![ran(0), ran(1), ran(2)]);
-        assert_eq!(trace.steps[0].ready, vec![1, 2]);
-        let all = EventLoopLesson.insights(&[], &values_with(&PARAMS, &[]));
-        assert_eq!(insight(&all, "most-ready"), "2");
-        assert_eq!(insight(&all, "most-sleeping"), "3");
-        assert_eq!(insight(&all, "steps"), "9");
-        assert_eq!(insight(&all, "timer-wakes"), "3");
-    }
-
-    #[test]
-    fn sequentially_never_more_than_one_task_is_asleep() {
-        let all =
-            EventLoopLesson.insights(&[], &values_with(&PARAMS, &[("strategy", 1.0), ("n", 6.0)]));
-        assert_eq!(insight(&all, "most-sleeping"), "1");
-        assert_eq!(insight(&all, "most-ready"), "1");
-    }
-
-    #[test]
-    fn the_code_matches_the_chosen_strategy() {
-        let gather = &EventLoopLesson.code(&values_with(&PARAMS, &[]))[0];
-        assert!(gather.python.contains("asyncio.gather(*(task(i, d)"));
-        assert!(gather.rust.contains("use futures::future::join_all;"));
-        let limited = &EventLoopLesson.code(&values_with(&PARAMS, &[("strategy", 2.0)]))[0];
-        assert!(limited.python.contains("asyncio.Semaphore(2)"));
-        assert!(limited.rust.contains(".buffer_unordered(2)"));
-        let sequential = &EventLoopLesson.code(&values_with(&PARAMS, &[("strategy", 1.0)]))[0];
-        assert!(sequential.rust.contains("task(i, ms).await;"));
-        assert!(!sequential.rust.contains("«uses»") && !sequential.python.contains("«body»"));
-    }
-}
+#[path = "tests/event_loop.rs"]
+mod tests;

@@ -9,13 +9,34 @@ use crate::engine::exercise::{ExerciseItem, Runner, Workload, CATALOGUE};
 use crate::engine::{ParamValues, RunOptions, Scenario, Strategy, TaskSpec};
 
 use super::cpu_work;
-use super::{ActionSpec, AnyLesson, CodeSample, LessonInfo, Panel, RunOrder, RunPlan};
+use super::{CodeSample, Lesson, LessonInfo, NoAction, Panel, Params, RunOrder, RunPlan};
 
-/// Classify, choose a runner, then measure both runners.
+/// Classify, choose a runner, then measure both runners. The page shows no button for it:
+/// its widget starts the runs of [`ExerciseRuns`].
 pub struct ExerciseLesson;
 
-/// The action the exercise widget starts: every item, both ways.
-pub const CHECK: &str = "check";
+/// The exercise as its widget runs it: the same lesson, with the one action of the
+/// widget's "Check and run" button (not in the lesson list, so the page draws no button
+/// for it).
+pub struct ExerciseRuns;
+
+crate::actions! {
+    /// What the exercise widget starts.
+    pub enum ExerciseAction {
+        /// Every item, both ways, in the order of [`run_index`].
+        Check = ("check", "Check and run"),
+    }
+}
+
+/// The exercise has no parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoParams;
+
+impl Params for NoParams {
+    fn read(_values: &ParamValues) -> Self {
+        NoParams
+    }
+}
 
 /// Workers in the pool the exercise compares with (the size the machine is assumed to
 /// have free cores for).
@@ -119,28 +140,44 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::OneAtATime,
 };
 
-impl AnyLesson for ExerciseLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
+/// The code pane, the same for both views of the lesson.
+fn code() -> Vec<CodeSample> {
+    vec![
+        CodeSample::new("Waiting on one loop, computing on a pool", PYTHON, RUST)
+            .with("workers", POOL_WORKERS),
+    ]
+}
+
+impl Lesson for ExerciseLesson {
+    type Params = NoParams;
+    type Action = NoAction;
+    const INFO: &'static LessonInfo = &INFO;
+
+    fn plan(&self, action: NoAction, _params: &NoParams) -> Vec<RunPlan> {
+        match action {}
     }
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![]
+    fn code(&self, _params: &NoParams) -> Vec<CodeSample> {
+        code()
+    }
+}
+
+impl Lesson for ExerciseRuns {
+    type Params = NoParams;
+    type Action = ExerciseAction;
+    const INFO: &'static LessonInfo = &INFO;
+
+    fn plan(&self, action: ExerciseAction, _params: &NoParams) -> Vec<RunPlan> {
+        match action {
+            ExerciseAction::Check => items()
+                .iter()
+                .flat_map(|item| Runner::BOTH.map(|runner| plan_for(item, runner)))
+                .collect(),
+        }
     }
 
-    /// Any action runs every item both ways, in the order of [`run_index`].
-    fn plan(&self, _action: &str, _values: &ParamValues) -> Vec<RunPlan> {
-        items()
-            .iter()
-            .flat_map(|item| Runner::BOTH.map(|runner| plan_for(item, runner)))
-            .collect()
-    }
-
-    fn code(&self, _values: &ParamValues) -> Vec<CodeSample> {
-        vec![
-            CodeSample::new("Waiting on one loop, computing on a pool", PYTHON, RUST)
-                .with("workers", POOL_WORKERS),
-        ]
+    fn code(&self, _params: &NoParams) -> Vec<CodeSample> {
+        code()
     }
 }
 
@@ -156,7 +193,7 @@ mod tests {
 
     #[test]
     fn plans_are_finite_and_small_two_per_item_in_run_index_order() {
-        let plans = ExerciseLesson.plan(CHECK, &ParamValues::default());
+        let plans = ExerciseRuns.plan(ExerciseAction::Check, &NoParams);
         assert_eq!(plans.len(), 2 * items().len());
         let mut total = 0.0;
         for (i, item) in items().iter().enumerate() {
@@ -175,6 +212,24 @@ mod tests {
         assert!(
             total <= 6000.0,
             "the whole check is predicted at {total} ms"
+        );
+    }
+
+    #[test]
+    fn the_page_shows_no_button_and_the_widget_key_plans_every_item_both_ways() {
+        use crate::lessons::{Action, AnyLesson};
+        let values = ParamValues::default();
+        assert!(AnyLesson::actions(&ExerciseLesson).is_empty());
+        assert!(AnyLesson::plan(&ExerciseLesson, "check", &values).is_empty());
+        let key = ExerciseAction::Check.spec().key;
+        let plans = AnyLesson::plan(&ExerciseRuns, key, &values);
+        assert_eq!(
+            plans,
+            Lesson::plan(&ExerciseRuns, ExerciseAction::Check, &NoParams)
+        );
+        assert_eq!(
+            AnyLesson::info(&ExerciseRuns).id,
+            AnyLesson::info(&ExerciseLesson).id
         );
     }
 
@@ -227,7 +282,7 @@ mod tests {
 
     #[test]
     fn the_code_names_both_runners_in_both_languages_with_no_placeholder_left() {
-        let code = &ExerciseLesson.code(&ParamValues::default())[0];
+        let code = &ExerciseLesson.code(&NoParams)[0];
         assert!(code.python.contains("asyncio.gather") && code.python.contains("run_in_executor"));
         assert!(code.python.contains("max_workers=2"));
         assert!(code.rust.contains("join_all") && code.rust.contains("spawn_blocking"));

@@ -2,14 +2,12 @@
 //! on, or a task group cancelling the siblings; plus a timeout per task.
 
 use crate::engine::{
-    ParamError, ParamKind, ParamSpec, ParamValues, RunOptions, RunRecord, Scenario, Strategy,
-    TaskStatus,
+    ParamError, ParamKind, ParamSpec, ParamValues, RunOptions, RunRecord, Scenario, ScenarioParams,
+    Strategy, TaskStatus,
 };
 
 use super::support::{self, secs};
-use super::{
-    panels, params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, RunOrder, RunPlan,
-};
+use super::{panels, params, CodeSample, Insight, Lesson, LessonInfo, Params, RunOrder, RunPlan};
 
 /// Three ways of meeting an error, on the same random tasks.
 pub struct FailuresLesson;
@@ -111,25 +109,61 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::SideBySide,
 };
 
-/// The random scenario with its failing tasks: task `fail` (from 1) and every task whose
-/// seeded draw falls below the failure chance.
-pub fn failing_scenario(values: &ParamValues) -> Scenario {
-    let mut scenario = support::scenario(values, &params::COUNT);
-    let chosen = support::whole(values, &FAILING);
-    let chance = support::decimal(values, &CHANCE);
-    let seed = support::decimal(values, &params::SEED) as u64;
-    let mut rng = fastrand::Rng::with_seed(seed ^ FAILURE_STREAM);
-    for task in &mut scenario.tasks {
-        let drawn = rng.f64() < chance;
-        task.fails = drawn || task.id + 1 == chosen;
+crate::actions! {
+    /// The failures lesson's buttons.
+    pub enum FailuresAction {
+        /// The three strategies side by side on the same tasks.
+        All = ("all", "Run all three"),
+        /// Errors returned in place only.
+        ReturnExceptions = ("gather_return_exceptions", "Run return_exceptions"),
+        /// Plain gather only.
+        Propagate = ("gather_propagate", "Run plain gather"),
+        /// The task group only.
+        TaskGroup = ("task_group_cancel", "Run task group"),
     }
-    scenario
 }
 
-/// The per-task timeout in scaled milliseconds, or `None` for 0.
-pub fn timeout_ms(values: &ParamValues) -> Option<f64> {
-    let seconds = support::decimal(values, &TIMEOUT);
-    (seconds > 0.0).then(|| support::scaled_ms(seconds, support::decimal(values, &params::SCALE)))
+/// The clamped parameters: the random tasks, which of them fail, and the timeout.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Failures {
+    /// The random tasks.
+    pub scenario: ScenarioParams,
+    /// The task that fails, counting from 1 (0: none).
+    pub failing: usize,
+    /// The chance that any task fails (0 to 1).
+    pub chance: f64,
+    /// The per-task timeout in seconds, before scaling (0: none).
+    pub timeout_s: f64,
+}
+
+impl Params for Failures {
+    fn read(values: &ParamValues) -> Self {
+        Self {
+            scenario: support::scenario_params(values, &params::COUNT),
+            failing: support::whole(values, &FAILING),
+            chance: support::decimal(values, &CHANCE),
+            timeout_s: support::decimal(values, &TIMEOUT),
+        }
+    }
+}
+
+impl Failures {
+    /// The random scenario with its failing tasks: task `failing` (from 1) and every task
+    /// whose seeded draw falls below the failure chance.
+    pub fn scenario(&self) -> Scenario {
+        let mut scenario = Scenario::generate(&self.scenario);
+        let mut rng = fastrand::Rng::with_seed(self.scenario.seed ^ FAILURE_STREAM);
+        for task in &mut scenario.tasks {
+            let drawn = rng.f64() < self.chance;
+            task.fails = drawn || task.id + 1 == self.failing;
+        }
+        scenario
+    }
+
+    /// The per-task timeout in scaled milliseconds, or `None` for 0.
+    pub fn timeout_ms(&self) -> Option<f64> {
+        (self.timeout_s > 0.0).then(|| support::scaled_ms(self.timeout_s, self.scenario.scale))
+    }
 }
 
 /// `n of total` for a count of tasks.
@@ -150,28 +184,10 @@ fn error_seen(run: &RunRecord) -> String {
     }
 }
 
-impl AnyLesson for FailuresLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
-    }
-
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![
-            support::RUN_ALL_THREE,
-            ActionSpec {
-                key: "gather_return_exceptions",
-                label: "Run return_exceptions",
-            },
-            ActionSpec {
-                key: "gather_propagate",
-                label: "Run plain gather",
-            },
-            ActionSpec {
-                key: "task_group_cancel",
-                label: "Run task group",
-            },
-        ]
-    }
+impl Lesson for FailuresLesson {
+    type Params = Failures;
+    type Action = FailuresAction;
+    const INFO: &'static LessonInfo = &INFO;
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {
         let mut errors = params::check_range(values);
@@ -186,18 +202,23 @@ impl AnyLesson for FailuresLesson {
         errors
     }
 
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
+    fn plan(&self, action: FailuresAction, params: &Failures) -> Vec<RunPlan> {
+        let strategies: &[Strategy] = match action {
+            FailuresAction::All => &STRATEGIES,
+            FailuresAction::ReturnExceptions => &[Strategy::GatherReturnExceptions],
+            FailuresAction::Propagate => &[Strategy::GatherPropagate],
+            FailuresAction::TaskGroup => &[Strategy::TaskGroupCancel],
+        };
         let options = RunOptions {
             capacity: None,
-            timeout_ms: timeout_ms(values),
+            timeout_ms: params.timeout_ms(),
             ..RunOptions::default()
         };
-        support::plans(action, &STRATEGIES, &failing_scenario(values), options)
+        support::plans_for(strategies.iter().copied(), &params.scenario(), options)
     }
 
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let chance = support::decimal(values, &CHANCE);
-        let timeout = support::decimal(values, &TIMEOUT);
+    fn code(&self, params: &Failures) -> Vec<CodeSample> {
+        let (chance, timeout) = (params.chance, params.timeout_s);
         let (timeout_py, timeout_rs) = if timeout > 0.0 {
             (
                 support::number(timeout),
@@ -214,18 +235,18 @@ impl AnyLesson for FailuresLesson {
             PYTHON_ERRORS,
             RUST_ERRORS,
         )
-        .with("fail", support::whole(values, &FAILING))
+        .with("fail", params.failing)
         .with("p_f64", format!("{chance:?}"))
         .with("p", support::number(chance));
         vec![
-            support::with_scenario(errors, values, &params::COUNT),
+            errors.with_scenario(&params.scenario),
             CodeSample::new("A timeout per task", PYTHON_TIMEOUT, RUST_TIMEOUT)
                 .with("timeout_rs", timeout_rs)
                 .with("timeout", timeout_py),
         ]
     }
 
-    fn insights(&self, runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
+    fn insights(&self, runs: &[RunRecord], _params: &Failures) -> Vec<Insight> {
         let mut out = Vec::new();
         for strategy in STRATEGIES {
             let key = strategy.key();

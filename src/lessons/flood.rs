@@ -8,7 +8,7 @@ use crate::engine::{
 
 use super::support::{self, secs};
 use super::{
-    params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
+    params, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan,
     TimelineExtra,
 };
 
@@ -107,25 +107,49 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::SideBySide,
 };
 
-/// The clamped parameters of one run.
-struct Flood {
-    count: usize,
-    call_ms: f64,
-    capacity: usize,
-    limit: usize,
+crate::actions! {
+    /// The flood lesson's buttons.
+    pub enum FloodAction {
+        /// Gather, semaphore and batches side by side.
+        All = ("all", "Run all three"),
+        /// Everything at once only.
+        Gather = ("gather", "Run gather"),
+        /// The semaphore of k only.
+        Semaphore = ("semaphore", "Run semaphore"),
+        /// The batches of k only.
+        Batches = ("batches", "Run batches"),
+    }
 }
 
-impl Flood {
+/// The clamped parameters of the runs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Flood {
+    /// How many calls.
+    pub count: usize,
+    /// How long each call takes, in seconds (before scaling).
+    pub call_s: f64,
+    /// How long each call takes, in scaled milliseconds.
+    pub call_ms: f64,
+    /// How many calls the service accepts at once.
+    pub capacity: usize,
+    /// The semaphore size and the batch size.
+    pub limit: usize,
+}
+
+impl Params for Flood {
     fn read(values: &ParamValues) -> Self {
-        let scale = support::decimal(values, &SCALE);
+        let call_s = support::decimal(values, &DURATION);
         Self {
             count: support::whole(values, &COUNT).max(1),
-            call_ms: support::scaled_ms(support::decimal(values, &DURATION), scale),
+            call_s,
+            call_ms: support::scaled_ms(call_s, support::decimal(values, &SCALE)),
             capacity: support::whole(values, &CAPACITY).max(1),
             limit: support::whole(values, &LIMIT).max(1),
         }
     }
+}
 
+impl Flood {
     fn strategies(&self) -> [Strategy; 3] {
         [
             Strategy::Gather,
@@ -148,39 +172,28 @@ impl Flood {
     }
 }
 
-impl AnyLesson for FloodLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
-    }
+impl Lesson for FloodLesson {
+    type Params = Flood;
+    type Action = FloodAction;
+    const INFO: &'static LessonInfo = &INFO;
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![
-            support::RUN_ALL_THREE,
-            support::RUN_GATHER,
-            ActionSpec {
-                key: "semaphore",
-                label: "Run semaphore",
-            },
-            ActionSpec {
-                key: "batches",
-                label: "Run batches",
-            },
-        ]
-    }
-
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let flood = Flood::read(values);
+    fn plan(&self, action: FloodAction, flood: &Flood) -> Vec<RunPlan> {
+        let strategies = match action {
+            FloodAction::All => flood.strategies().to_vec(),
+            FloodAction::Gather => vec![Strategy::Gather],
+            FloodAction::Semaphore => vec![Strategy::Semaphore { limit: flood.limit }],
+            FloodAction::Batches => vec![Strategy::Batches { size: flood.limit }],
+        };
         let options = RunOptions {
             capacity: Some(flood.capacity),
             timeout_ms: None,
             ..RunOptions::default()
         };
-        support::plans(action, &flood.strategies(), &flood.scenario(), options)
+        support::plans_for(strategies, &flood.scenario(), options)
     }
 
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let flood = Flood::read(values);
-        let d = support::decimal(values, &DURATION);
+    fn code(&self, flood: &Flood) -> Vec<CodeSample> {
+        let d = flood.call_s;
         vec![
             CodeSample::new("Everything at once, a semaphore, batches", PYTHON, RUST)
                 .with("k", flood.limit)
@@ -191,8 +204,7 @@ impl AnyLesson for FloodLesson {
         ]
     }
 
-    fn insights(&self, runs: &[RunRecord], values: &ParamValues) -> Vec<Insight> {
-        let flood = Flood::read(values);
+    fn insights(&self, runs: &[RunRecord], flood: &Flood) -> Vec<Insight> {
         let mut out = Vec::new();
         for strategy in flood.strategies() {
             let key = strategy.key();

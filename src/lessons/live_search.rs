@@ -8,7 +8,8 @@
 use crate::engine::search::{Catalog, Keystroke, LatencyModel, SearchDb, SearchPolicy};
 use crate::engine::{ParamKind, ParamSpec, ParamValues};
 
-use super::{params, ActionSpec, AnyLesson, CodeSample, LessonInfo, Panel, RunOrder, RunPlan};
+use super::support;
+use super::{params, CodeSample, Lesson, LessonInfo, NoAction, Panel, Params, RunOrder, RunPlan};
 
 /// Three search policies side by side on the same keystrokes.
 pub struct LiveSearchLesson;
@@ -104,26 +105,49 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::SideBySide,
 };
 
-/// The simulated database for these values: the seeded table (always holding
+/// The clamped parameters: the database's latency, the debounce and the seed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SearchParams {
+    /// Time every query takes, in milliseconds.
+    pub base_ms: f64,
+    /// Largest random extra delay, in milliseconds.
+    pub jitter_ms: f64,
+    /// Debounce of the cancel-stale policy, in milliseconds.
+    pub debounce_ms: f64,
+    /// Seed of the table and of the jitter.
+    pub seed: u64,
+}
+
+impl Params for SearchParams {
+    fn read(values: &ParamValues) -> Self {
+        Self {
+            base_ms: support::decimal(values, &BASE),
+            jitter_ms: support::decimal(values, &JITTER),
+            debounce_ms: support::decimal(values, &DEBOUNCE),
+            seed: support::decimal(values, &SEED) as u64,
+        }
+    }
+}
+
+/// The simulated database for these parameters: the seeded table (always holding
 /// [`REPLAY_WORD`]) and its latency model.
-pub fn database(values: &ParamValues) -> SearchDb {
-    let seed = seed_of(values);
-    let catalog = Catalog::generate(seed, ROWS, &[REPLAY_WORD]);
+pub fn database(params: &SearchParams) -> SearchDb {
+    let catalog = Catalog::generate(params.seed, ROWS, &[REPLAY_WORD]);
     let latency = LatencyModel {
-        base_ms: values.get_or(BASE.key, BASE.default),
-        jitter_ms: values.get_or(JITTER.key, JITTER.default),
-        seed,
+        base_ms: params.base_ms,
+        jitter_ms: params.jitter_ms,
+        seed: params.seed,
     };
     SearchDb::new(catalog, latency)
 }
 
 /// The three policies, in the order of the panes.
-pub fn policies(values: &ParamValues) -> [SearchPolicy; 3] {
+pub fn policies(params: &SearchParams) -> [SearchPolicy; 3] {
     [
         SearchPolicy::InOrder,
         SearchPolicy::Race,
         SearchPolicy::CancelStale {
-            debounce_ms: values.get_or(DEBOUNCE.key, DEBOUNCE.default),
+            debounce_ms: params.debounce_ms,
         },
     ]
 }
@@ -138,31 +162,18 @@ pub fn clamp_query(text: &str) -> String {
     text.chars().take(MAX_QUERY_CHARS).collect()
 }
 
-fn seed_of(values: &ParamValues) -> u64 {
-    let seed = values.get_or(SEED.key, SEED.default);
-    if seed.is_finite() && seed >= 0.0 {
-        seed as u64
-    } else {
-        0
-    }
-}
+/// No actions: the search box drives the policies itself.
+impl Lesson for LiveSearchLesson {
+    type Params = SearchParams;
+    type Action = NoAction;
+    const INFO: &'static LessonInfo = &INFO;
 
-impl AnyLesson for LiveSearchLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
+    fn plan(&self, action: NoAction, _params: &SearchParams) -> Vec<RunPlan> {
+        match action {}
     }
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![]
-    }
-
-    /// No actions: the search box drives the policies itself.
-    fn plan(&self, _action: &str, _values: &ParamValues) -> Vec<RunPlan> {
-        Vec::new()
-    }
-
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let debounce_ms = values.get_or(DEBOUNCE.key, DEBOUNCE.default);
+    fn code(&self, params: &SearchParams) -> Vec<CodeSample> {
+        let debounce_ms = params.debounce_ms;
         vec![CodeSample::new(
             "A task per keystroke: race, cancel stale, or in order",
             PYTHON,
@@ -184,8 +195,9 @@ mod tests {
 
     #[test]
     fn replaying_at_the_defaults_race_ends_on_a_stale_answer_and_cancel_stale_never_does() {
-        let db = database(&defaults());
-        let [in_order, race, cancel] = policies(&defaults());
+        let params = SearchParams::read(&defaults());
+        let db = database(&params);
+        let [in_order, race, cancel] = policies(&params);
         let script = replay_script();
         let race = race.simulate(&db, &script);
         assert!(race.backward_steps() >= 1, "{:?}", race.pane);
@@ -207,7 +219,7 @@ mod tests {
         for seed in [1.0, 7.0, 42.0] {
             let mut values = defaults();
             values.0.insert(SEED.key.into(), seed);
-            let db = database(&values);
+            let db = database(&SearchParams::read(&values));
             let script = Keystroke::typing(REPLAY_WORD, 0.0, 30.0);
             let race = SearchPolicy::Race.simulate(&db, &script);
             assert_eq!(
@@ -222,7 +234,7 @@ mod tests {
     fn the_code_shows_the_debounce_in_seconds_for_python_and_milliseconds_for_rust() {
         let mut values = defaults();
         values.0.insert(DEBOUNCE.key.into(), 250.0);
-        let code = LiveSearchLesson.code(&values);
+        let code = LiveSearchLesson.code(&SearchParams::read(&values));
         assert!(code[0].python.contains("asyncio.sleep(0.25)"));
         assert!(code[0].rust.contains("from_millis(250)"));
         assert!(!code[0].python.contains('{') || !code[0].python.contains("{debounce"));
@@ -237,9 +249,10 @@ mod tests {
 
     #[test]
     fn the_lesson_has_no_run_button_and_shows_the_search_panel_only() {
-        assert!(LiveSearchLesson.actions().is_empty());
+        // What the page sees: no button, and nothing planned for any key.
+        assert!(crate::lessons::AnyLesson::actions(&LiveSearchLesson).is_empty());
         assert!(INFO.panels.contains(&Panel::Search));
         assert!(!INFO.panels.iter().any(|p| matches!(p, Panel::Timelines(_))));
-        assert!(LiveSearchLesson.plan("run", &defaults()).is_empty());
+        assert!(crate::lessons::AnyLesson::plan(&LiveSearchLesson, "run", &defaults()).is_empty());
     }
 }

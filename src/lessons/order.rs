@@ -1,12 +1,12 @@
 //! Order of results: gather hands results back in input order, all at the end; done-callbacks
 //! (or `FuturesUnordered`) hand each one over the moment its task finishes.
 
-use crate::engine::{ParamError, ParamValues, RunOptions, RunRecord, Strategy};
+use crate::engine::{
+    ParamError, ParamValues, RunOptions, RunRecord, Scenario, ScenarioParams, Strategy,
+};
 
 use super::support::{self, secs};
-use super::{
-    panels, params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, RunOrder, RunPlan,
-};
+use super::{panels, params, CodeSample, Insight, Lesson, LessonInfo, RunOrder, RunPlan};
 
 /// Gather vs a task group with done-callbacks, on the same random tasks.
 pub struct OrderLesson;
@@ -25,6 +25,18 @@ pub const FRUITS: [&str; 8] = [
 ];
 
 const STRATEGIES: [Strategy; 2] = [Strategy::Gather, Strategy::AsCompleted];
+
+crate::actions! {
+    /// The order lesson's buttons.
+    pub enum OrderAction {
+        /// Gather, then the done-callbacks, side by side on the same tasks.
+        Both = ("both", "Run both"),
+        /// Gather only.
+        Gather = ("gather", "Run gather"),
+        /// The task group with done-callbacks only.
+        Callbacks = ("as_completed", "Run with callbacks"),
+    }
+}
 
 const PYTHON: &str = include_str!("code/order.py").trim_ascii_end();
 
@@ -99,41 +111,35 @@ fn kept_at(run: &RunRecord, ids: &[usize], time: impl Fn(usize) -> f64) -> Strin
     }
 }
 
-impl AnyLesson for OrderLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
-    }
-
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![
-            support::RUN_BOTH,
-            support::RUN_GATHER,
-            ActionSpec {
-                key: "as_completed",
-                label: "Run with callbacks",
-            },
-        ]
-    }
+impl Lesson for OrderLesson {
+    type Params = ScenarioParams;
+    type Action = OrderAction;
+    const INFO: &'static LessonInfo = &INFO;
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {
         params::check_range(values)
     }
 
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let scenario = support::scenario(values, &params::COUNT);
-        support::plans(action, &STRATEGIES, &scenario, RunOptions::default())
+    fn plan(&self, action: OrderAction, params: &ScenarioParams) -> Vec<RunPlan> {
+        let strategies: &[Strategy] = match action {
+            OrderAction::Both => &STRATEGIES,
+            OrderAction::Gather => &[Strategy::Gather],
+            OrderAction::Callbacks => &[Strategy::AsCompleted],
+        };
+        let scenario = Scenario::generate(params);
+        support::plans_for(strategies.iter().copied(), &scenario, RunOptions::default())
     }
 
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
+    fn code(&self, params: &ScenarioParams) -> Vec<CodeSample> {
         let sample = CodeSample::new(
             "Gather vs done-callbacks, keeping the even-numbered tasks",
             PYTHON,
             RUST,
         );
-        vec![support::with_scenario(sample, values, &params::COUNT)]
+        vec![sample.with_scenario(params)]
     }
 
-    fn insights(&self, runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
+    fn insights(&self, runs: &[RunRecord], _params: &ScenarioParams) -> Vec<Insight> {
         let mut out = Vec::new();
         let gather = support::run_of(runs, Strategy::Gather.key());
         let callbacks = support::run_of(runs, Strategy::AsCompleted.key());
@@ -196,24 +202,30 @@ mod tests {
     use super::*;
 
     use crate::lessons::support::testing::{insight, predicted, values_with};
+    use crate::lessons::Params;
 
-    fn with(pairs: &[(&str, f64)]) -> ParamValues {
-        values_with(INFO.params, pairs)
+    fn with(pairs: &[(&str, f64)]) -> ScenarioParams {
+        ScenarioParams::read(&values_with(INFO.params, pairs))
+    }
+
+    /// Read from no values at all.
+    fn nothing() -> ScenarioParams {
+        ScenarioParams::read(&ParamValues::default())
     }
 
     #[test]
     fn both_runs_use_the_same_tasks_gather_first() {
-        let plans = OrderLesson.plan("both", &ParamValues::defaults(INFO.params));
+        let plans = OrderLesson.plan(OrderAction::Both, &with(&[]));
         let keys: Vec<&str> = plans.iter().map(|p| p.strategy.key()).collect();
         assert_eq!(keys, vec!["gather", "as_completed"]);
         assert_eq!(plans[0].scenario, plans[1].scenario);
-        assert_eq!(OrderLesson.plan("gather", &ParamValues::default()).len(), 1);
+        assert_eq!(OrderLesson.plan(OrderAction::Gather, &nothing()).len(), 1);
     }
 
     #[test]
     fn the_callback_order_is_the_tasks_sorted_by_end_time() {
         let values = with(&[("n", 8.0), ("seed", 7.0)]);
-        let runs = predicted(&OrderLesson.plan("as_completed", &values));
+        let runs = predicted(&OrderLesson.plan(OrderAction::Callbacks, &values));
         let run = &runs[0];
         let mut by_end: Vec<(f64, usize)> = run.tasks.iter().map(|t| (t.end_ms, t.id)).collect();
         by_end.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -229,7 +241,7 @@ mod tests {
             .iter()
             .filter_map(|&s| RunPlan::new(s, scenario.clone()).predict())
             .collect();
-        let all = OrderLesson.insights(&runs, &ParamValues::default());
+        let all = OrderLesson.insights(&runs, &nothing());
         assert_eq!(insight(&all, "gather-order"), "1, 2, 3");
         assert_eq!(insight(&all, "completion-order"), "2, 3, 1");
         assert_eq!(
@@ -245,7 +257,7 @@ mod tests {
     #[test]
     fn after_gather_every_kept_result_arrives_at_the_makespan() {
         let values = with(&[("n", 6.0)]);
-        let runs = predicted(&OrderLesson.plan("both", &values));
+        let runs = predicted(&OrderLesson.plan(OrderAction::Both, &values));
         let all = OrderLesson.insights(&runs, &values);
         let at = format!("at {}", secs(runs[0].makespan_ms));
         let gathered = insight(&all, "even-gather");
@@ -256,7 +268,7 @@ mod tests {
     #[test]
     fn a_single_task_keeps_nothing_and_says_so() {
         let values = with(&[("n", 1.0)]);
-        let runs = predicted(&OrderLesson.plan("both", &values));
+        let runs = predicted(&OrderLesson.plan(OrderAction::Both, &values));
         let all = OrderLesson.insights(&runs, &values);
         assert!(insight(&all, "even-callbacks").starts_with("none"));
     }

@@ -2,13 +2,12 @@
 //! semaphore of k — the theory lines and the measured points.
 
 use crate::engine::{
-    scaling, ParamError, ParamSpec, ParamValues, RunRecord, ScalingPoint, Scenario, Strategy,
+    scaling, ParamError, ParamSpec, ParamValues, RunRecord, ScalingPoint, Scenario, ScenarioParams,
+    Strategy,
 };
 
 use super::support::{self, secs};
-use super::{
-    params, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
-};
+use super::{params, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// Sequential, gather and semaphore(k) over the first 1, 2, …, N tasks.
 pub struct ScalingLesson;
@@ -75,66 +74,93 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::SideBySide,
 };
 
-/// The three strategies of the sweep, the semaphore with the `k` parameter.
-pub fn strategies(values: &ParamValues) -> [Strategy; 3] {
-    let limit = support::whole(values, &LIMIT).max(1);
-    [
-        Strategy::Sequential,
-        Strategy::Gather,
-        Strategy::Semaphore { limit },
-    ]
+crate::actions! {
+    /// The scaling lesson's button.
+    pub enum ScalingAction {
+        /// Every strategy on the first 1, 2, …, N tasks.
+        Run = ("run", "Run the sweep"),
+    }
 }
 
-impl AnyLesson for ScalingLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
-    }
+/// The clamped parameters: the random tasks (N of them) and the semaphore's limit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sweep {
+    /// The random tasks; the sweep runs the first 1, 2, …, `count` of them.
+    pub scenario: ScenarioParams,
+    /// The semaphore's limit.
+    pub limit: usize,
+}
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![ActionSpec {
-            key: "run",
-            label: "Run the sweep",
-        }]
+impl Params for Sweep {
+    fn read(values: &ParamValues) -> Self {
+        Self {
+            scenario: ScenarioParams {
+                // This lesson's own scale (its default is smaller).
+                scale: support::decimal(values, &SCALE),
+                ..support::scenario_params(values, &MAX_COUNT)
+            },
+            limit: support::whole(values, &LIMIT).max(1),
+        }
     }
+}
+
+impl Sweep {
+    /// The three strategies of the sweep, the semaphore with the `k` parameter.
+    pub fn strategies(&self) -> [Strategy; 3] {
+        [
+            Strategy::Sequential,
+            Strategy::Gather,
+            Strategy::Semaphore { limit: self.limit },
+        ]
+    }
+}
+
+impl Lesson for ScalingLesson {
+    type Params = Sweep;
+    type Action = ScalingAction;
+    const INFO: &'static LessonInfo = &INFO;
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {
         params::check_range(values)
     }
 
-    fn plan(&self, _action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let all = support::scenario(values, &MAX_COUNT).tasks;
-        let strategies = strategies(values);
-        (1..=all.len())
-            .flat_map(|count| {
-                let scenario = Scenario {
-                    tasks: all[..count].to_vec(),
-                };
-                strategies.map(|s| RunPlan::new(s, scenario.clone()))
-            })
-            .collect()
+    fn plan(&self, action: ScalingAction, sweep: &Sweep) -> Vec<RunPlan> {
+        match action {
+            ScalingAction::Run => {
+                let all = Scenario::generate(&sweep.scenario).tasks;
+                let strategies = sweep.strategies();
+                (1..=all.len())
+                    .flat_map(|count| {
+                        let scenario = Scenario {
+                            tasks: all[..count].to_vec(),
+                        };
+                        strategies.map(|s| RunPlan::new(s, scenario.clone()))
+                    })
+                    .collect()
+            }
+        }
     }
 
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let scale = support::decimal(values, &SCALE);
+    fn code(&self, sweep: &Sweep) -> Vec<CodeSample> {
+        let scale = sweep.scenario.scale;
         let sample = CodeSample::new("Timing the sweep yourself", PYTHON, RUST)
-            .with("k", support::whole(values, &LIMIT).max(1))
+            .with("k", sweep.limit)
             .with("scale_f64", format!("{scale:?}"))
             .with("scale", support::number(scale));
-        vec![support::with_scenario(sample, values, &MAX_COUNT)]
+        vec![sample.with_scenario(&sweep.scenario)]
     }
 
-    fn scaling(&self, values: &ParamValues) -> Vec<ScalingPoint> {
-        let durations: Vec<f64> = support::scenario(values, &MAX_COUNT)
+    fn scaling(&self, sweep: &Sweep) -> Vec<ScalingPoint> {
+        let durations: Vec<f64> = Scenario::generate(&sweep.scenario)
             .tasks
             .iter()
             .map(|t| t.duration_ms)
             .collect();
-        let limit = support::whole(values, &LIMIT).max(1);
-        scaling(&durations, durations.len(), limit)
+        scaling(&durations, durations.len(), sweep.limit)
     }
 
-    fn insights(&self, runs: &[RunRecord], values: &ParamValues) -> Vec<Insight> {
-        let points = self.scaling(values);
+    fn insights(&self, runs: &[RunRecord], sweep: &Sweep) -> Vec<Insight> {
+        let points = self.scaling(sweep);
         let Some(last) = points.last() else {
             return Vec::new();
         };
@@ -144,7 +170,7 @@ impl AnyLesson for ScalingLesson {
             last.semaphore_bound_ms,
         ];
         let mut out = Vec::new();
-        for (strategy, bound) in strategies(values).into_iter().zip(theory) {
+        for (strategy, bound) in sweep.strategies().into_iter().zip(theory) {
             let key = strategy.key();
             let title = format!("{} at N = {}", strategy.title(), last.n);
             out.push(Insight::new(

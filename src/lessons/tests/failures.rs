@@ -3,8 +3,12 @@
 use super::*;
 use crate::lessons::support::testing::{insight, predicted, values_with};
 
+fn with(pairs: &[(&str, f64)]) -> Failures {
+    Failures::read(&values_with(&PARAMS, pairs))
+}
+
 fn failing_ids(values: &ParamValues) -> Vec<usize> {
-    let scenario = failing_scenario(values);
+    let scenario = Failures::read(values).scenario();
     scenario
         .tasks
         .iter()
@@ -17,7 +21,7 @@ fn failing_ids(values: &ParamValues) -> Vec<usize> {
 fn by_default_only_task_2_fails_and_all_three_strategies_run_it() {
     let v = values_with(&PARAMS, &[]);
     assert_eq!(failing_ids(&v), vec![1]);
-    let plans = FailuresLesson.plan("all", &v);
+    let plans = FailuresLesson.plan(FailuresAction::All, &Failures::read(&v));
     let keys: Vec<&str> = plans.iter().map(|p| p.strategy.key()).collect();
     assert_eq!(
         keys,
@@ -28,7 +32,12 @@ fn by_default_only_task_2_fails_and_all_three_strategies_run_it() {
         ]
     );
     assert!(plans.iter().all(|p| p.options.timeout_ms.is_none()));
-    assert_eq!(FailuresLesson.plan("gather_propagate", &v).len(), 1);
+    assert_eq!(
+        FailuresLesson
+            .plan(FailuresAction::Propagate, &Failures::read(&v))
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -70,8 +79,8 @@ fn the_failure_draws_depend_only_on_the_seed_and_the_chance() {
 
 #[test]
 fn the_task_group_cancels_every_sibling_still_running_at_the_failure_time() {
-    let v = values_with(&PARAMS, &[("n", 8.0), ("fail", 3.0), ("scale", 1.0)]);
-    let run = &predicted(&FailuresLesson.plan("task_group_cancel", &v))[0];
+    let v = with(&[("n", 8.0), ("fail", 3.0), ("scale", 1.0)]);
+    let run = &predicted(&FailuresLesson.plan(FailuresAction::TaskGroup, &v))[0];
     let failed_at = run.tasks[2].end_ms;
     assert_eq!(failed_at, run.tasks[2].requested_ms);
     assert_eq!(run.failure.as_ref().map(|f| f.at_ms), Some(failed_at));
@@ -87,8 +96,8 @@ fn the_task_group_cancels_every_sibling_still_running_at_the_failure_time() {
 
 #[test]
 fn plain_gather_raises_at_the_failure_but_the_others_run_to_their_end() {
-    let v = values_with(&PARAMS, &[("n", 8.0), ("fail", 3.0), ("scale", 1.0)]);
-    let run = &predicted(&FailuresLesson.plan("gather_propagate", &v))[0];
+    let v = with(&[("n", 8.0), ("fail", 3.0), ("scale", 1.0)]);
+    let run = &predicted(&FailuresLesson.plan(FailuresAction::Propagate, &v))[0];
     assert_eq!(
         run.failure.as_ref().map(|f| f.at_ms),
         Some(run.tasks[2].requested_ms)
@@ -100,11 +109,8 @@ fn plain_gather_raises_at_the_failure_but_the_others_run_to_their_end() {
 
 #[test]
 fn a_timeout_of_2s_stops_every_longer_task_at_exactly_2s() {
-    let v = values_with(
-        &PARAMS,
-        &[("n", 10.0), ("fail", 0.0), ("timeout", 2.0), ("scale", 1.0)],
-    );
-    let run = &predicted(&FailuresLesson.plan("gather_return_exceptions", &v))[0];
+    let v = with(&[("n", 10.0), ("fail", 0.0), ("timeout", 2.0), ("scale", 1.0)]);
+    let run = &predicted(&FailuresLesson.plan(FailuresAction::ReturnExceptions, &v))[0];
     assert_eq!(run.options.timeout_ms, Some(2000.0));
     let long = run.tasks.iter().filter(|t| t.requested_ms > 2000.0).count();
     assert!(long > 0, "the seed gives some tasks over 2 s");
@@ -131,7 +137,7 @@ fn insights_count_kept_lost_and_cancelled_results_and_when_the_error_came() {
         .iter()
         .filter_map(|&s| RunPlan::new(s, scenario.clone()).predict())
         .collect();
-    let all = FailuresLesson.insights(&runs, &ParamValues::default());
+    let all = FailuresLesson.insights(&runs, &Failures::read(&ParamValues::default()));
     assert_eq!(insight(&all, "kept-gather_return_exceptions"), "2 of 3");
     assert_eq!(
         insight(&all, "error-gather_return_exceptions"),
@@ -150,14 +156,11 @@ fn insights_count_kept_lost_and_cancelled_results_and_when_the_error_came() {
 
 #[test]
 fn the_code_follows_the_failing_task_the_chance_and_the_timeout() {
-    let code = FailuresLesson.code(&values_with(
-        &PARAMS,
-        &[("fail", 4.0), ("p", 0.0), ("timeout", 1.5)],
-    ));
+    let code = FailuresLesson.code(&with(&[("fail", 4.0), ("p", 0.0), ("timeout", 1.5)]));
     assert!(code[0].python.contains("FAILING = 4") && code[0].python.contains("CHANCE = 0 "));
     assert!(code[0].rust.contains("const CHANCE: f64 = 0.0;"));
     assert!(code[1].python.contains("LIMIT = 1.5 "));
     assert!(code[1].rust.contains("Some(Duration::from_millis(1500))"));
-    let none = FailuresLesson.code(&values_with(&PARAMS, &[]));
+    let none = FailuresLesson.code(&with(&[]));
     assert!(none[1].python.contains("LIMIT = None") && none[1].rust.contains("= None;"));
 }

@@ -3,8 +3,12 @@
 use super::*;
 use crate::lessons::support::testing::{insight, predicted, values_with};
 
-fn runs(action: &str, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
-    predicted(&FloodLesson.plan(action, &values_with(&PARAMS, pairs)))
+fn with(pairs: &[(&str, f64)]) -> Flood {
+    Flood::read(&values_with(&PARAMS, pairs))
+}
+
+fn runs(action: FloodAction, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
+    predicted(&FloodLesson.plan(action, &with(pairs)))
 }
 
 /// One second per call at scale 1, so the times read in whole seconds.
@@ -12,19 +16,21 @@ const REAL_TIME: [(&str, f64); 2] = [("scale", 1.0), ("d", 1.0)];
 
 #[test]
 fn run_all_three_plans_gather_semaphore_and_batches_under_the_capacity() {
-    let plans = FloodLesson.plan("all", &ParamValues::defaults(&PARAMS));
+    let plans = FloodLesson.plan(FloodAction::All, &with(&[]));
     let specs: Vec<String> = plans.iter().map(|p| p.strategy.spec()).collect();
     assert_eq!(specs, vec!["gather", "semaphore(3)", "batches(3)"]);
     assert!(plans.iter().all(|p| p.options.capacity == Some(4)));
     assert_eq!(
-        FloodLesson.plan("batches", &ParamValues::default()).len(),
+        FloodLesson
+            .plan(FloodAction::Batches, &Flood::read(&ParamValues::default()))
+            .len(),
         1
     );
 }
 
 #[test]
 fn gathering_12_calls_against_a_capacity_of_4_refuses_8_of_them() {
-    let r = &runs("gather", &REAL_TIME)[0];
+    let r = &runs(FloodAction::Gather, &REAL_TIME)[0];
     assert_eq!(r.count(TaskStatus::Rejected), 8);
     assert_eq!(r.concurrency().peak, 4);
     assert_eq!(r.makespan_ms, 1000.0);
@@ -34,7 +40,7 @@ fn gathering_12_calls_against_a_capacity_of_4_refuses_8_of_them() {
 fn a_semaphore_never_has_more_than_k_calls_in_flight() {
     for k in 1..=6 {
         let k = k as f64;
-        let r = &runs("semaphore", &[("k", k), ("capacity", 50.0)])[0];
+        let r = &runs(FloodAction::Semaphore, &[("k", k), ("capacity", 50.0)])[0];
         assert!(r.concurrency().peak as f64 <= k, "k = {k}");
         assert_eq!(r.count(TaskStatus::Rejected), 0);
     }
@@ -42,7 +48,7 @@ fn a_semaphore_never_has_more_than_k_calls_in_flight() {
 
 #[test]
 fn a_semaphore_of_3_takes_ceil_12_over_3_times_1s_and_refuses_nothing() {
-    let r = &runs("semaphore", &REAL_TIME)[0];
+    let r = &runs(FloodAction::Semaphore, &REAL_TIME)[0];
     assert_eq!(r.makespan_ms, 4000.0);
     assert_eq!(r.concurrency().peak, 3);
     assert_eq!(r.count(TaskStatus::Rejected), 0);
@@ -50,7 +56,7 @@ fn a_semaphore_of_3_takes_ceil_12_over_3_times_1s_and_refuses_nothing() {
 
 #[test]
 fn each_batch_starts_only_when_the_slowest_call_of_the_previous_one_ends() {
-    let r = &runs("batches", &REAL_TIME)[0];
+    let r = &runs(FloodAction::Batches, &REAL_TIME)[0];
     for t in &r.tasks {
         let batch = (t.id / 3) as f64;
         assert_eq!(t.start_ms, batch * 1000.0, "{}", t.label);
@@ -61,7 +67,7 @@ fn each_batch_starts_only_when_the_slowest_call_of_the_previous_one_ends() {
 #[test]
 fn a_limit_of_6_above_a_capacity_of_4_lets_refusals_back_in() {
     let pairs = [("k", 6.0), ("scale", 1.0)];
-    let all = runs("all", &pairs);
+    let all = runs(FloodAction::All, &pairs);
     // Semaphore: calls 5 and 6 are refused at once, which frees their slots for 7 and
     // 8, refused too, and so on: only the first 4 run.
     assert_eq!(all[1].count(TaskStatus::Rejected), 8);
@@ -72,8 +78,11 @@ fn a_limit_of_6_above_a_capacity_of_4_lets_refusals_back_in() {
 
 #[test]
 fn insights_give_refusals_peak_and_makespan_per_run() {
-    let values = values_with(&PARAMS, &REAL_TIME);
-    let all = FloodLesson.insights(&predicted(&FloodLesson.plan("all", &values)), &values);
+    let flood = with(&REAL_TIME);
+    let all = FloodLesson.insights(
+        &predicted(&FloodLesson.plan(FloodAction::All, &flood)),
+        &flood,
+    );
     assert_eq!(insight(&all, "rejected-gather"), "8 of 12");
     assert_eq!(insight(&all, "peak-semaphore"), "3");
     assert_eq!(insight(&all, "makespan-gather"), "1.00 s (d = 1.00 s)");
@@ -85,8 +94,7 @@ fn insights_give_refusals_peak_and_makespan_per_run() {
 
 #[test]
 fn the_code_uses_the_limit_and_the_capacity() {
-    let values = values_with(&PARAMS, &[("k", 5.0), ("capacity", 9.0), ("d", 0.5)]);
-    let code = &FloodLesson.code(&values)[0];
+    let code = &FloodLesson.code(&with(&[("k", 5.0), ("capacity", 9.0), ("d", 0.5)]))[0];
     assert!(code.python.contains("LIMIT = 5") && code.python.contains("than 9 calls"));
     assert!(code.python.contains("asyncio.sleep(0.5)"));
     assert!(code.rust.contains("const LIMIT: usize = 5;"));
