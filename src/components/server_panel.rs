@@ -4,9 +4,8 @@ use super::QueuePlayer;
 use crate::charts::{LatencyLoadChart, QueueChart, ThroughputLoadChart};
 use crate::engine::server::{LoadSweep, ServerModel, ServerParams, ServerRun};
 use crate::engine::{ParamError, ParamValues};
-use crate::lessons::server::{
-    at_chosen_rate, capacity_formula, per_second, rate, server_params, sweep,
-};
+use crate::lessons::server::{capacity_formula, per_second, ServerLoad};
+use crate::lessons::Params;
 
 /// What the panel draws for one set of values.
 #[derive(Clone, PartialEq)]
@@ -27,12 +26,15 @@ pub fn ServerPanel(
 ) -> impl IntoView {
     let simulated = Memo::new(
         move |previous: Option<&Option<Simulated>>| match values.get() {
-            Ok(v) => Some(Simulated {
-                params: server_params(&v),
-                rate: rate(&v),
-                sweep: sweep(&v),
-                runs: at_chosen_rate(&v),
-            }),
+            Ok(v) => {
+                let load = ServerLoad::read(&v);
+                Some(Simulated {
+                    params: load.server,
+                    rate: load.rate,
+                    sweep: load.sweep(),
+                    runs: load.at_chosen_rate(),
+                })
+            }
             Err(_) => previous.cloned().flatten(),
         },
     );

@@ -3,11 +3,8 @@
 
 use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
-use super::cpu_work::{self, JOB_MS};
-use super::support::{RUN_MAIN, RUN_POOL};
-use super::{
-    support, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
-};
+use super::cpu_work::{self, Places, JOB_MS};
+use super::{support, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// A few timers gathered with CPU jobs, the jobs on the main thread and then on a pool.
 pub struct BlockingLesson;
@@ -96,8 +93,20 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::OneAtATime,
 };
 
+crate::actions! {
+    /// The blocking lesson's buttons.
+    pub enum BlockingAction {
+        /// The jobs on the main thread, then on the pool.
+        Both = ("both", "Run both"),
+        /// The jobs on the main thread only.
+        Main = ("main", "Run on the main thread"),
+        /// The jobs on the pool only.
+        Pool = ("pool", "Run on the pool"),
+    }
+}
+
 /// The clamped parameters.
-struct Blocking {
+pub struct Blocking {
     calls: usize,
     spacing_ms: f64,
     jobs: usize,
@@ -105,7 +114,7 @@ struct Blocking {
     workers: usize,
 }
 
-impl Blocking {
+impl Params for Blocking {
     fn read(values: &ParamValues) -> Self {
         Self {
             calls: support::whole(values, &CALLS).max(1),
@@ -115,7 +124,9 @@ impl Blocking {
             workers: support::whole(values, &WORKERS).max(1),
         }
     }
+}
 
+impl Blocking {
     /// The fetches first (fetch i due after i·spacing), then the crunching jobs.
     fn scenario(&self) -> Scenario {
         let fetches = (1..=self.calls)
@@ -129,22 +140,21 @@ impl Blocking {
     }
 }
 
-impl AnyLesson for BlockingLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
+impl Lesson for BlockingLesson {
+    type Params = Blocking;
+    type Action = BlockingAction;
+    const INFO: &'static LessonInfo = &INFO;
+
+    fn plan(&self, action: BlockingAction, b: &Blocking) -> Vec<RunPlan> {
+        let places = match action {
+            BlockingAction::Both => Places::Both,
+            BlockingAction::Main => Places::Main,
+            BlockingAction::Pool => Places::Pool,
+        };
+        cpu_work::main_and_pool(places, Strategy::Gather, &b.scenario(), b.workers)
     }
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![support::RUN_BOTH, RUN_MAIN, RUN_POOL]
-    }
-
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let b = Blocking::read(values);
-        cpu_work::main_and_pool(action, Strategy::Gather, &b.scenario(), b.workers)
-    }
-
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let b = Blocking::read(values);
+    fn code(&self, b: &Blocking) -> Vec<CodeSample> {
         let sample = CodeSample::new("Computing on the loop, then on a pool", PYTHON, RUST);
         vec![cpu_work::with_crunch(sample, b.cost_ms)
             .with("io", b.calls)
@@ -154,7 +164,7 @@ impl AnyLesson for BlockingLesson {
             .with("workers", b.workers)]
     }
 
-    fn insights(&self, runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
+    fn insights(&self, runs: &[RunRecord], _params: &Blocking) -> Vec<Insight> {
         cpu_work::lateness_and_makespan(runs, "fetch")
     }
 }
@@ -164,15 +174,19 @@ mod tests {
     use super::*;
     use crate::lessons::support::testing::{insight, predicted, values_with};
 
-    fn runs(action: &str, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
-        predicted(&BlockingLesson.plan(action, &values_with(&PARAMS, pairs)))
+    fn params(pairs: &[(&str, f64)]) -> Blocking {
+        Blocking::read(&values_with(&PARAMS, pairs))
+    }
+
+    fn runs(action: BlockingAction, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
+        predicted(&BlockingLesson.plan(action, &params(pairs)))
     }
 
     #[test]
     fn a_fetch_of_50_ms_before_two_jobs_of_100_ms_ends_at_200_on_the_main_thread_and_50_on_the_pool(
     ) {
         let pairs = [("io", 1.0), ("d", 50.0), ("jobs", 2.0), ("cost", 100.0)];
-        let [main, pool] = &runs("both", &pairs)[..] else {
+        let [main, pool] = &runs(BlockingAction::Both, &pairs)[..] else {
             panic!("two runs")
         };
         assert_eq!(main.tasks[0].end_ms, 200.0);
@@ -184,7 +198,7 @@ mod tests {
     #[test]
     fn on_the_main_thread_every_timer_waits_for_all_the_computing() {
         // Fetches due at 50, 100 and 150 ms; two jobs of 150 ms keep the loop busy to 300.
-        let main = &runs("main", &[])[0];
+        let main = &runs(BlockingAction::Main, &[])[0];
         let ends: Vec<f64> = main.tasks[..3].iter().map(|t| t.end_ms).collect();
         assert_eq!(ends, vec![300.0, 300.0, 300.0]);
         assert_eq!(cpu_work::worst_lateness_ms(main), 250.0);
@@ -192,7 +206,7 @@ mod tests {
 
     #[test]
     fn one_worker_runs_the_jobs_one_after_another_but_the_timers_stay_on_time() {
-        let pool = &runs("pool", &[("workers", 1.0)])[0];
+        let pool = &runs(BlockingAction::Pool, &[("workers", 1.0)])[0];
         assert_eq!(pool.makespan_ms, 300.0);
         assert_eq!(cpu_work::worst_lateness_ms(pool), 0.0);
         assert_eq!(pool.tasks[4].start_ms, 0.0);
@@ -201,7 +215,7 @@ mod tests {
 
     #[test]
     fn the_fetches_come_first_and_only_the_jobs_compute() {
-        let plans = BlockingLesson.plan("both", &ParamValues::defaults(&PARAMS));
+        let plans = BlockingLesson.plan(BlockingAction::Both, &params(&[]));
         assert_eq!(plans.len(), 2);
         assert_eq!(plans[0].options.workers, None);
         assert_eq!(plans[1].options.workers, Some(2));
@@ -218,8 +232,7 @@ mod tests {
 
     #[test]
     fn insights_give_the_latest_fetch_and_the_makespan_of_each_run() {
-        let values = ParamValues::defaults(&PARAMS);
-        let all = BlockingLesson.insights(&runs("both", &[]), &values);
+        let all = BlockingLesson.insights(&runs(BlockingAction::Both, &[]), &params(&[]));
         assert_eq!(insight(&all, "late-main"), "250 ms late");
         assert_eq!(insight(&all, "makespan-main"), "0.30 s");
         assert_eq!(insight(&all, "late-pool"), "0 ms late");
@@ -228,8 +241,8 @@ mod tests {
 
     #[test]
     fn the_code_follows_the_parameters() {
-        let values = values_with(&PARAMS, &[("d", 200.0), ("workers", 3.0), ("cost", 20.0)]);
-        let code = &BlockingLesson.code(&values)[0];
+        let code =
+            &BlockingLesson.code(&params(&[("d", 200.0), ("workers", 3.0), ("cost", 20.0)]))[0];
         assert!(code.python.contains("number * 0.2)"));
         assert!(code.python.contains("max_workers=3"));
         assert!(code.python.contains("crunch(seed, 3_000_000)"));

@@ -5,7 +5,7 @@ use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Stra
 
 use super::cpu_work::{self, millis};
 use super::support::{self, secs};
-use super::{ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan};
+use super::{Action, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// Two waiting dishes on one loop, two hands-on dishes on one loop, then on two workers.
 pub struct CooksLesson;
@@ -33,13 +33,6 @@ pub const BREAD: ParamSpec = ParamSpec {
 };
 
 static PARAMS: [ParamSpec; 2] = [SOUP, BREAD];
-
-/// One cook, dishes that wait: the action key and the insight key of its run.
-const WAITING: &str = "waiting";
-/// One cook, dishes by hand.
-const ONE_COOK: &str = "one-cook";
-/// Two cooks, dishes by hand.
-const TWO_COOKS: &str = "two-cooks";
 
 const PYTHON: &str = include_str!("code/cooks.py").trim_ascii_end();
 
@@ -75,21 +68,100 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::OneAtATime,
 };
 
-/// The clamped times of the two dishes, in milliseconds.
-fn dishes(values: &ParamValues) -> (f64, f64) {
-    (
-        support::whole(values, &SOUP) as f64,
-        support::whole(values, &BREAD) as f64,
-    )
+crate::actions! {
+    /// The kitchen lesson's buttons.
+    pub enum CooksAction {
+        /// The three kitchens, in order.
+        All = ("all", "Run all three"),
+        /// One cook, dishes that wait.
+        Waiting = ("waiting", "One cook, dishes that wait"),
+        /// One cook, dishes by hand.
+        OneCook = ("one-cook", "One cook, dishes by hand"),
+        /// Two cooks, dishes by hand.
+        TwoCooks = ("two-cooks", "Two cooks, dishes by hand"),
+    }
 }
 
-/// Which kitchen a finished run was: waiting dishes, or hands-on dishes on the main
-/// thread or on workers.
-fn kitchen(run: &RunRecord) -> &'static str {
-    match (run.tasks.iter().any(|t| t.cpu), run.options.workers) {
-        (false, _) => WAITING,
-        (true, None) => ONE_COOK,
-        (true, Some(_)) => TWO_COOKS,
+/// The clamped times of the two dishes, in milliseconds.
+pub struct Dishes {
+    soup_ms: f64,
+    bread_ms: f64,
+}
+
+impl Params for Dishes {
+    fn read(values: &ParamValues) -> Self {
+        Self {
+            soup_ms: support::whole(values, &SOUP) as f64,
+            bread_ms: support::whole(values, &BREAD) as f64,
+        }
+    }
+}
+
+/// One of the three kitchens: a run of the lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kitchen {
+    /// One cook, dishes that wait.
+    Waiting,
+    /// One cook, dishes by hand.
+    OneCook,
+    /// Two cooks, dishes by hand.
+    TwoCooks,
+}
+
+impl Kitchen {
+    /// The kitchens, in the order "Run all three" runs them.
+    const ALL: [Kitchen; 3] = [Kitchen::Waiting, Kitchen::OneCook, Kitchen::TwoCooks];
+
+    /// The kitchen's own button: its key and label also name the kitchen's insights.
+    fn action(self) -> CooksAction {
+        match self {
+            Kitchen::Waiting => CooksAction::Waiting,
+            Kitchen::OneCook => CooksAction::OneCook,
+            Kitchen::TwoCooks => CooksAction::TwoCooks,
+        }
+    }
+
+    /// The run's caption.
+    fn caption(self) -> &'static str {
+        match self {
+            Kitchen::Waiting => "Two dishes that wait (one loop)",
+            Kitchen::OneCook => "Two dishes by hand, one cook",
+            Kitchen::TwoCooks => "Two dishes by hand, two cooks",
+        }
+    }
+
+    /// The kitchen's run of `dishes`: timers on one loop, or hands-on work on the main
+    /// thread or on two workers.
+    fn plan(self, dishes: &Dishes) -> RunPlan {
+        let (soup, bread) = (dishes.soup_ms, dishes.bread_ms);
+        let (scenario, workers) = match self {
+            Kitchen::Waiting => {
+                let tasks = vec![
+                    TaskSpec::new(0, "soup simmers", soup),
+                    TaskSpec::new(1, "bread bakes", bread),
+                ];
+                (Scenario { tasks }, None)
+            }
+            Kitchen::OneCook | Kitchen::TwoCooks => {
+                let tasks = vec![
+                    cpu_work::cpu_task(0, 1, "chop for the soup", soup),
+                    cpu_work::cpu_task(1, 2, "knead the bread", bread),
+                ];
+                let workers = (self == Kitchen::TwoCooks).then_some(2);
+                (Scenario { tasks }, workers)
+            }
+        };
+        cpu_work::plan_on(Strategy::Gather, &scenario, workers).with_caption(self.caption())
+    }
+
+    /// Which kitchen a finished run was: waiting dishes, or hands-on dishes on the main
+    /// thread or on workers.
+    fn of(run: &RunRecord) -> Kitchen {
+        match (run.tasks.iter().any(|t| t.cpu), run.options.workers) {
+            (false, _) => Kitchen::Waiting,
+            (true, None) => Kitchen::OneCook,
+            (true, Some(_)) => Kitchen::TwoCooks,
+        }
     }
 }
 
@@ -104,64 +176,23 @@ fn overlap_ms(run: &RunRecord) -> f64 {
     (first_end - latest_start).max(0.0)
 }
 
-impl AnyLesson for CooksLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
-    }
+impl Lesson for CooksLesson {
+    type Params = Dishes;
+    type Action = CooksAction;
+    const INFO: &'static LessonInfo = &INFO;
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![
-            support::RUN_ALL_THREE,
-            ActionSpec {
-                key: WAITING,
-                label: "One cook, dishes that wait",
-            },
-            ActionSpec {
-                key: ONE_COOK,
-                label: "One cook, dishes by hand",
-            },
-            ActionSpec {
-                key: TWO_COOKS,
-                label: "Two cooks, dishes by hand",
-            },
-        ]
-    }
-
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let (soup, bread) = dishes(values);
-        let waiting = Scenario {
-            tasks: vec![
-                TaskSpec::new(0, "soup simmers", soup),
-                TaskSpec::new(1, "bread bakes", bread),
-            ],
+    fn plan(&self, action: CooksAction, dishes: &Dishes) -> Vec<RunPlan> {
+        let kitchens: &[Kitchen] = match action {
+            CooksAction::All => &Kitchen::ALL,
+            CooksAction::Waiting => &[Kitchen::Waiting],
+            CooksAction::OneCook => &[Kitchen::OneCook],
+            CooksAction::TwoCooks => &[Kitchen::TwoCooks],
         };
-        let by_hand = Scenario {
-            tasks: vec![
-                cpu_work::cpu_task(0, 1, "chop for the soup", soup),
-                cpu_work::cpu_task(1, 2, "knead the bread", bread),
-            ],
-        };
-        let all = [
-            (WAITING, &waiting, None),
-            (ONE_COOK, &by_hand, None),
-            (TWO_COOKS, &by_hand, Some(2)),
-        ];
-        let chosen = all.iter().any(|(key, ..)| *key == action);
-        all.iter()
-            .filter(|(key, ..)| !chosen || *key == action)
-            .map(|&(key, scenario, workers)| {
-                let caption = match key {
-                    WAITING => "Two dishes that wait (one loop)",
-                    ONE_COOK => "Two dishes by hand, one cook",
-                    _ => "Two dishes by hand, two cooks",
-                };
-                cpu_work::plan_on(Strategy::Gather, scenario, workers).with_caption(caption)
-            })
-            .collect()
+        kitchens.iter().map(|k| k.plan(dishes)).collect()
     }
 
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let (soup, bread) = dishes(values);
+    fn code(&self, dishes: &Dishes) -> Vec<CodeSample> {
+        let (soup, bread) = (dishes.soup_ms, dishes.bread_ms);
         let sample = CodeSample::new("Waiting, by hand, two pairs of hands", PYTHON, RUST);
         vec![cpu_work::with_crunch(sample, soup)
             .with("soup_s", cpu_work::seconds(soup))
@@ -175,15 +206,11 @@ impl AnyLesson for CooksLesson {
             )]
     }
 
-    fn insights(&self, runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
+    fn insights(&self, runs: &[RunRecord], _dishes: &Dishes) -> Vec<Insight> {
         let mut out = Vec::new();
         for run in runs {
-            let key = kitchen(run);
-            let title = match key {
-                WAITING => "One cook, dishes that wait",
-                ONE_COOK => "One cook, dishes by hand",
-                _ => "Two cooks, dishes by hand",
-            };
+            let spec = Kitchen::of(run).action().spec();
+            let (key, title) = (spec.key, spec.label);
             out.push(Insight::new(
                 format!("makespan-{key}"),
                 format!("{title}: both dishes ready after"),
@@ -204,13 +231,17 @@ mod tests {
     use super::*;
     use crate::lessons::support::testing::{insight, predicted, values_with};
 
-    fn runs(action: &str) -> Vec<RunRecord> {
-        predicted(&CooksLesson.plan(action, &ParamValues::defaults(&PARAMS)))
+    fn dishes(values: &ParamValues) -> Dishes {
+        Dishes::read(values)
+    }
+
+    fn runs(action: CooksAction) -> Vec<RunRecord> {
+        predicted(&CooksLesson.plan(action, &dishes(&ParamValues::defaults(&PARAMS))))
     }
 
     #[test]
     fn one_cook_waits_for_both_dishes_at_once_300_ms() {
-        let r = &runs(WAITING)[0];
+        let r = &runs(CooksAction::Waiting)[0];
         assert_eq!(r.makespan_ms, 300.0);
         assert_eq!(r.tasks[1].end_ms, 200.0);
         assert_eq!(r.title(), "Two dishes that wait (one loop)");
@@ -218,7 +249,7 @@ mod tests {
 
     #[test]
     fn one_cook_by_hand_takes_300_plus_200_ms_and_the_bread_starts_after_the_soup() {
-        let r = &runs(ONE_COOK)[0];
+        let r = &runs(CooksAction::OneCook)[0];
         assert_eq!(r.makespan_ms, 500.0);
         assert_eq!(r.tasks[1].start_ms, 300.0);
         assert_eq!(r.title(), "Two dishes by hand, one cook");
@@ -226,7 +257,7 @@ mod tests {
 
     #[test]
     fn two_cooks_by_hand_start_together_and_finish_after_300_ms() {
-        let r = &runs(TWO_COOKS)[0];
+        let r = &runs(CooksAction::TwoCooks)[0];
         assert_eq!(r.makespan_ms, 300.0);
         assert_eq!((r.tasks[0].start_ms, r.tasks[1].start_ms), (0.0, 0.0));
         assert_eq!(r.title(), "Two dishes by hand, two cooks");
@@ -234,7 +265,7 @@ mod tests {
 
     #[test]
     fn run_all_three_plans_the_kitchens_in_order() {
-        let plans = CooksLesson.plan("all", &ParamValues::default());
+        let plans = CooksLesson.plan(CooksAction::All, &dishes(&ParamValues::default()));
         let workers: Vec<Option<usize>> = plans.iter().map(|p| p.options.workers).collect();
         assert_eq!(workers, vec![None, None, Some(2)]);
         assert!(plans[0].scenario.tasks.iter().all(|t| t.cpu.is_none()));
@@ -244,7 +275,7 @@ mod tests {
     #[test]
     fn insights_show_overlap_only_where_the_cook_is_free_or_there_are_two() {
         let values = ParamValues::defaults(&PARAMS);
-        let all = CooksLesson.insights(&runs("all"), &values);
+        let all = CooksLesson.insights(&runs(CooksAction::All), &dishes(&values));
         assert_eq!(insight(&all, "overlap-waiting"), "200 ms");
         assert_eq!(insight(&all, "overlap-one-cook"), "0 ms");
         assert_eq!(insight(&all, "overlap-two-cooks"), "200 ms");
@@ -254,7 +285,7 @@ mod tests {
     #[test]
     fn the_code_follows_the_parameters() {
         let values = values_with(&PARAMS, &[("soup", 100.0), ("bread", 40.0)]);
-        let code = &CooksLesson.code(&values)[0];
+        let code = &CooksLesson.code(&dishes(&values))[0];
         assert!(code.python.contains(r#"wait_for("soup", 0.1)"#));
         assert!(code.python.contains(r#""bread", 2, 6_000_000)"#));
         assert!(code.rust.contains(r#"wait_for("bread", 40)"#));

@@ -7,9 +7,8 @@ use crate::engine::{
 };
 
 use super::cpu_work::{self, JOB_MS};
-use super::support::RUN_MAIN;
 use super::support::{self, secs};
-use super::{ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan};
+use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// Equal CPU jobs: sequential and gathered on the main thread, then on pools of 1..W.
 pub struct CpuGatherLesson;
@@ -75,12 +74,6 @@ pub const FAULT: ParamSpec = ParamSpec {
 
 static PARAMS: [ParamSpec; 4] = [COUNT, COST, WORKERS, FAULT];
 
-/// The button running only the pools.
-const RUN_POOLS: ActionSpec = ActionSpec {
-    key: "pool",
-    label: "Run on the pools",
-};
-
 const PYTHON: &str = include_str!("code/cpu_gather.py").trim_ascii_end();
 
 const RUST: &str = include_str!("code/cpu_gather.rs").trim_ascii_end();
@@ -113,15 +106,27 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::OneAtATime,
 };
 
+crate::actions! {
+    /// The CPU gather lesson's buttons.
+    pub enum CpuGatherAction {
+        /// In turn and gathered on the main thread, then gathered on each pool.
+        All = ("all", "Run all"),
+        /// In turn and gathered on the main thread only.
+        Main = ("main", "Run on the main thread"),
+        /// Gathered on pools of 1 up to the most workers.
+        Pools = ("pool", "Run on the pools"),
+    }
+}
+
 /// The clamped parameters.
-struct Jobs {
+pub struct Jobs {
     count: usize,
     cost_ms: f64,
     most_workers: usize,
     fault: Option<CpuJob>,
 }
 
-impl Jobs {
+impl Params for Jobs {
     fn read(values: &ParamValues) -> Self {
         Self {
             count: support::whole(values, &COUNT).max(1),
@@ -130,7 +135,9 @@ impl Jobs {
             fault: fault_job(values.text(FAULT.key).unwrap_or(FAULT.default_text())),
         }
     }
+}
 
+impl Jobs {
     fn scenario(&self) -> Scenario {
         let mut tasks: Vec<TaskSpec> = (1..=self.count)
             .map(|i| cpu_work::cpu_task(i - 1, i, format!("job {i}"), self.cost_ms))
@@ -158,46 +165,32 @@ fn fault_job(key: &str) -> Option<CpuJob> {
     }
 }
 
-impl AnyLesson for CpuGatherLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
-    }
+impl Lesson for CpuGatherLesson {
+    type Params = Jobs;
+    type Action = CpuGatherAction;
+    const INFO: &'static LessonInfo = &INFO;
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![
-            ActionSpec {
-                key: "all",
-                label: "Run all",
-            },
-            RUN_MAIN,
-            RUN_POOLS,
-        ]
-    }
-
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let jobs = Jobs::read(values);
+    fn plan(&self, action: CpuGatherAction, jobs: &Jobs) -> Vec<RunPlan> {
         let scenario = jobs.scenario();
         let main =
             [Strategy::Sequential, Strategy::Gather].map(|s| cpu_work::plan_on(s, &scenario, None));
         let pools = (1..=jobs.most_workers)
             .map(|w| cpu_work::plan_on(Strategy::Gather, &scenario, Some(w)));
         match action {
-            "main" => main.to_vec(),
-            "pool" => pools.collect(),
-            _ => main.into_iter().chain(pools).collect(),
+            CpuGatherAction::All => main.into_iter().chain(pools).collect(),
+            CpuGatherAction::Main => main.to_vec(),
+            CpuGatherAction::Pools => pools.collect(),
         }
     }
 
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let jobs = Jobs::read(values);
+    fn code(&self, jobs: &Jobs) -> Vec<CodeSample> {
         let sample = CodeSample::new("In turn, gathered, on pools", PYTHON, RUST);
         vec![cpu_work::with_crunch(sample, jobs.cost_ms)
             .with("n", jobs.count)
             .with("workers", jobs.most_workers)]
     }
 
-    fn insights(&self, runs: &[RunRecord], values: &ParamValues) -> Vec<Insight> {
-        let jobs = Jobs::read(values);
+    fn insights(&self, runs: &[RunRecord], jobs: &Jobs) -> Vec<Insight> {
         let gathered = runs
             .iter()
             .find(|r| r.options.workers.is_none() && r.strategy == Strategy::Gather.key());

@@ -73,19 +73,30 @@ pub(super) fn plan_on(strategy: Strategy, scenario: &Scenario, workers: Option<u
     RunPlan::new(strategy, scenario.clone()).with_options(on(workers))
 }
 
-/// The same strategy and scenario with the CPU work on the main thread, then on
-/// `workers` workers: both for any action but `main` and `pool`
-/// ([`super::support::RUN_MAIN`], [`super::support::RUN_POOL`]).
+/// Where a lesson runs its CPU work: on the page's main thread, on a pool of workers, or
+/// both (one run each, the main thread first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Places {
+    /// On the main thread only.
+    Main,
+    /// On the pool only.
+    Pool,
+    /// On the main thread, then on the pool.
+    Both,
+}
+
+/// The same strategy and scenario with the CPU work where `places` says: on the main
+/// thread, on `workers` workers, or both in that order.
 pub(super) fn main_and_pool(
-    action: &str,
+    places: Places,
     strategy: Strategy,
     scenario: &Scenario,
     workers: usize,
 ) -> Vec<RunPlan> {
-    let places: &[Option<usize>] = match action {
-        "main" => &[None],
-        "pool" => &[Some(workers)],
-        _ => &[None, Some(workers)],
+    let places: &[Option<usize>] = match places {
+        Places::Main => &[None],
+        Places::Pool => &[Some(workers)],
+        Places::Both => &[None, Some(workers)],
     };
     places
         .iter()
@@ -230,6 +241,22 @@ mod tests {
         assert_eq!(ratio(400.0, 0.0), "–");
         assert_eq!(millis(249.6), "250 ms");
         assert_eq!(millis(f64::NAN), "–");
+    }
+
+    #[test]
+    fn each_place_plans_its_runs_the_main_thread_first() {
+        let scenario = Scenario {
+            tasks: vec![cpu_task(0, 1, "crunch 1", 10.0)],
+        };
+        let workers = |places| -> Vec<Option<usize>> {
+            main_and_pool(places, Strategy::Gather, &scenario, 3)
+                .iter()
+                .map(|p| p.options.workers)
+                .collect()
+        };
+        assert_eq!(workers(Places::Main), vec![None]);
+        assert_eq!(workers(Places::Pool), vec![Some(3)]);
+        assert_eq!(workers(Places::Both), vec![None, Some(3)]);
     }
 
     #[test]

@@ -2,108 +2,22 @@
 //! work, failures, dependencies), picks a strategy and runs it like any other lesson.
 //! The script is parsed by [`crate::engine::lab::LabScript`]: data, never code.
 
-use crate::engine::lab::{LabScript, MAX_TEXT_CHARS};
+use crate::engine::lab::LabScript;
 use crate::engine::{
-    CriticalPath, ParamChoice, ParamError, ParamKind, ParamSpec, ParamValues, RunOptions,
-    RunRecord, Strategy, TaskStatus,
+    CriticalPath, ParamError, ParamSpec, ParamValues, RunOptions, RunRecord, Strategy, TaskStatus,
 };
 
-use super::cpu_work::{self, ROUNDS_PER_MS};
+use super::cpu_work::ROUNDS_PER_MS;
 use super::lab_code::{self, LabWay};
-use super::support::{self, secs};
-use super::{
-    ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan, TimelineExtra,
-};
+use super::support::secs;
+use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, RunOrder, RunPlan, TimelineExtra};
+
+mod params;
+
+pub use params::{Lab, DEFAULT_SCRIPT, LIMIT, SCRIPT, STRATEGY, WAYS, WORKERS};
 
 /// Your own tasks, your own strategy.
 pub struct LabLesson;
-
-/// The script the lab opens with: I/O, CPU work and a chain of dependencies.
-pub const DEFAULT_SCRIPT: &str = "# A checkout page. Edit freely: one task per line.
-fetch_user  io  800ms
-orders      io  600ms after fetch_user
-prices      io  500ms
-thumbnails  cpu 150ms
-recommend   cpu 200ms after orders
-charge      io  400ms after orders, prices
-receipt     io  300ms after charge";
-
-/// The scenario, as text (key `script`).
-pub const SCRIPT: ParamSpec = ParamSpec {
-    key: "script",
-    label: "Your scenario",
-    unit: "",
-    kind: ParamKind::Text {
-        default: DEFAULT_SCRIPT,
-        max_chars: MAX_TEXT_CHARS,
-        rows: 9,
-    },
-    min: 0.0,
-    max: 0.0,
-    default: 0.0,
-    step: 1.0,
-    help: "One task per line: name, io or cpu, a duration (250ms, 2s, 1.5s), then \
-           optionally “after a, b” and “fails”. # starts a comment.",
-};
-
-/// The strategies the lab offers.
-pub const WAYS: [ParamChoice; 5] = [
-    ParamChoice {
-        key: "sequential",
-        label: "Sequential",
-    },
-    ParamChoice {
-        key: "gather",
-        label: "Gather",
-    },
-    ParamChoice {
-        key: "semaphore",
-        label: "Semaphore (k at once)",
-    },
-    ParamChoice {
-        key: "taskgroup",
-        label: "TaskGroup (cancel on failure)",
-    },
-    ParamChoice {
-        key: "chained",
-        label: "Dependencies honoured",
-    },
-];
-
-/// How the tasks are awaited (key `strategy`).
-pub const STRATEGY: ParamSpec = ParamSpec {
-    key: "strategy",
-    label: "Strategy",
-    kind: ParamKind::Choice {
-        options: &WAYS,
-        default: "chained",
-    },
-    help: "Only “dependencies honoured” waits for what a task names after “after”.",
-    ..SCRIPT
-};
-
-/// The semaphore's size (key `k`).
-pub const LIMIT: ParamSpec = ParamSpec {
-    key: "k",
-    label: "Semaphore size k",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 50.0,
-    default: 2.0,
-    step: 1.0,
-    help: "Most tasks in flight at once, for the semaphore strategy.",
-};
-
-/// Where CPU work runs (key `workers`): 0 on the page's own thread, else a pool.
-pub const WORKERS: ParamSpec = ParamSpec {
-    key: "workers",
-    label: "CPU workers",
-    min: 0.0,
-    help: "0 computes on the page's own thread (it freezes meanwhile); 1 to 8 use a pool \
-           of web workers.",
-    ..cpu_work::WORKERS
-};
 
 static PARAMS: [ParamSpec; 4] = [SCRIPT, STRATEGY, LIMIT, WORKERS];
 
@@ -154,25 +68,13 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::OneAtATime,
 };
 
-/// The script of `values`, or the default one if it is missing or invalid (only hand-built
-/// values can be invalid: the page checks them first).
-fn script(values: &ParamValues) -> LabScript {
-    values
-        .text(SCRIPT.key)
-        .and_then(|t| LabScript::parse(t).ok())
-        .or_else(|| LabScript::parse(DEFAULT_SCRIPT).ok())
-        .unwrap_or(LabScript { tasks: Vec::new() })
-}
-
-/// The chosen way of awaiting (the default if the choice is missing or unknown).
-fn way(values: &ParamValues) -> LabWay {
-    let key = values.text(STRATEGY.key).unwrap_or(STRATEGY.default_text());
-    match key {
-        "sequential" => LabWay::Sequential,
-        "gather" => LabWay::Gather,
-        "semaphore" => LabWay::Semaphore(support::whole(values, &LIMIT).max(1)),
-        "taskgroup" => LabWay::TaskGroup,
-        _ => LabWay::Chained,
+crate::actions! {
+    /// The lab's buttons.
+    pub enum LabAction {
+        /// The script with the chosen strategy.
+        Run = ("run", "Run"),
+        /// The script with each of the five strategies, one after another.
+        Compare = ("compare", "Compare all five"),
     }
 }
 
@@ -187,28 +89,10 @@ fn strategy(way: LabWay) -> Strategy {
     }
 }
 
-/// Workers for CPU work (0: the page's own thread).
-fn workers(values: &ParamValues) -> usize {
-    support::whole(values, &WORKERS)
-}
-
-impl AnyLesson for LabLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
-    }
-
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![
-            ActionSpec {
-                key: "run",
-                label: "Run",
-            },
-            ActionSpec {
-                key: "compare",
-                label: "Compare all five",
-            },
-        ]
-    }
+impl Lesson for LabLesson {
+    type Params = Lab;
+    type Action = LabAction;
+    const INFO: &'static LessonInfo = &INFO;
 
     /// Every error of the script, as `Line L, column C: …`, on the script's field.
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {
@@ -224,39 +108,34 @@ impl AnyLesson for LabLesson {
 
     /// `run`: the chosen strategy. `compare`: the same script with each of the five, one
     /// after another, in the order of [`WAYS`] (the semaphore with the chosen k).
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let scenario = script(values).scenario(ROUNDS_PER_MS);
-        let n = workers(values);
+    fn plan(&self, action: LabAction, lab: &Lab) -> Vec<RunPlan> {
+        let scenario = lab.script.scenario(ROUNDS_PER_MS);
+        let n = lab.workers;
         let options = RunOptions {
             workers: (n > 0).then_some(n),
             ..RunOptions::default()
         };
-        let ways = if action == "compare" {
-            vec![
+        let ways = match action {
+            LabAction::Run => vec![lab.way],
+            LabAction::Compare => vec![
                 LabWay::Sequential,
                 LabWay::Gather,
-                LabWay::Semaphore(support::whole(values, &LIMIT).max(1)),
+                LabWay::Semaphore(lab.limit),
                 LabWay::TaskGroup,
                 LabWay::Chained,
-            ]
-        } else {
-            vec![way(values)]
+            ],
         };
         ways.into_iter()
             .map(|w| RunPlan::new(strategy(w), scenario.clone()).with_options(options))
             .collect()
     }
 
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        vec![lab_code::code(
-            &script(values),
-            way(values),
-            workers(values),
-        )]
+    fn code(&self, lab: &Lab) -> Vec<CodeSample> {
+        vec![lab_code::code(&lab.script, lab.way, lab.workers)]
     }
 
-    fn insights(&self, runs: &[RunRecord], values: &ParamValues) -> Vec<Insight> {
-        let script = script(values);
+    fn insights(&self, runs: &[RunRecord], lab: &Lab) -> Vec<Insight> {
+        let script = &lab.script;
         let scenario = script.scenario(ROUNDS_PER_MS);
         let mut out = Vec::new();
         if script.has_dependencies() {
@@ -280,7 +159,7 @@ impl AnyLesson for LabLesson {
                     "Dependencies",
                     "only “dependencies honoured” waits for them; the other four ignore them",
                 ));
-            } else if way(values) != LabWay::Chained {
+            } else if lab.way != LabWay::Chained {
                 out.push(Insight::new(
                     "ignored",
                     "Dependencies",

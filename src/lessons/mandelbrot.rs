@@ -4,9 +4,9 @@
 use crate::engine::cpu::{mandelbrot_tile, tiles_for, CpuJob, Tile};
 use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
-use super::cpu_work::{self, millis};
+use super::cpu_work::{self, millis, Places};
 use super::support::{self, secs};
-use super::{ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan};
+use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// A Mandelbrot picture split into tiles, each tile one CPU job.
 pub struct MandelbrotLesson;
@@ -97,14 +97,26 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::OneAtATime,
 };
 
+crate::actions! {
+    /// The Mandelbrot lesson's buttons.
+    pub enum MandelbrotAction {
+        /// The tiles on the pool only.
+        Pool = ("pool", "Render on the workers"),
+        /// The tiles on the main thread only.
+        Main = ("main", "Render on the main thread"),
+        /// The tiles on the main thread, then on the pool.
+        Both = ("both", "Render both ways"),
+    }
+}
+
 /// The clamped parameters.
-struct Picture {
+pub struct Picture {
     workers: usize,
     side: u32,
     max_iter: u32,
 }
 
-impl Picture {
+impl Params for Picture {
     fn read(values: &ParamValues) -> Self {
         Self {
             workers: support::whole(values, &WORKERS).max(1),
@@ -112,7 +124,9 @@ impl Picture {
             max_iter: support::whole(values, &DETAIL).max(1) as u32,
         }
     }
+}
 
+impl Picture {
     fn tiles(&self) -> Vec<Tile> {
         tiles_for(WIDTH, HEIGHT, self.side, self.side, self.max_iter)
     }
@@ -161,35 +175,21 @@ pub fn estimated_ms(tile: &Tile) -> f64 {
     (ns / 1e6).round().max(1.0)
 }
 
-impl AnyLesson for MandelbrotLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
+impl Lesson for MandelbrotLesson {
+    type Params = Picture;
+    type Action = MandelbrotAction;
+    const INFO: &'static LessonInfo = &INFO;
+
+    fn plan(&self, action: MandelbrotAction, p: &Picture) -> Vec<RunPlan> {
+        let places = match action {
+            MandelbrotAction::Pool => Places::Pool,
+            MandelbrotAction::Main => Places::Main,
+            MandelbrotAction::Both => Places::Both,
+        };
+        cpu_work::main_and_pool(places, Strategy::Gather, &p.scenario(), p.workers)
     }
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![
-            ActionSpec {
-                key: "pool",
-                label: "Render on the workers",
-            },
-            ActionSpec {
-                key: "main",
-                label: "Render on the main thread",
-            },
-            ActionSpec {
-                key: "both",
-                label: "Render both ways",
-            },
-        ]
-    }
-
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let p = Picture::read(values);
-        cpu_work::main_and_pool(action, Strategy::Gather, &p.scenario(), p.workers)
-    }
-
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let p = Picture::read(values);
+    fn code(&self, p: &Picture) -> Vec<CodeSample> {
         let sample = CodeSample::new("Tiles on a pool of workers", PYTHON, RUST);
         vec![cpu_work::with_crunch(sample, 0.0)
             .with("width", WIDTH)
@@ -199,7 +199,7 @@ impl AnyLesson for MandelbrotLesson {
             .with("workers", p.workers)]
     }
 
-    fn insights(&self, runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
+    fn insights(&self, runs: &[RunRecord], _params: &Picture) -> Vec<Insight> {
         let mut out = Vec::new();
         for run in runs {
             let place = cpu_work::place_key(run);

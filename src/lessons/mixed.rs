@@ -3,10 +3,9 @@
 
 use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
-use super::cpu_work::{self, JOB_MS};
-use super::support::{RUN_MAIN, RUN_POOL};
+use super::cpu_work::{self, Places, JOB_MS};
 use super::{
-    support, ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan,
+    support, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan,
     TimelineExtra,
 };
 
@@ -89,15 +88,27 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::OneAtATime,
 };
 
+crate::actions! {
+    /// The fetch-then-process lesson's buttons.
+    pub enum MixedAction {
+        /// The processing on the main thread, then on the pool.
+        Both = ("both", "Run both"),
+        /// The processing on the main thread only.
+        Main = ("main", "Run on the main thread"),
+        /// The processing on the pool only.
+        Pool = ("pool", "Run on the pool"),
+    }
+}
+
 /// The clamped parameters.
-struct Mixed {
+pub struct Mixed {
     items: usize,
     gap_ms: f64,
     cost_ms: f64,
     workers: usize,
 }
 
-impl Mixed {
+impl Params for Mixed {
     fn read(values: &ParamValues) -> Self {
         Self {
             items: support::whole(values, &ITEMS).max(1),
@@ -106,7 +117,9 @@ impl Mixed {
             workers: support::whole(values, &WORKERS).max(1),
         }
     }
+}
 
+impl Mixed {
     /// `fetch i` (task 2i − 2, i·gap) and `process i` (task 2i − 1, after its fetch).
     fn scenario(&self) -> Scenario {
         let tasks = (1..=self.items).flat_map(|i| {
@@ -123,22 +136,21 @@ impl Mixed {
     }
 }
 
-impl AnyLesson for MixedLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
+impl Lesson for MixedLesson {
+    type Params = Mixed;
+    type Action = MixedAction;
+    const INFO: &'static LessonInfo = &INFO;
+
+    fn plan(&self, action: MixedAction, m: &Mixed) -> Vec<RunPlan> {
+        let places = match action {
+            MixedAction::Both => Places::Both,
+            MixedAction::Main => Places::Main,
+            MixedAction::Pool => Places::Pool,
+        };
+        cpu_work::main_and_pool(places, Strategy::Chained, &m.scenario(), m.workers)
     }
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![support::RUN_BOTH, RUN_MAIN, RUN_POOL]
-    }
-
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let m = Mixed::read(values);
-        cpu_work::main_and_pool(action, Strategy::Chained, &m.scenario(), m.workers)
-    }
-
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let m = Mixed::read(values);
+    fn code(&self, m: &Mixed) -> Vec<CodeSample> {
         let sample = CodeSample::new("Fetch, then process, as items arrive", PYTHON, RUST);
         vec![cpu_work::with_crunch(sample, m.cost_ms)
             .with("items", m.items)
@@ -147,7 +159,7 @@ impl AnyLesson for MixedLesson {
             .with("workers", m.workers)]
     }
 
-    fn insights(&self, runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
+    fn insights(&self, runs: &[RunRecord], _params: &Mixed) -> Vec<Insight> {
         cpu_work::lateness_and_makespan(runs, "fetch")
     }
 }
@@ -157,13 +169,17 @@ mod tests {
     use super::*;
     use crate::lessons::support::testing::{insight, predicted, values_with};
 
-    fn runs(action: &str, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
-        predicted(&MixedLesson.plan(action, &values_with(&PARAMS, pairs)))
+    fn params(pairs: &[(&str, f64)]) -> Mixed {
+        Mixed::read(&values_with(&PARAMS, pairs))
+    }
+
+    fn runs(action: MixedAction, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
+        predicted(&MixedLesson.plan(action, &params(pairs)))
     }
 
     #[test]
     fn on_three_workers_each_item_is_processed_as_it_arrives_6_times_50_plus_150_ms() {
-        let pool = &runs("pool", &[])[0];
+        let pool = &runs(MixedAction::Pool, &[])[0];
         assert_eq!(pool.makespan_ms, 450.0);
         for i in 0..6 {
             let arrives = (i + 1) as f64 * 50.0;
@@ -174,7 +190,7 @@ mod tests {
 
     #[test]
     fn on_the_main_thread_the_processing_queues_up_50_plus_6_times_150_ms() {
-        let main = &runs("main", &[])[0];
+        let main = &runs(MixedAction::Main, &[])[0];
         assert_eq!(main.makespan_ms, 950.0);
         // Fetch 2 was due at 100 ms but the loop was processing item 1 until 200 ms.
         assert_eq!(main.tasks[2].end_ms, 200.0);
@@ -185,22 +201,21 @@ mod tests {
 
     #[test]
     fn a_single_item_takes_its_fetch_plus_its_processing_anywhere() {
-        for run in runs("both", &[("items", 1.0)]) {
+        for run in runs(MixedAction::Both, &[("items", 1.0)]) {
             assert_eq!(run.makespan_ms, 200.0, "{}", run.title());
         }
     }
 
     #[test]
     fn one_worker_still_frees_the_loop_for_the_fetches() {
-        let pool = &runs("pool", &[("workers", 1.0)])[0];
+        let pool = &runs(MixedAction::Pool, &[("workers", 1.0)])[0];
         assert_eq!(cpu_work::worst_lateness_ms(pool), 0.0);
         assert_eq!(pool.makespan_ms, 950.0);
     }
 
     #[test]
     fn insights_give_the_latest_fetch_and_the_makespan_of_each_run() {
-        let values = ParamValues::defaults(&PARAMS);
-        let all = MixedLesson.insights(&runs("both", &[]), &values);
+        let all = MixedLesson.insights(&runs(MixedAction::Both, &[]), &params(&[]));
         assert_eq!(insight(&all, "makespan-main"), "0.95 s");
         assert_eq!(insight(&all, "makespan-pool"), "0.45 s");
         assert_eq!(insight(&all, "late-pool"), "0 ms late");
@@ -209,8 +224,7 @@ mod tests {
 
     #[test]
     fn the_code_follows_the_parameters() {
-        let values = values_with(&PARAMS, &[("items", 9.0), ("d", 120.0), ("workers", 5.0)]);
-        let code = &MixedLesson.code(&values)[0];
+        let code = &MixedLesson.code(&params(&[("items", 9.0), ("d", 120.0), ("workers", 5.0)]))[0];
         assert!(code.python.contains("item * 0.12)") && code.python.contains("range(1, 9 + 1)"));
         assert!(code.python.contains("max_workers=5"));
         assert!(code.rust.contains("item * 120)") && code.rust.contains("Pool::new(5)"));

@@ -15,15 +15,15 @@ use crate::engine::server::{
 use crate::engine::{ParamError, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
 use super::cpu_work::{self, cpu_task};
-use super::support::{self, number};
-use super::{ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan};
+use super::support::number;
+use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 mod live_run;
 mod params;
 
 use live_run::{caption, model_of};
-pub use live_run::{live_latencies, live_requests, live_scenario, live_workers};
-pub use params::{CORES, CPU, DURATION, IO, JITTER, RATE, THREADS, WORKERS};
+pub use live_run::{live_latencies, live_scenario, live_workers};
+pub use params::{ServerLoad, CORES, CPU, DURATION, IO, JITTER, RATE, THREADS, WORKERS};
 
 /// Thread pool vs event loop vs event loop with workers, under a rising load.
 pub struct ServerLesson;
@@ -80,54 +80,50 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::OneAtATime,
 };
 
-/// The server parameters of `values`, every field clamped to its spec.
-pub fn server_params(values: &ParamValues) -> ServerParams {
-    ServerParams {
-        io_ms: support::whole(values, &IO) as f64,
-        cpu_ms: support::whole(values, &CPU) as f64,
-        threads: support::whole(values, &THREADS).max(1),
-        workers: support::whole(values, &WORKERS).max(1),
-        cores: support::whole(values, &CORES).max(1),
+crate::actions! {
+    /// The server lesson's buttons.
+    pub enum ServerAction {
+        /// The three models, one after another.
+        All = ("all", "Run all three"),
+        /// The thread pool only.
+        Threads = ("threads", "Run the thread pool"),
+        /// The event loop only.
+        Loop = ("loop", "Run the event loop"),
+        /// The event loop with workers only.
+        Offload = ("offload", "Run the loop + workers"),
     }
 }
 
-/// The chosen offered load, in requests per second.
-pub fn rate(values: &ParamValues) -> f64 {
-    support::decimal(values, &RATE).max(1.0)
-}
-
-/// The arrival jitter as a fraction (0–1).
-pub fn jitter(values: &ParamValues) -> f64 {
-    support::decimal(values, &JITTER) / 100.0
-}
-
-/// The load sweep behind the curves.
-pub fn sweep(values: &ParamValues) -> LoadSweep {
-    LoadSweep::run(&server_params(values), jitter(values), SEED)
-}
-
-/// The three models at the chosen load, [`SWEEP_REQUESTS`] requests each: the queue view.
-pub fn at_chosen_rate(values: &ParamValues) -> Vec<ServerRun> {
-    simulate_all(values, SWEEP_REQUESTS)
-}
-
-/// The arrival times of `count` requests at the chosen load and jitter.
-fn arrivals(values: &ParamValues, count: usize) -> Vec<f64> {
-    Arrivals {
-        jitter: jitter(values),
-        seed: SEED,
-        ..Arrivals::evenly(rate(values), count)
+impl ServerLoad {
+    /// The load sweep behind the curves.
+    pub fn sweep(&self) -> LoadSweep {
+        LoadSweep::run(&self.server, self.jitter, SEED)
     }
-    .times_ms()
-}
 
-fn simulate_all(values: &ParamValues, count: usize) -> Vec<ServerRun> {
-    let p = server_params(values);
-    let times = arrivals(values, count);
-    ServerModel::ALL
-        .iter()
-        .map(|&m| ServerRun::simulate(m, &p, &times))
-        .collect()
+    /// The three models at the chosen load, [`SWEEP_REQUESTS`] requests each: the queue
+    /// view.
+    pub fn at_chosen_rate(&self) -> Vec<ServerRun> {
+        self.simulate_all(SWEEP_REQUESTS)
+    }
+
+    /// The arrival times of `count` requests at the chosen load and jitter.
+    fn arrivals(&self, count: usize) -> Vec<f64> {
+        Arrivals {
+            jitter: self.jitter,
+            seed: SEED,
+            ..Arrivals::evenly(self.rate, count)
+        }
+        .times_ms()
+    }
+
+    /// The three models serving `count` requests, simulated on virtual time.
+    fn simulate_all(&self, count: usize) -> Vec<ServerRun> {
+        let times = self.arrivals(count);
+        ServerModel::ALL
+            .iter()
+            .map(|&m| ServerRun::simulate(m, &self.server, &times))
+            .collect()
+    }
 }
 
 /// Requests per second written for people (`36.4 req/s`, `unlimited`).
@@ -150,31 +146,13 @@ pub fn capacity_formula(model: ServerModel) -> &'static str {
     }
 }
 
-impl AnyLesson for ServerLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
-    }
-
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![
-            support::RUN_ALL_THREE,
-            ActionSpec {
-                key: "threads",
-                label: "Run the thread pool",
-            },
-            ActionSpec {
-                key: "loop",
-                label: "Run the event loop",
-            },
-            ActionSpec {
-                key: "offload",
-                label: "Run the loop + workers",
-            },
-        ]
-    }
+impl Lesson for ServerLesson {
+    type Params = ServerLoad;
+    type Action = ServerAction;
+    const INFO: &'static LessonInfo = &INFO;
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {
-        let p = server_params(values);
+        let p = ServerLoad::read(values).server;
         if p.io() + p.cpu() > 0.0 {
             Vec::new()
         } else {
@@ -185,25 +163,27 @@ impl AnyLesson for ServerLesson {
         }
     }
 
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let p = server_params(values);
-        let times = arrivals(values, live_requests(values));
-        let models: Vec<ServerModel> = match ServerModel::ALL.iter().find(|m| m.key() == action) {
-            Some(&one) => vec![one],
-            None => ServerModel::ALL.to_vec(),
+    fn plan(&self, action: ServerAction, load: &ServerLoad) -> Vec<RunPlan> {
+        let models: &[ServerModel] = match action {
+            ServerAction::All => &ServerModel::ALL,
+            ServerAction::Threads => &[ServerModel::ThreadPool],
+            ServerAction::Loop => &[ServerModel::EventLoop],
+            ServerAction::Offload => &[ServerModel::Offloaded],
         };
+        let p = &load.server;
+        let times = load.arrivals(load.live_requests());
         models
-            .into_iter()
-            .map(|m| {
-                RunPlan::new(Strategy::Chained, live_scenario(m, &p, &times))
-                    .with_options(cpu_work::on(live_workers(m, &p)))
-                    .with_caption(caption(m, &p))
+            .iter()
+            .map(|&m| {
+                RunPlan::new(Strategy::Chained, live_scenario(m, p, &times))
+                    .with_options(cpu_work::on(live_workers(m, p)))
+                    .with_caption(caption(m, p))
             })
             .collect()
     }
 
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let p = server_params(values);
+    fn code(&self, load: &ServerLoad) -> Vec<CodeSample> {
+        let p = load.server;
         let sample = CodeSample::new(
             "A sync handler on a thread pool, an async handler, and one that offloads",
             PYTHON,
@@ -216,13 +196,13 @@ impl AnyLesson for ServerLesson {
             .with("cpu", number(p.cpu()))
             .with("threads", p.threads)
             .with("workers", p.workers)
-            .with("n", live_requests(values))
-            .with("rate", number(rate(values).round()))]
+            .with("n", load.live_requests())
+            .with("rate", number(load.rate.round()))]
     }
 
-    fn insights(&self, runs: &[RunRecord], values: &ParamValues) -> Vec<Insight> {
-        let p = server_params(values);
-        let sweep = sweep(values);
+    fn insights(&self, runs: &[RunRecord], load: &ServerLoad) -> Vec<Insight> {
+        let p = load.server;
+        let sweep = load.sweep();
         let mut out = Vec::new();
         for run in runs {
             let Some(model) = model_of(run) else { continue };

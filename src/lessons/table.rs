@@ -5,7 +5,7 @@ use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Stra
 
 use super::cpu_work::{self, JOB_MS};
 use super::support::{self, secs};
-use super::{ActionSpec, AnyLesson, CodeSample, Insight, LessonInfo, Panel, RunOrder, RunPlan};
+use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// Nine runs: three workloads times sync, async and pool.
 pub struct TableLesson;
@@ -68,8 +68,30 @@ const ROWS: [Row; 3] = [
     },
 ];
 
-/// The columns, left to right.
-const COLUMNS: [&str; 3] = ["sync", "async", "pool"];
+/// A column of the table: how a row's calls or tasks are run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    /// One after another.
+    Sync,
+    /// Gathered on one loop.
+    Async,
+    /// On a pool of workers.
+    Pool,
+}
+
+impl Column {
+    /// The columns, left to right.
+    const ALL: [Column; 3] = [Column::Sync, Column::Async, Column::Pool];
+
+    /// The column's name, in captions and insight keys.
+    fn name(self) -> &'static str {
+        match self {
+            Column::Sync => "sync",
+            Column::Async => "async",
+            Column::Pool => "pool",
+        }
+    }
+}
 
 const PYTHON: &str = include_str!("code/table.py").trim_ascii_end();
 
@@ -99,14 +121,28 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::OneAtATime,
 };
 
+crate::actions! {
+    /// The timing table's buttons.
+    pub enum TableAction {
+        /// All nine cells, row by row.
+        All = ("all", "Measure the whole table"),
+        /// The three cells of the first row.
+        Io10 = ("io10", "Only 10 I/O calls"),
+        /// The three cells of the second row.
+        Cpu10 = ("cpu10", "Only 10 CPU tasks"),
+        /// The three cells of the last row.
+        Io1 = ("io1", "Only 1 I/O call"),
+    }
+}
+
 /// The clamped parameters.
-struct Table {
+pub struct Table {
     call_ms: f64,
     cost_ms: f64,
     workers: usize,
 }
 
-impl Table {
+impl Params for Table {
     fn read(values: &ParamValues) -> Self {
         Self {
             call_ms: support::whole(values, &CALL) as f64,
@@ -114,7 +150,9 @@ impl Table {
             workers: support::whole(values, &WORKERS).max(1),
         }
     }
+}
 
+impl Table {
     /// The tasks of `row`: calls (timers) or tasks (computing).
     fn scenario(&self, row: &Row) -> Scenario {
         let tasks = (1..=row.count).map(|i| {
@@ -130,22 +168,22 @@ impl Table {
     }
 
     /// The plan of one cell.
-    fn cell(&self, row: &Row, column: &str) -> RunPlan {
+    fn cell(&self, row: &Row, column: Column) -> RunPlan {
         let scenario = self.scenario(row);
         let plan = match column {
-            "sync" => cpu_work::plan_on(Strategy::Sequential, &scenario, None),
-            "async" => cpu_work::plan_on(Strategy::Gather, &scenario, None),
-            _ => {
+            Column::Sync => cpu_work::plan_on(Strategy::Sequential, &scenario, None),
+            Column::Async => cpu_work::plan_on(Strategy::Gather, &scenario, None),
+            Column::Pool => {
                 let limit = self.workers;
                 cpu_work::plan_on(Strategy::Semaphore { limit }, &scenario, Some(limit))
             }
         };
-        plan.with_caption(format!("{} · {column}", row.title))
+        plan.with_caption(format!("{} · {}", row.title, column.name()))
     }
 }
 
 /// The row and column a finished run measured, read from its tasks and its strategy.
-fn cell_of(run: &RunRecord) -> (&'static Row, &'static str) {
+fn cell_of(run: &RunRecord) -> (&'static Row, Column) {
     let row = if run.tasks.iter().any(|t| t.cpu) {
         &ROWS[1]
     } else if run.tasks.len() == 1 {
@@ -154,50 +192,31 @@ fn cell_of(run: &RunRecord) -> (&'static Row, &'static str) {
         &ROWS[0]
     };
     let column = match run.strategy.as_str() {
-        "sequential" => COLUMNS[0],
-        "gather" => COLUMNS[1],
-        _ => COLUMNS[2],
+        "sequential" => Column::Sync,
+        "gather" => Column::Async,
+        _ => Column::Pool,
     };
     (row, column)
 }
 
-impl AnyLesson for TableLesson {
-    fn info(&self) -> &'static LessonInfo {
-        &INFO
-    }
+impl Lesson for TableLesson {
+    type Params = Table;
+    type Action = TableAction;
+    const INFO: &'static LessonInfo = &INFO;
 
-    fn actions(&self) -> Vec<ActionSpec> {
-        vec![
-            ActionSpec {
-                key: "all",
-                label: "Measure the whole table",
-            },
-            ActionSpec {
-                key: "io10",
-                label: "Only 10 I/O calls",
-            },
-            ActionSpec {
-                key: "cpu10",
-                label: "Only 10 CPU tasks",
-            },
-            ActionSpec {
-                key: "io1",
-                label: "Only 1 I/O call",
-            },
-        ]
-    }
-
-    fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan> {
-        let table = Table::read(values);
-        let one = ROWS.iter().any(|r| r.key == action);
-        ROWS.iter()
-            .filter(|r| !one || r.key == action)
-            .flat_map(|row| COLUMNS.map(|column| table.cell(row, column)))
+    fn plan(&self, action: TableAction, table: &Table) -> Vec<RunPlan> {
+        let rows: &[Row] = match action {
+            TableAction::All => &ROWS,
+            TableAction::Io10 => &ROWS[..1],
+            TableAction::Cpu10 => &ROWS[1..2],
+            TableAction::Io1 => &ROWS[2..],
+        };
+        rows.iter()
+            .flat_map(|row| Column::ALL.map(|column| table.cell(row, column)))
             .collect()
     }
 
-    fn code(&self, values: &ParamValues) -> Vec<CodeSample> {
-        let table = Table::read(values);
+    fn code(&self, table: &Table) -> Vec<CodeSample> {
         let sample = CodeSample::new("The nine cells", PYTHON, RUST);
         vec![cpu_work::with_crunch(sample, table.cost_ms)
             .with("workers", table.workers)
@@ -205,13 +224,13 @@ impl AnyLesson for TableLesson {
             .with("d", table.call_ms)]
     }
 
-    fn insights(&self, runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
+    fn insights(&self, runs: &[RunRecord], _table: &Table) -> Vec<Insight> {
         runs.iter()
             .map(|run| {
                 let (row, column) = cell_of(run);
                 Insight::new(
-                    format!("cell-{}-{column}", row.key),
-                    format!("{}, {column}", row.title),
+                    format!("cell-{}-{}", row.key, column.name()),
+                    format!("{}, {}", row.title, column.name()),
                     secs(run.makespan_ms),
                 )
             })
@@ -220,68 +239,5 @@ impl AnyLesson for TableLesson {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lessons::support::testing::{insight, predicted, values_with};
-
-    fn table(pairs: &[(&str, f64)]) -> Vec<Insight> {
-        let values = values_with(&PARAMS, pairs);
-        TableLesson.insights(&predicted(&TableLesson.plan("all", &values)), &values)
-    }
-
-    #[test]
-    fn the_default_table_reads_like_the_classic_one_with_a_pool_of_4() {
-        let cells = table(&[]);
-        let expected = [
-            ("cell-io10-sync", "1.00 s"),
-            ("cell-io10-async", "0.10 s"),
-            // ⌈10/4⌉ = 3 rounds of 100 ms
-            ("cell-io10-pool", "0.30 s"),
-            ("cell-cpu10-sync", "1.00 s"),
-            ("cell-cpu10-async", "1.00 s"),
-            ("cell-cpu10-pool", "0.30 s"),
-            ("cell-io1-sync", "0.10 s"),
-            ("cell-io1-async", "0.10 s"),
-            ("cell-io1-pool", "0.10 s"),
-        ];
-        assert_eq!(cells.len(), 9);
-        for (key, value) in expected {
-            assert_eq!(insight(&cells, key), value, "{key}");
-        }
-    }
-
-    #[test]
-    fn a_pool_of_one_is_as_slow_as_sync() {
-        let cells = table(&[("workers", 1.0)]);
-        assert_eq!(insight(&cells, "cell-io10-pool"), "1.00 s");
-        assert_eq!(insight(&cells, "cell-cpu10-pool"), "1.00 s");
-    }
-
-    #[test]
-    fn only_the_pool_column_uses_workers_and_a_row_action_plans_its_three_cells() {
-        let plans = TableLesson.plan("cpu10", &ParamValues::default());
-        assert_eq!(plans.len(), 3);
-        let workers: Vec<Option<usize>> = plans.iter().map(|p| p.options.workers).collect();
-        assert_eq!(workers, vec![None, None, Some(4)]);
-        assert!(plans.iter().all(|p| p.scenario.tasks.len() == 10));
-        assert_eq!(TableLesson.plan("all", &ParamValues::default()).len(), 9);
-    }
-
-    #[test]
-    fn even_the_largest_parameters_predict_under_30_seconds_for_the_whole_table() {
-        let values = values_with(&PARAMS, &[("d", 1e9), ("cost", 1e9), ("workers", 1.0)]);
-        let total: f64 = predicted(&TableLesson.plan("all", &values))
-            .iter()
-            .map(|r| r.makespan_ms)
-            .sum();
-        assert!(total <= 30_000.0, "{total} ms");
-    }
-
-    #[test]
-    fn the_code_follows_the_parameters() {
-        let values = values_with(&PARAMS, &[("d", 250.0), ("workers", 6.0)]);
-        let code = &TableLesson.code(&values)[0];
-        assert!(code.python.contains("time.sleep(0.25)") && code.python.contains("WORKERS = 6"));
-        assert!(code.rust.contains("from_millis(250)") && code.rust.contains("WORKERS: usize = 6"));
-    }
-}
+#[path = "tests/table.rs"]
+mod tests;

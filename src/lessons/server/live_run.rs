@@ -3,23 +3,26 @@
 
 use super::*;
 
-/// How many requests the live run serves: the arrivals within the chosen duration, at
-/// most [`LIVE_MAX_REQUESTS`], fewer if the three runs would take longer than
-/// [`LIVE_BUDGET_MS`] together (at least 1).
-pub fn live_requests(values: &ParamValues) -> usize {
-    let wanted = (rate(values) * support::decimal(values, &DURATION)).round() as usize;
-    let mut n = wanted.clamp(1, LIVE_MAX_REQUESTS);
-    while n > 1 {
-        let total: f64 = simulate_all(values, n)
-            .iter()
-            .map(ServerRun::makespan_ms)
-            .sum();
-        if total <= LIVE_BUDGET_MS {
-            break;
+impl ServerLoad {
+    /// How many requests the live run serves: the arrivals within the chosen duration,
+    /// at most [`LIVE_MAX_REQUESTS`], fewer if the three runs would take longer than
+    /// [`LIVE_BUDGET_MS`] together (at least 1).
+    pub fn live_requests(&self) -> usize {
+        let wanted = (self.rate * self.duration_s).round() as usize;
+        let mut n = wanted.clamp(1, LIVE_MAX_REQUESTS);
+        while n > 1 {
+            let total: f64 = self
+                .simulate_all(n)
+                .iter()
+                .map(ServerRun::makespan_ms)
+                .sum();
+            if total <= LIVE_BUDGET_MS {
+                break;
+            }
+            n -= 1;
         }
-        n -= 1;
+        n
     }
-    n
 }
 
 /// How many CPU parts of `model` the live run computes at once, and where: `None` on the

@@ -1,7 +1,40 @@
-//! The server lesson's parameters.
+//! The server lesson's parameters: their specs, and [`ServerLoad`], what they say once
+//! read.
 
-use crate::engine::{ParamKind, ParamSpec};
-use crate::lessons::cpu_work;
+use crate::engine::server::ServerParams;
+use crate::engine::{ParamKind, ParamSpec, ParamValues};
+use crate::lessons::{cpu_work, support, Params};
+
+/// The server lesson's parameters, clamped: the server, the load put on it and the
+/// length of the live run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ServerLoad {
+    /// What each request costs and what the server has to serve it with.
+    pub server: ServerParams,
+    /// The chosen offered load, in requests per second (at least 1).
+    pub rate: f64,
+    /// The arrival jitter as a fraction (0–1).
+    pub jitter: f64,
+    /// How long the live run's arrivals last, in seconds.
+    pub duration_s: f64,
+}
+
+impl Params for ServerLoad {
+    fn read(values: &ParamValues) -> Self {
+        Self {
+            server: ServerParams {
+                io_ms: support::whole(values, &IO) as f64,
+                cpu_ms: support::whole(values, &CPU) as f64,
+                threads: support::whole(values, &THREADS).max(1),
+                workers: support::whole(values, &WORKERS).max(1),
+                cores: support::whole(values, &CORES).max(1),
+            },
+            rate: support::decimal(values, &RATE).max(1.0),
+            jitter: support::decimal(values, &JITTER) / 100.0,
+            duration_s: support::decimal(values, &DURATION),
+        }
+    }
+}
 
 /// Offered load.
 pub const RATE: ParamSpec = ParamSpec {

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::lessons::support::testing::{insight, predicted};
+use crate::lessons::Params;
 
 fn values(script: &str, way: &str) -> ParamValues {
     let mut v = ParamValues::defaults(&PARAMS);
@@ -15,11 +16,11 @@ fn values(script: &str, way: &str) -> ParamValues {
 fn the_default_script_is_valid_and_honours_its_chain_in_a_little_over_two_seconds() {
     let v = ParamValues::defaults(&PARAMS);
     assert!(LabLesson.check(&v).is_empty());
-    let run = &predicted(&LabLesson.plan("run", &v))[0];
+    let run = &predicted(&LabLesson.plan(LabAction::Run, &Lab::read(&v)))[0];
     assert_eq!(run.tasks.len(), 7);
     // fetch_user 0.8 → orders 1.4 → charge 1.8 → receipt 2.1 s.
     assert_eq!(run.makespan_ms, 2100.0);
-    let all = LabLesson.insights(std::slice::from_ref(run), &v);
+    let all = LabLesson.insights(std::slice::from_ref(run), &Lab::read(&v));
     assert_eq!(
         insight(&all, "path"),
         "fetch_user → orders → charge → receipt"
@@ -37,7 +38,7 @@ fn each_strategy_maps_to_its_engine_strategy_with_k_and_workers() {
         ("chained", Strategy::Chained, 1000.0),
     ];
     for (key, s, makespan) in expect {
-        let plans = LabLesson.plan("run", &values(script, key));
+        let plans = LabLesson.plan(LabAction::Run, &Lab::read(&values(script, key)));
         assert_eq!(plans[0].strategy, s);
         assert_eq!(plans[0].options.workers, None);
         assert_eq!(
@@ -48,13 +49,18 @@ fn each_strategy_maps_to_its_engine_strategy_with_k_and_workers() {
     }
     let mut v = values(script, "gather");
     v.0.insert("workers".into(), 3.0);
-    assert_eq!(LabLesson.plan("run", &v)[0].options.workers, Some(3));
+    assert_eq!(
+        LabLesson.plan(LabAction::Run, &Lab::read(&v))[0]
+            .options
+            .workers,
+        Some(3)
+    );
 }
 
 #[test]
 fn a_taskgroup_cancels_the_others_when_a_task_fails() {
     let v = values("slow io 2s\nbad io 500ms fails", "taskgroup");
-    let run = &predicted(&LabLesson.plan("run", &v))[0];
+    let run = &predicted(&LabLesson.plan(LabAction::Run, &Lab::read(&v)))[0];
     assert_eq!(run.makespan_ms, 500.0);
     assert_eq!(run.tasks[0].status, TaskStatus::Cancelled);
 }
@@ -79,9 +85,10 @@ fn a_broken_script_is_reported_with_line_and_column_on_the_script_field() {
 #[test]
 fn dependencies_ignored_by_the_strategy_are_pointed_out() {
     let v = values("a io 1s\nb io 1s after a", "gather");
-    let all = LabLesson.insights(&[], &v);
+    let all = LabLesson.insights(&[], &Lab::read(&v));
     assert!(insight(&all, "ignored").starts_with("ignored"));
-    let chained = LabLesson.insights(&[], &values("a io 1s\nb io 1s after a", "chained"));
+    let chained = values("a io 1s\nb io 1s after a", "chained");
+    let chained = LabLesson.insights(&[], &Lab::read(&chained));
     assert!(chained.iter().all(|i| i.key != "ignored"));
 }
 
@@ -90,7 +97,7 @@ fn hand_built_values_without_a_valid_script_fall_back_to_the_default_scenario() 
     let mut v = ParamValues::default();
     v.0.insert("script".into(), f64::NAN);
     v.1.insert("strategy".into(), "<img onerror=x>".into());
-    let plans = LabLesson.plan("run", &v);
+    let plans = LabLesson.plan(LabAction::Run, &Lab::read(&v));
     assert_eq!(plans[0].scenario.tasks.len(), 7);
     assert_eq!(plans[0].strategy, Strategy::Chained);
 }
@@ -99,7 +106,7 @@ fn hand_built_values_without_a_valid_script_fall_back_to_the_default_scenario() 
 fn comparing_runs_the_script_with_all_five_strategies_in_order_one_at_a_time() {
     let mut v = values("a io 1s\nb io 1s after a\nc io 1s", "gather");
     v.0.insert("k".into(), 2.0);
-    let plans = LabLesson.plan("compare", &v);
+    let plans = LabLesson.plan(LabAction::Compare, &Lab::read(&v));
     let strategies: Vec<Strategy> = plans.iter().map(|p| p.strategy).collect();
     assert_eq!(
         strategies,
@@ -111,12 +118,12 @@ fn comparing_runs_the_script_with_all_five_strategies_in_order_one_at_a_time() {
             Strategy::Chained,
         ]
     );
-    assert_eq!(LabLesson.info().runs, RunOrder::OneAtATime);
+    assert_eq!(LabLesson::INFO.runs, RunOrder::OneAtATime);
     let runs = predicted(&plans);
     let makespans: Vec<f64> = runs.iter().map(|r| r.makespan_ms).collect();
     // Only the chained run waits for a before starting b.
     assert_eq!(makespans, [3000.0, 1000.0, 2000.0, 1000.0, 2000.0]);
-    let all = LabLesson.insights(&runs, &v);
+    let all = LabLesson.insights(&runs, &Lab::read(&v));
     let labels: Vec<&str> = all
         .iter()
         .filter(|i| i.key == "makespan")

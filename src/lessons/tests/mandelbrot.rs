@@ -3,13 +3,20 @@
 use super::*;
 use crate::lessons::support::testing::{insight, predicted, values_with};
 
-fn runs(action: &str, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
-    predicted(&MandelbrotLesson.plan(action, &values_with(&PARAMS, pairs)))
+fn picture(pairs: &[(&str, f64)]) -> Picture {
+    Picture::read(&values_with(&PARAMS, pairs))
+}
+
+fn runs(action: MandelbrotAction, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
+    predicted(&MandelbrotLesson.plan(action, &picture(pairs)))
 }
 
 #[test]
 fn the_default_picture_is_16_tile_jobs_covering_every_pixel() {
-    let plan = &MandelbrotLesson.plan("pool", &ParamValues::default())[0];
+    let plan = &MandelbrotLesson.plan(
+        MandelbrotAction::Pool,
+        &Picture::read(&ParamValues::default()),
+    )[0];
     assert_eq!(plan.options.workers, Some(4));
     let tiles: Vec<Tile> = plan
         .scenario
@@ -36,9 +43,12 @@ fn the_preview_estimate_is_within_a_fifth_of_the_real_iterations() {
 
 #[test]
 fn tiles_over_the_set_cost_more_than_tiles_far_from_it() {
-    let tasks = &MandelbrotLesson.plan("main", &ParamValues::default())[0]
-        .scenario
-        .tasks;
+    let tasks = &MandelbrotLesson.plan(
+        MandelbrotAction::Main,
+        &Picture::read(&ParamValues::default()),
+    )[0]
+    .scenario
+    .tasks;
     // Row 2, column 3 covers the main cardioid; row 1, column 4 is almost all outside.
     let (inside, outside) = (tasks[6].duration_ms, tasks[3].duration_ms);
     assert!(inside > 10.0 * outside, "{inside} vs {outside}");
@@ -46,7 +56,7 @@ fn tiles_over_the_set_cost_more_than_tiles_far_from_it() {
 
 #[test]
 fn on_the_main_thread_the_tiles_add_up_and_on_workers_the_slowest_tile_is_a_floor() {
-    let [main, pool] = &runs("both", &[])[..] else {
+    let [main, pool] = &runs(MandelbrotAction::Both, &[])[..] else {
         panic!("two runs")
     };
     let costs: Vec<f64> = main.tasks.iter().map(|t| t.requested_ms).collect();
@@ -61,14 +71,14 @@ fn on_the_main_thread_the_tiles_add_up_and_on_workers_the_slowest_tile_is_a_floo
 
 #[test]
 fn even_the_most_detailed_picture_is_estimated_under_15_seconds() {
-    let main = &runs("main", &[("iter", 1e9), ("tiles", 1.0)])[0];
+    let main = &runs(MandelbrotAction::Main, &[("iter", 1e9), ("tiles", 1.0)])[0];
     assert!(main.makespan_ms <= 15_000.0, "{} ms", main.makespan_ms);
 }
 
 #[test]
 fn insights_give_each_makespan_the_slowest_tile_and_the_speedup() {
-    let values = ParamValues::defaults(&PARAMS);
-    let both = runs("both", &[]);
+    let values = picture(&[]);
+    let both = runs(MandelbrotAction::Both, &[]);
     let all = MandelbrotLesson.insights(&both, &values);
     assert_eq!(insight(&all, "makespan-main"), secs(both[0].makespan_ms));
     assert!(insight(&all, "slowest-pool").starts_with("tile "));
@@ -80,10 +90,7 @@ fn insights_give_each_makespan_the_slowest_tile_and_the_speedup() {
 
 #[test]
 fn the_code_follows_the_parameters() {
-    let values = values_with(
-        &PARAMS,
-        &[("tiles", 6.0), ("iter", 500.0), ("workers", 9.0)],
-    );
+    let values = picture(&[("tiles", 6.0), ("iter", 500.0), ("workers", 9.0)]);
     let code = &MandelbrotLesson.code(&values)[0];
     assert!(code.python.contains("= 480, 320, 6, 500"));
     assert!(code.python.contains("render(9)"));

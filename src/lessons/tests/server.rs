@@ -8,27 +8,31 @@ fn values(pairs: &[(&str, f64)]) -> ParamValues {
     values_with(&PARAMS, pairs)
 }
 
+fn load(pairs: &[(&str, f64)]) -> ServerLoad {
+    ServerLoad::read(&values(pairs))
+}
+
 #[test]
 fn four_threads_sharing_one_core_with_no_io_still_finish_on_virtual_time() {
     // Found by the property tests: contended virtual workers used to lose a wake-up.
-    let v = values(&[
+    let v = load(&[
         ("cores", 1.0),
         ("io", 0.0),
         ("rate", 105.0),
         ("threads", 4.0),
     ]);
-    for plan in ServerLesson.plan("all", &v) {
+    for plan in ServerLesson.plan(ServerAction::All, &v) {
         assert!(plan.predict().is_some(), "{:?}", plan.caption);
     }
 }
 
 #[test]
 fn run_all_plans_the_three_models_as_chained_arrive_io_cpu_triples() {
-    let v = values(&[]);
-    let plans = ServerLesson.plan("all", &v);
+    let v = load(&[]);
+    let plans = ServerLesson.plan(ServerAction::All, &v);
     assert_eq!(plans.len(), 3);
     // 60 req/s for 0.2 s: 12 requests, 3 tasks each.
-    assert_eq!(live_requests(&v), 12);
+    assert_eq!(v.live_requests(), 12);
     for plan in &plans {
         assert_eq!(plan.strategy, Strategy::Chained);
         assert_eq!(plan.scenario.tasks.len(), 36);
@@ -44,7 +48,7 @@ fn run_all_plans_the_three_models_as_chained_arrive_io_cpu_triples() {
     // The thread pool's 5th request waits for the 1st to be answered (task 2).
     assert_eq!(plans[0].scenario.tasks[13].after, vec![12, 2]);
     assert_eq!(plans[1].scenario.tasks[13].after, vec![12]);
-    assert_eq!(ServerLesson.plan("loop", &v).len(), 1);
+    assert_eq!(ServerLesson.plan(ServerAction::Loop, &v).len(), 1);
 }
 
 #[test]
@@ -52,14 +56,14 @@ fn below_capacity_the_live_prediction_matches_the_simulation_d_plus_c_each() {
     // 20 req/s, 80 + 10 ms: every model answers each request in 90 ms. (With d = 100
     // an arrival would fall exactly when a computation starts: the live event loop
     // would notice it only 10 ms later, when the loop is free again.)
-    let v = values(&[("rate", 20.0), ("io", 80.0), ("duration", 0.5)]);
-    for plan in ServerLesson.plan("all", &v) {
+    let v = load(&[("rate", 20.0), ("io", 80.0), ("duration", 0.5)]);
+    for plan in ServerLesson.plan(ServerAction::All, &v) {
         let record = plan.predict().expect("finishes");
         let lat = live_latencies(&record);
         assert_eq!(lat.len(), 10);
         assert!(lat.iter().all(|&l| (l - 90.0).abs() < 1e-6), "{lat:?}");
     }
-    for run in simulate_all(&v, 10) {
+    for run in v.simulate_all(10) {
         assert!(run.latencies_ms().iter().all(|&l| (l - 90.0).abs() < 1e-6));
     }
 }
@@ -69,16 +73,16 @@ fn an_arrival_during_a_computation_is_noticed_by_the_live_loop_only_after_it() {
     // d = 95, c = 10, one arrival every 50 ms: the loop computes request 1 from 95 to
     // 105 ms; request 3 arrives at 100 ms, during that computation, so its I/O starts
     // only at 105 and it is answered 5 ms later than an idle loop would answer it.
-    let v = values(&[("rate", 20.0), ("io", 95.0), ("duration", 0.5)]);
-    let record = &predicted(&ServerLesson.plan("loop", &v))[0];
+    let v = load(&[("rate", 20.0), ("io", 95.0), ("duration", 0.5)]);
+    let record = &predicted(&ServerLesson.plan(ServerAction::Loop, &v))[0];
     assert_eq!(record.tasks[7].start_ms, 105.0);
     assert_eq!(live_latencies(record)[2], 110.0);
 }
 
 #[test]
 fn above_capacity_the_live_thread_pool_never_has_more_than_t_requests_in_flight() {
-    let v = values(&[("rate", 200.0), ("threads", 3.0), ("duration", 0.2)]);
-    let record = &predicted(&ServerLesson.plan("threads", &v))[0];
+    let v = load(&[("rate", 200.0), ("threads", 3.0), ("duration", 0.2)]);
+    let record = &predicted(&ServerLesson.plan(ServerAction::Threads, &v))[0];
     let spans: Vec<(f64, f64)> = record
         .tasks
         .chunks(3)
@@ -92,9 +96,9 @@ fn above_capacity_the_live_thread_pool_never_has_more_than_t_requests_in_flight(
         assert!(busy <= 3, "{busy} in flight at {start}");
     }
     // And it matches the simulation when the threads do not outnumber the cores.
-    let v3 = values(&[("rate", 200.0), ("threads", 2.0), ("duration", 0.2)]);
-    let record = &predicted(&ServerLesson.plan("threads", &v3))[0];
-    let sim = &simulate_all(&v3, live_requests(&v3))[0];
+    let v3 = load(&[("rate", 200.0), ("threads", 2.0), ("duration", 0.2)]);
+    let record = &predicted(&ServerLesson.plan(ServerAction::Threads, &v3))[0];
+    let sim = &v3.simulate_all(v3.live_requests())[0];
     for (live, simulated) in live_latencies(record).iter().zip(sim.latencies_ms()) {
         assert!((live - simulated).abs() < 1e-6, "{live} vs {simulated}");
     }
@@ -102,8 +106,8 @@ fn above_capacity_the_live_thread_pool_never_has_more_than_t_requests_in_flight(
 
 #[test]
 fn the_live_event_loop_computes_one_request_at_a_time() {
-    let v = values(&[("rate", 400.0), ("cpu", 20.0), ("duration", 0.1)]);
-    let record = &predicted(&ServerLesson.plan("loop", &v))[0];
+    let v = load(&[("rate", 400.0), ("cpu", 20.0), ("duration", 0.1)]);
+    let record = &predicted(&ServerLesson.plan(ServerAction::Loop, &v))[0];
     let mut cpu: Vec<(f64, f64)> = record
         .tasks
         .iter()
@@ -118,17 +122,17 @@ fn the_live_event_loop_computes_one_request_at_a_time() {
 
 #[test]
 fn a_long_live_run_is_cut_to_the_time_budget() {
-    let v = values(&[
+    let v = load(&[
         ("rate", 100.0),
         ("io", 1000.0),
         ("threads", 1.0),
         ("duration", 3.0),
     ]);
-    let n = live_requests(&v);
+    let n = v.live_requests();
     assert!((1..LIVE_MAX_REQUESTS).contains(&n), "{n}");
-    let total: f64 = simulate_all(&v, n).iter().map(ServerRun::makespan_ms).sum();
+    let total: f64 = v.simulate_all(n).iter().map(ServerRun::makespan_ms).sum();
     assert!(total <= LIVE_BUDGET_MS || n == 1);
-    let plans = ServerLesson.plan("all", &v);
+    let plans = ServerLesson.plan(ServerAction::All, &v);
     let predicted_total: f64 = predicted(&plans).iter().map(|r| r.makespan_ms).sum();
     assert!(predicted_total <= LIVE_BUDGET_MS * 1.5, "{predicted_total}");
 }
@@ -143,8 +147,8 @@ fn no_io_and_no_cpu_is_refused_on_the_cpu_field() {
 
 #[test]
 fn insights_give_measured_percentiles_capacity_and_knee_per_model() {
-    let v = values(&[]);
-    let runs = predicted(&ServerLesson.plan("all", &v));
+    let v = load(&[]);
+    let runs = predicted(&ServerLesson.plan(ServerAction::All, &v));
     let all = ServerLesson.insights(&runs, &v);
     assert_eq!(insight(&all, "capacity-threads"), "36.4 req/s");
     assert_eq!(insight(&all, "capacity-loop"), "100 req/s");
@@ -155,7 +159,7 @@ fn insights_give_measured_percentiles_capacity_and_knee_per_model() {
 
 #[test]
 fn the_code_follows_the_parameters() {
-    let v = values(&[
+    let v = load(&[
         ("io", 250.0),
         ("cpu", 5.0),
         ("threads", 8.0),
