@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use crate::charts::{format_ms, LiveRun};
 use crate::engine::exercise::{Answer, Runner, Score};
 use crate::engine::ParamValues;
-use crate::lessons::exercise::{items, run_index, ExerciseAction, ExerciseRuns, POOL_WORKERS};
-use crate::lessons::{Action, AnyLesson};
+use crate::lessons::exercise::{check_plans, items, run_index, POOL_WORKERS};
+use crate::lessons::AnyLesson;
 
 use super::{ExerciseField, ExerciseResult, ExportButton, RunModel, RunStatus};
 
@@ -26,11 +26,10 @@ fn measured_ms(run: &LiveRun) -> Option<f64> {
 #[component]
 pub fn Exercise(
     /// The exercise lesson (it has no button of its own: this widget runs its
-    /// [`ExerciseRuns`], every task async then pool).
+    /// [`check_plans`], every task async then pool).
     lesson: &'static dyn AnyLesson,
 ) -> impl IntoView {
-    debug_assert_eq!(lesson.info().id, ExerciseRuns.info().id);
-    let model = RunModel::new(&ExerciseRuns);
+    let model = RunModel::new(lesson);
     let count = items().len();
     let answers = RwSignal::new(vec![Answer::default(); count]);
     let checked: RwSignal<Option<Vec<Answer>>> = RwSignal::new(None);
@@ -42,8 +41,7 @@ pub fn Exercise(
             return;
         }
         checked.set(Some(answers.get_untracked()));
-        let action = ExerciseAction::Check.spec();
-        model.start(action.key, action.label, ParamValues::default());
+        model.start_plans("Check and run", check_plans(), ParamValues::default());
     };
     let retry = move |_| {
         if checked.get_untracked().is_none() {

@@ -156,25 +156,22 @@ impl RunModel {
         values: &ParamValues,
     ) -> Result<(Vec<RunPlan>, Vec<LiveRun>), String> {
         let plans = self.lesson.plan(action, values);
-        if plans.is_empty() {
-            return Err("This action has nothing to run.".to_string());
-        }
-        let predicted = plans
-            .iter()
-            .map(|p| {
-                p.try_predict()
-                    .map(|r| LiveRun::new(p.strategy, p.scenario.clone(), r))
-                    .map_err(|why| format!("No prediction: {why}."))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let predicted = predicted_runs(&plans)?;
         Ok((plans, predicted))
     }
 
     /// Cancels any runs in progress and starts the runs of `action` with `values`.
     pub fn start(&self, action: &str, label: &str, values: ParamValues) {
+        let plans = self.lesson.plan(action, &values);
+        self.start_plans(label, plans, values);
+    }
+
+    /// Cancels any runs in progress and starts `plans` (a widget's own runs; `values` go
+    /// into the export), labelled `label` in the status.
+    pub fn start_plans(&self, label: &str, plans: Vec<RunPlan>, values: ParamValues) {
         self.stop_current();
-        let (plans, predicted) = match self.predict(action, &values) {
-            Ok(planned) => planned,
+        let predicted = match predicted_runs(&plans) {
+            Ok(predicted) => predicted,
             Err(why) => {
                 self.status.try_set(RunStatus::Failed(why));
                 return;
@@ -282,4 +279,19 @@ impl RunModel {
             None => false,
         }
     }
+}
+
+/// The predicted timeline of each plan, or why there is none.
+fn predicted_runs(plans: &[RunPlan]) -> Result<Vec<LiveRun>, String> {
+    if plans.is_empty() {
+        return Err("This action has nothing to run.".to_string());
+    }
+    plans
+        .iter()
+        .map(|p| {
+            p.try_predict()
+                .map(|r| LiveRun::new(p.strategy, p.scenario.clone(), r))
+                .map_err(|why| format!("No prediction: {why}."))
+        })
+        .collect()
 }

@@ -117,11 +117,11 @@ pub struct Blocking {
 impl Params for Blocking {
     fn read(values: &ParamValues) -> Self {
         Self {
-            calls: support::whole(values, &CALLS).max(1),
-            spacing_ms: support::whole(values, &SPACING) as f64,
-            jobs: support::whole(values, &JOBS).max(1),
-            cost_ms: support::whole(values, &COST) as f64,
-            workers: support::whole(values, &WORKERS).max(1),
+            calls: support::read_count(values, &CALLS).max(1),
+            spacing_ms: support::read_count(values, &SPACING) as f64,
+            jobs: support::read_count(values, &JOBS).max(1),
+            cost_ms: support::read_count(values, &COST) as f64,
+            workers: support::read_count(values, &WORKERS).max(1),
         }
     }
 }
@@ -159,7 +159,7 @@ impl Lesson for BlockingLesson {
         vec![cpu_work::with_crunch(sample, b.cost_ms)
             .with("io", b.calls)
             .with("jobs", b.jobs)
-            .with("d_s", cpu_work::seconds(b.spacing_ms))
+            .with("d_s", cpu_work::code_seconds(b.spacing_ms))
             .with("d", b.spacing_ms)
             .with("workers", b.workers)]
     }

@@ -6,7 +6,7 @@ use crate::engine::{
     TaskSpec,
 };
 
-use super::support::{self, secs};
+use super::support::{self, in_seconds};
 use super::{
     params, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan,
     TimelineExtra,
@@ -121,10 +121,10 @@ pub struct Chain {
 impl Params for Chain {
     fn read(values: &ParamValues) -> Self {
         Self {
-            user_s: support::decimal(values, &USER),
-            orders_s: support::decimal(values, &ORDERS),
-            combine_s: support::decimal(values, &COMBINE),
-            scale: support::decimal(values, &SCALE),
+            user_s: support::read_number(values, &USER),
+            orders_s: support::read_number(values, &ORDERS),
+            combine_s: support::read_number(values, &COMBINE),
+            scale: support::read_number(values, &SCALE),
         }
     }
 }
@@ -198,7 +198,7 @@ impl Lesson for ChainLesson {
         ];
         for (name, seconds) in durations {
             sample = sample
-                .with(&format!("{name}_s"), support::number(seconds))
+                .with(&format!("{name}_s"), support::param_text(seconds))
                 .with(&format!("{name}_ms"), (seconds * 1000.0).round());
         }
         vec![sample]
@@ -222,20 +222,20 @@ impl Lesson for ChainLesson {
             out.push(Insight::new(
                 format!("length-{key}"),
                 format!("{title}: critical path length"),
-                secs(p.length_ms),
+                in_seconds(p.length_ms),
             ));
             if let Some(run) = runs.iter().find(|r| is_dependent(r) == dependent) {
                 out.push(Insight::new(
                     format!("makespan-{key}"),
                     format!("{title}: measured"),
-                    secs(run.makespan_ms),
+                    in_seconds(run.makespan_ms),
                 ));
             }
         }
         out.push(Insight::new(
             "saving",
             "Saved by starting both lookups at once",
-            secs(lengths[0] - lengths[1]),
+            in_seconds(lengths[0] - lengths[1]),
         ));
         out
     }

@@ -3,8 +3,8 @@
 
 use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
-use super::cpu_work::{self, millis};
-use super::support::{self, secs};
+use super::cpu_work::{self, in_millis};
+use super::support::{self, in_seconds};
 use super::{Action, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// Two waiting dishes on one loop, two hands-on dishes on one loop, then on two workers.
@@ -91,8 +91,8 @@ pub struct Dishes {
 impl Params for Dishes {
     fn read(values: &ParamValues) -> Self {
         Self {
-            soup_ms: support::whole(values, &SOUP) as f64,
-            bread_ms: support::whole(values, &BREAD) as f64,
+            soup_ms: support::read_count(values, &SOUP) as f64,
+            bread_ms: support::read_count(values, &BREAD) as f64,
         }
     }
 }
@@ -195,8 +195,8 @@ impl Lesson for CooksLesson {
         let (soup, bread) = (dishes.soup_ms, dishes.bread_ms);
         let sample = CodeSample::new("Waiting, by hand, two pairs of hands", PYTHON, RUST);
         vec![cpu_work::with_crunch(sample, soup)
-            .with("soup_s", cpu_work::seconds(soup))
-            .with("bread_s", cpu_work::seconds(bread))
+            .with("soup_s", cpu_work::code_seconds(soup))
+            .with("bread_s", cpu_work::code_seconds(bread))
             .with("soup_ms", soup)
             .with("bread_ms", bread)
             .with("soup_rounds", cpu_work::grouped(cpu_work::rounds_for(soup)))
@@ -214,12 +214,12 @@ impl Lesson for CooksLesson {
             out.push(Insight::new(
                 format!("makespan-{key}"),
                 format!("{title}: both dishes ready after"),
-                secs(run.makespan_ms),
+                in_seconds(run.makespan_ms),
             ));
             out.push(Insight::new(
                 format!("overlap-{key}"),
                 format!("{title}: both dishes in progress together for"),
-                millis(overlap_ms(run)),
+                in_millis(overlap_ms(run)),
             ));
         }
         out

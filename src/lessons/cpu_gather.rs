@@ -7,7 +7,7 @@ use crate::engine::{
 };
 
 use super::cpu_work::{self, JOB_MS};
-use super::support::{self, secs};
+use super::support::{self, in_seconds};
 use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// Equal CPU jobs: sequential and gathered on the main thread, then on pools of 1..W.
@@ -129,9 +129,9 @@ pub struct Jobs {
 impl Params for Jobs {
     fn read(values: &ParamValues) -> Self {
         Self {
-            count: support::whole(values, &COUNT).max(1),
-            cost_ms: support::whole(values, &COST) as f64,
-            most_workers: support::whole(values, &WORKERS).max(1),
+            count: support::read_count(values, &COUNT).max(1),
+            cost_ms: support::read_count(values, &COST) as f64,
+            most_workers: support::read_count(values, &WORKERS).max(1),
             fault: fault_job(values.text(FAULT.key).unwrap_or(FAULT.default_text())),
         }
     }
@@ -201,14 +201,14 @@ impl Lesson for CpuGatherLesson {
                 out.push(Insight::new(
                     format!("makespan-{}", run.strategy),
                     format!("{title}: makespan"),
-                    secs(run.makespan_ms),
+                    in_seconds(run.makespan_ms),
                 ));
                 continue;
             };
             out.push(Insight::new(
                 format!("makespan-w{w}"),
                 format!("{title}: makespan"),
-                secs(run.makespan_ms),
+                in_seconds(run.makespan_ms),
             ));
             if let Some(g) = gathered {
                 out.push(Insight::new(

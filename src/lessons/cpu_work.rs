@@ -12,7 +12,7 @@ use crate::engine::{
     ParamKind, ParamSpec, RunOptions, RunRecord, Scenario, Strategy, TaskSpan, TaskSpec,
 };
 
-use super::support::secs;
+use super::support::in_seconds;
 use super::{CodeSample, Insight, RunPlan};
 
 /// Hash-chain rounds that take about one millisecond in a browser (an estimate).
@@ -114,12 +114,12 @@ pub(super) fn lateness_and_makespan(runs: &[RunRecord], io_name: &str) -> Vec<In
         out.push(Insight::new(
             format!("late-{place}"),
             format!("{title}: the latest {io_name} ended"),
-            format!("{} late", millis(worst_lateness_ms(run))),
+            format!("{} late", in_millis(worst_lateness_ms(run))),
         ));
         out.push(Insight::new(
             format!("makespan-{place}"),
             format!("{title}: makespan"),
-            secs(run.makespan_ms),
+            in_seconds(run.makespan_ms),
         ));
     }
     out
@@ -149,7 +149,7 @@ pub(super) fn worst_lateness_ms(run: &RunRecord) -> f64 {
 }
 
 /// Milliseconds written whole (`250 ms`); `–` for a missing time.
-pub(super) fn millis(ms: f64) -> String {
+pub(super) fn in_millis(ms: f64) -> String {
     if ms.is_finite() {
         format!("{ms:.0} ms")
     } else {
@@ -200,8 +200,8 @@ pub(super) fn grouped(n: u32) -> String {
 }
 
 /// Seconds for Python's `asyncio.sleep` from milliseconds (`0.05`).
-pub(super) fn seconds(ms: f64) -> String {
-    super::support::number(ms / 1000.0)
+pub(super) fn code_seconds(ms: f64) -> String {
+    super::support::param_text(ms / 1000.0)
 }
 
 /// Test helpers shared by the CPU lessons' tests.
@@ -232,15 +232,15 @@ mod tests {
         assert_eq!(grouped(999), "999");
         assert_eq!(grouped(1000), "1_000");
         assert_eq!(grouped(0), "0");
-        assert_eq!(seconds(50.0), "0.05");
+        assert_eq!(code_seconds(50.0), "0.05");
     }
 
     #[test]
     fn speedups_and_milliseconds_are_written_for_people() {
         assert_eq!(ratio(400.0, 200.0), "2.00×");
         assert_eq!(ratio(400.0, 0.0), "–");
-        assert_eq!(millis(249.6), "250 ms");
-        assert_eq!(millis(f64::NAN), "–");
+        assert_eq!(in_millis(249.6), "250 ms");
+        assert_eq!(in_millis(f64::NAN), "–");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::engine::{
     RunRecord, Scenario, ScenarioParams, Strategy,
 };
 
-use super::support::{self, secs};
+use super::support::{self, in_seconds};
 use super::{params, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// A traced run of gather, sequential or semaphore(2) on a few tasks.
@@ -115,7 +115,7 @@ pub enum StrategyChoice {
 impl StrategyChoice {
     /// The choice of the parameter's value (clamped to 0–2).
     fn read(values: &ParamValues) -> Self {
-        match support::whole(values, &STRATEGY) {
+        match support::read_count(values, &STRATEGY) {
             0 => StrategyChoice::Gather,
             1 => StrategyChoice::Sequential,
             _ => StrategyChoice::SemaphoreOf2,
@@ -217,13 +217,17 @@ impl Lesson for EventLoopLesson {
                 "Most tasks asleep at once",
                 most_asleep.to_string(),
             ),
-            Insight::new("predicted", "Predicted makespan", secs(record.makespan_ms)),
+            Insight::new(
+                "predicted",
+                "Predicted makespan",
+                in_seconds(record.makespan_ms),
+            ),
         ];
         if let Some(measured) = support::run_of(runs, record.strategy.as_str()) {
             out.push(Insight::new(
                 "measured",
                 "Measured makespan",
-                secs(measured.makespan_ms),
+                in_seconds(measured.makespan_ms),
             ));
         }
         out

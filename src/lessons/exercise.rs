@@ -12,21 +12,8 @@ use super::cpu_work;
 use super::{CodeSample, Lesson, LessonInfo, NoAction, Panel, Params, RunOrder, RunPlan};
 
 /// Classify, choose a runner, then measure both runners. The page shows no button for it:
-/// its widget starts the runs of [`ExerciseRuns`].
+/// its widget starts the runs of [`check_plans`].
 pub struct ExerciseLesson;
-
-/// The exercise as its widget runs it: the same lesson, with the one action of the
-/// widget's "Check and run" button (not in the lesson list, so the page draws no button
-/// for it).
-pub struct ExerciseRuns;
-
-crate::actions! {
-    /// What the exercise widget starts.
-    pub enum ExerciseAction {
-        /// Every item, both ways, in the order of [`run_index`].
-        Check = ("check", "Check and run"),
-    }
-}
 
 /// The exercise has no parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +34,7 @@ pub fn items() -> &'static [ExerciseItem] {
     &CATALOGUE
 }
 
-/// Where the run of `item` (its position) with `runner` is in the plans of [`CHECK`]:
+/// Where the run of `item` (its position) with `runner` is in [`check_plans`]:
 /// each item has two runs, async first, then the pool.
 pub fn run_index(item: usize, runner: Runner) -> usize {
     2 * item
@@ -140,12 +127,12 @@ static INFO: LessonInfo = LessonInfo {
     runs: RunOrder::OneAtATime,
 };
 
-/// The code pane, the same for both views of the lesson.
-fn code() -> Vec<CodeSample> {
-    vec![
-        CodeSample::new("Waiting on one loop, computing on a pool", PYTHON, RUST)
-            .with("workers", POOL_WORKERS),
-    ]
+/// Every run of "Check and run": each item async, then on the pool (see [`run_index`]).
+pub fn check_plans() -> Vec<RunPlan> {
+    items()
+        .iter()
+        .flat_map(|item| Runner::BOTH.map(|runner| plan_for(item, runner)))
+        .collect()
 }
 
 impl Lesson for ExerciseLesson {
@@ -158,26 +145,10 @@ impl Lesson for ExerciseLesson {
     }
 
     fn code(&self, _params: &NoParams) -> Vec<CodeSample> {
-        code()
-    }
-}
-
-impl Lesson for ExerciseRuns {
-    type Params = NoParams;
-    type Action = ExerciseAction;
-    const INFO: &'static LessonInfo = &INFO;
-
-    fn plan(&self, action: ExerciseAction, _params: &NoParams) -> Vec<RunPlan> {
-        match action {
-            ExerciseAction::Check => items()
-                .iter()
-                .flat_map(|item| Runner::BOTH.map(|runner| plan_for(item, runner)))
-                .collect(),
-        }
-    }
-
-    fn code(&self, _params: &NoParams) -> Vec<CodeSample> {
-        code()
+        vec![
+            CodeSample::new("Waiting on one loop, computing on a pool", PYTHON, RUST)
+                .with("workers", POOL_WORKERS),
+        ]
     }
 }
 
@@ -193,7 +164,7 @@ mod tests {
 
     #[test]
     fn plans_are_finite_and_small_two_per_item_in_run_index_order() {
-        let plans = ExerciseRuns.plan(ExerciseAction::Check, &NoParams);
+        let plans = check_plans();
         assert_eq!(plans.len(), 2 * items().len());
         let mut total = 0.0;
         for (i, item) in items().iter().enumerate() {
@@ -216,21 +187,16 @@ mod tests {
     }
 
     #[test]
-    fn the_page_shows_no_button_and_the_widget_key_plans_every_item_both_ways() {
-        use crate::lessons::{Action, AnyLesson};
-        let values = ParamValues::default();
+    fn the_page_shows_no_button_and_the_check_runs_every_item_both_ways() {
+        use crate::lessons::AnyLesson;
         assert!(AnyLesson::actions(&ExerciseLesson).is_empty());
-        assert!(AnyLesson::plan(&ExerciseLesson, "check", &values).is_empty());
-        let key = ExerciseAction::Check.spec().key;
-        let plans = AnyLesson::plan(&ExerciseRuns, key, &values);
-        assert_eq!(
-            plans,
-            Lesson::plan(&ExerciseRuns, ExerciseAction::Check, &NoParams)
-        );
-        assert_eq!(
-            AnyLesson::info(&ExerciseRuns).id,
-            AnyLesson::info(&ExerciseLesson).id
-        );
+        assert!(AnyLesson::plan(&ExerciseLesson, "check", &ParamValues::default()).is_empty());
+        let plans = check_plans();
+        for (i, item) in items().iter().enumerate() {
+            for runner in Runner::BOTH {
+                assert_eq!(plans[run_index(i, runner)], plan_for(item, runner));
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::engine::{
     Strategy, TaskStatus,
 };
 
-use super::support::{self, secs};
+use super::support::{self, in_seconds};
 use super::{panels, params, CodeSample, Insight, Lesson, LessonInfo, Params, RunOrder, RunPlan};
 
 /// Three ways of meeting an error, on the same random tasks.
@@ -140,9 +140,9 @@ impl Params for Failures {
     fn read(values: &ParamValues) -> Self {
         Self {
             scenario: support::scenario_params(values, &params::COUNT),
-            failing: support::whole(values, &FAILING),
-            chance: support::decimal(values, &CHANCE),
-            timeout_s: support::decimal(values, &TIMEOUT),
+            failing: support::read_count(values, &FAILING),
+            chance: support::read_number(values, &CHANCE),
+            timeout_s: support::read_number(values, &TIMEOUT),
         }
     }
 }
@@ -174,7 +174,7 @@ fn of(count: usize, run: &RunRecord) -> String {
 /// What the caller saw: the error and when, or the errors returned in place.
 fn error_seen(run: &RunRecord) -> String {
     if let Some(f) = &run.failure {
-        return format!("{}, at {}", f.message, secs(f.at_ms));
+        return format!("{}, at {}", f.message, in_seconds(f.at_ms));
     }
     let in_place = run.count(TaskStatus::Failed) + run.count(TaskStatus::TimedOut);
     match in_place {
@@ -191,7 +191,7 @@ impl Lesson for FailuresLesson {
 
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {
         let mut errors = params::check_range(values);
-        let n = support::whole(values, &params::COUNT);
+        let n = support::read_count(values, &params::COUNT);
         let chosen = values.get_or(FAILING.key, FAILING.default);
         if chosen > n as f64 {
             errors.push(ParamError::new(
@@ -221,7 +221,7 @@ impl Lesson for FailuresLesson {
         let (chance, timeout) = (params.chance, params.timeout_s);
         let (timeout_py, timeout_rs) = if timeout > 0.0 {
             (
-                support::number(timeout),
+                support::param_text(timeout),
                 format!(
                     "Some(Duration::from_millis({}))",
                     (timeout * 1000.0).round()
@@ -237,7 +237,7 @@ impl Lesson for FailuresLesson {
         )
         .with("fail", params.failing)
         .with("p_f64", format!("{chance:?}"))
-        .with("p", support::number(chance));
+        .with("p", support::param_text(chance));
         vec![
             errors.with_scenario(&params.scenario),
             CodeSample::new("A timeout per task", PYTHON_TIMEOUT, RUST_TIMEOUT)

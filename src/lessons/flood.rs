@@ -6,7 +6,7 @@ use crate::engine::{
     TaskStatus,
 };
 
-use super::support::{self, secs};
+use super::support::{self, in_seconds};
 use super::{
     params, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan,
     TimelineExtra,
@@ -138,13 +138,13 @@ pub struct Flood {
 
 impl Params for Flood {
     fn read(values: &ParamValues) -> Self {
-        let call_s = support::decimal(values, &DURATION);
+        let call_s = support::read_number(values, &DURATION);
         Self {
-            count: support::whole(values, &COUNT).max(1),
+            count: support::read_count(values, &COUNT).max(1),
             call_s,
-            call_ms: support::scaled_ms(call_s, support::decimal(values, &SCALE)),
-            capacity: support::whole(values, &CAPACITY).max(1),
-            limit: support::whole(values, &LIMIT).max(1),
+            call_ms: support::scaled_ms(call_s, support::read_number(values, &SCALE)),
+            capacity: support::read_count(values, &CAPACITY).max(1),
+            limit: support::read_count(values, &LIMIT).max(1),
         }
     }
 }
@@ -198,7 +198,7 @@ impl Lesson for FloodLesson {
             CodeSample::new("Everything at once, a semaphore, batches", PYTHON, RUST)
                 .with("k", flood.limit)
                 .with("capacity", flood.capacity)
-                .with("d", support::number(d))
+                .with("d", support::param_text(d))
                 .with("d_ms", (d * 1000.0).round())
                 .with("n", flood.count),
         ]
@@ -223,18 +223,18 @@ impl Lesson for FloodLesson {
                 run.concurrency().peak.to_string(),
             ));
             let expected = match strategy {
-                Strategy::Gather => format!("d = {}", secs(flood.call_ms)),
+                Strategy::Gather => format!("d = {}", in_seconds(flood.call_ms)),
                 _ => format!(
                     "⌈{}/{}⌉·d = {}",
                     flood.count,
                     flood.limit,
-                    secs(flood.limited_ms())
+                    in_seconds(flood.limited_ms())
                 ),
             };
             out.push(Insight::new(
                 format!("makespan-{key}"),
                 format!("{title}: makespan"),
-                format!("{} ({expected})", secs(run.makespan_ms)),
+                format!("{} ({expected})", in_seconds(run.makespan_ms)),
             ));
         }
         out

@@ -9,7 +9,7 @@ use crate::engine::{
 
 use super::cpu_work::ROUNDS_PER_MS;
 use super::lab_code::{self, LabWay};
-use super::support::secs;
+use super::support::in_seconds;
 use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, RunOrder, RunPlan, TimelineExtra};
 
 mod params;
@@ -150,7 +150,7 @@ impl Lesson for LabLesson {
                 out.push(Insight::new(
                     "path-length",
                     "Critical path length",
-                    secs(path.length_ms),
+                    in_seconds(path.length_ms),
                 ));
             }
             if runs.len() > 1 {
@@ -176,7 +176,7 @@ impl Lesson for LabLesson {
             out.push(Insight::new(
                 "makespan",
                 named("Measured makespan", run),
-                secs(run.makespan_ms),
+                in_seconds(run.makespan_ms),
             ));
             let count =
                 |status: TaskStatus| run.tasks.iter().filter(|t| t.status == status).count();

@@ -143,25 +143,17 @@ pub trait AnyLesson: Sync {
     /// The buttons, the main one first.
     fn actions(&self) -> Vec<ActionSpec>;
     /// See [`Lesson::check`].
-    fn check(&self, _values: &ParamValues) -> Vec<ParamError> {
-        Vec::new()
-    }
+    fn check(&self, values: &ParamValues) -> Vec<ParamError>;
     /// See [`Lesson::plan`]; nothing for a key that is not one of [`AnyLesson::actions`].
     fn plan(&self, action: &str, values: &ParamValues) -> Vec<RunPlan>;
     /// See [`Lesson::code`].
     fn code(&self, values: &ParamValues) -> Vec<CodeSample>;
     /// See [`Lesson::insights`].
-    fn insights(&self, _runs: &[RunRecord], _values: &ParamValues) -> Vec<Insight> {
-        Vec::new()
-    }
+    fn insights(&self, runs: &[RunRecord], values: &ParamValues) -> Vec<Insight>;
     /// See [`Lesson::trace`].
-    fn trace(&self, _values: &ParamValues) -> Option<(RunRecord, EventLoopTrace)> {
-        None
-    }
+    fn trace(&self, values: &ParamValues) -> Option<(RunRecord, EventLoopTrace)>;
     /// See [`Lesson::scaling`].
-    fn scaling(&self, _values: &ParamValues) -> Vec<ScalingPoint> {
-        Vec::new()
-    }
+    fn scaling(&self, values: &ParamValues) -> Vec<ScalingPoint>;
 }
 
 impl<L: Lesson> AnyLesson for L {

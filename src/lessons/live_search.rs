@@ -121,10 +121,10 @@ pub struct SearchParams {
 impl Params for SearchParams {
     fn read(values: &ParamValues) -> Self {
         Self {
-            base_ms: support::decimal(values, &BASE),
-            jitter_ms: support::decimal(values, &JITTER),
-            debounce_ms: support::decimal(values, &DEBOUNCE),
-            seed: support::decimal(values, &SEED) as u64,
+            base_ms: support::read_number(values, &BASE),
+            jitter_ms: support::read_number(values, &JITTER),
+            debounce_ms: support::read_number(values, &DEBOUNCE),
+            seed: support::read_number(values, &SEED) as u64,
         }
     }
 }

@@ -4,8 +4,8 @@
 use crate::engine::cpu::{mandelbrot_tile, tiles_for, CpuJob, Tile};
 use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
-use super::cpu_work::{self, millis, Places};
-use super::support::{self, secs};
+use super::cpu_work::{self, in_millis, Places};
+use super::support::{self, in_seconds};
 use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// A Mandelbrot picture split into tiles, each tile one CPU job.
@@ -119,9 +119,9 @@ pub struct Picture {
 impl Params for Picture {
     fn read(values: &ParamValues) -> Self {
         Self {
-            workers: support::whole(values, &WORKERS).max(1),
-            side: support::whole(values, &SIDE).max(1) as u32,
-            max_iter: support::whole(values, &DETAIL).max(1) as u32,
+            workers: support::read_count(values, &WORKERS).max(1),
+            side: support::read_count(values, &SIDE).max(1) as u32,
+            max_iter: support::read_count(values, &DETAIL).max(1) as u32,
         }
     }
 }
@@ -207,7 +207,7 @@ impl Lesson for MandelbrotLesson {
             out.push(Insight::new(
                 format!("makespan-{place}"),
                 format!("{title}: the whole picture took"),
-                secs(run.makespan_ms),
+                in_seconds(run.makespan_ms),
             ));
             let slowest = run
                 .tasks
@@ -218,7 +218,7 @@ impl Lesson for MandelbrotLesson {
                 out.push(Insight::new(
                     format!("slowest-{place}"),
                     format!("{title}: the slowest tile"),
-                    format!("{}, {}", t.label, millis(t.elapsed_ms())),
+                    format!("{}, {}", t.label, in_millis(t.elapsed_ms())),
                 ));
             }
         }

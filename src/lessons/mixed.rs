@@ -111,10 +111,10 @@ pub struct Mixed {
 impl Params for Mixed {
     fn read(values: &ParamValues) -> Self {
         Self {
-            items: support::whole(values, &ITEMS).max(1),
-            gap_ms: support::whole(values, &GAP) as f64,
-            cost_ms: support::whole(values, &COST) as f64,
-            workers: support::whole(values, &WORKERS).max(1),
+            items: support::read_count(values, &ITEMS).max(1),
+            gap_ms: support::read_count(values, &GAP) as f64,
+            cost_ms: support::read_count(values, &COST) as f64,
+            workers: support::read_count(values, &WORKERS).max(1),
         }
     }
 }
@@ -154,7 +154,7 @@ impl Lesson for MixedLesson {
         let sample = CodeSample::new("Fetch, then process, as items arrive", PYTHON, RUST);
         vec![cpu_work::with_crunch(sample, m.cost_ms)
             .with("items", m.items)
-            .with("d_s", cpu_work::seconds(m.gap_ms))
+            .with("d_s", cpu_work::code_seconds(m.gap_ms))
             .with("d", m.gap_ms)
             .with("workers", m.workers)]
     }

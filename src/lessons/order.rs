@@ -5,7 +5,7 @@ use crate::engine::{
     ParamError, ParamValues, RunOptions, RunRecord, Scenario, ScenarioParams, Strategy,
 };
 
-use super::support::{self, secs};
+use super::support::{self, in_seconds};
 use super::{panels, params, CodeSample, Insight, Lesson, LessonInfo, RunOrder, RunPlan};
 
 /// Gather vs a task group with done-callbacks, on the same random tasks.
@@ -102,7 +102,7 @@ fn kept_at(run: &RunRecord, ids: &[usize], time: impl Fn(usize) -> f64) -> Strin
         .iter()
         .filter(|&&id| is_kept(id))
         .filter_map(|&id| run.tasks.iter().find(|t| t.id == id))
-        .map(|t| format!("{} at {}", t.label, secs(time(t.id))))
+        .map(|t| format!("{} at {}", t.label, in_seconds(time(t.id))))
         .collect();
     if parts.is_empty() {
         "none (there is no task 2)".to_string()
@@ -259,7 +259,7 @@ mod tests {
         let values = with(&[("n", 6.0)]);
         let runs = predicted(&OrderLesson.plan(OrderAction::Both, &values));
         let all = OrderLesson.insights(&runs, &values);
-        let at = format!("at {}", secs(runs[0].makespan_ms));
+        let at = format!("at {}", in_seconds(runs[0].makespan_ms));
         let gathered = insight(&all, "even-gather");
         assert_eq!(gathered.matches(&at).count(), 3, "{gathered}");
         assert!(gathered.starts_with("task 2 at"));

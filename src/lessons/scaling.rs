@@ -6,7 +6,7 @@ use crate::engine::{
     Strategy,
 };
 
-use super::support::{self, secs};
+use super::support::{self, in_seconds};
 use super::{params, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// Sequential, gather and semaphore(k) over the first 1, 2, …, N tasks.
@@ -96,10 +96,10 @@ impl Params for Sweep {
         Self {
             scenario: ScenarioParams {
                 // This lesson's own scale (its default is smaller).
-                scale: support::decimal(values, &SCALE),
+                scale: support::read_number(values, &SCALE),
                 ..support::scenario_params(values, &MAX_COUNT)
             },
-            limit: support::whole(values, &LIMIT).max(1),
+            limit: support::read_count(values, &LIMIT).max(1),
         }
     }
 }
@@ -146,7 +146,7 @@ impl Lesson for ScalingLesson {
         let sample = CodeSample::new("Timing the sweep yourself", PYTHON, RUST)
             .with("k", sweep.limit)
             .with("scale_f64", format!("{scale:?}"))
-            .with("scale", support::number(scale));
+            .with("scale", support::param_text(scale));
         vec![sample.with_scenario(&sweep.scenario)]
     }
 
@@ -176,7 +176,7 @@ impl Lesson for ScalingLesson {
             out.push(Insight::new(
                 format!("theory-{key}"),
                 format!("{title}, theory"),
-                secs(bound),
+                in_seconds(bound),
             ));
             let measured = runs
                 .iter()
@@ -185,7 +185,7 @@ impl Lesson for ScalingLesson {
                 out.push(Insight::new(
                     format!("measured-{key}"),
                     format!("{title}, measured"),
-                    secs(run.makespan_ms),
+                    in_seconds(run.makespan_ms),
                 ));
             }
         }

@@ -15,7 +15,7 @@ use crate::engine::server::{
 use crate::engine::{ParamError, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
 use super::cpu_work::{self, cpu_task};
-use super::support::number;
+use super::support::param_text;
 use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 mod live_run;
@@ -190,14 +190,14 @@ impl Lesson for ServerLesson {
             RUST,
         );
         vec![sample
-            .with("io_s", cpu_work::seconds(p.io()))
-            .with("cpu_s", cpu_work::seconds(p.cpu()))
-            .with("io", number(p.io()))
-            .with("cpu", number(p.cpu()))
+            .with("io_s", cpu_work::code_seconds(p.io()))
+            .with("cpu_s", cpu_work::code_seconds(p.cpu()))
+            .with("io", param_text(p.io()))
+            .with("cpu", param_text(p.cpu()))
             .with("threads", p.threads)
             .with("workers", p.workers)
             .with("n", load.live_requests())
-            .with("rate", number(load.rate.round()))]
+            .with("rate", param_text(load.rate.round()))]
     }
 
     fn insights(&self, runs: &[RunRecord], load: &ServerLoad) -> Vec<Insight> {
@@ -213,9 +213,9 @@ impl Lesson for ServerLesson {
                 format!("{}: measured latency p50 / p95 / p99", run.title()),
                 format!(
                     "{} / {} / {}",
-                    cpu_work::millis(latency.p50),
-                    cpu_work::millis(latency.p95),
-                    cpu_work::millis(latency.p99)
+                    cpu_work::in_millis(latency.p50),
+                    cpu_work::in_millis(latency.p95),
+                    cpu_work::in_millis(latency.p99)
                 ),
             ));
             out.push(Insight::new(

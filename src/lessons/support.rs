@@ -1,5 +1,5 @@
-//! Small helpers shared by the lessons: reading parameters safely, drawing the random
-//! scenario, planning "all of them, or one" actions and writing times for insights.
+//! Small helpers shared by the lessons: reading parameters safely (for `Params::read`),
+//! planning one run per strategy, and writing times for insights and code panes.
 //!
 //! Every reader here clamps what it reads, so a hand-built [`ParamValues`] (missing keys,
 //! NaN, values out of range) can never make a lesson panic.
@@ -8,67 +8,32 @@ use crate::engine::{
     ParamSpec, ParamValues, RunOptions, RunRecord, Scenario, ScenarioParams, Strategy,
 };
 
-use super::{params, ActionSpec, CodeSample, RunPlan};
-
-/// The main button of a lesson comparing two runs.
-pub(super) const RUN_BOTH: ActionSpec = ActionSpec {
-    key: "both",
-    label: "Run both",
-};
-
-/// The main button of a lesson comparing three strategies.
-pub(super) const RUN_ALL_THREE: ActionSpec = ActionSpec {
-    key: "all",
-    label: "Run all three",
-};
-
-/// The button running only the plan whose CPU work stays on the main thread.
-pub(super) const RUN_MAIN: ActionSpec = ActionSpec {
-    key: "main",
-    label: "Run on the main thread",
-};
-
-/// The button running only the plan whose CPU work goes to the pool.
-pub(super) const RUN_POOL: ActionSpec = ActionSpec {
-    key: "pool",
-    label: "Run on the pool",
-};
-
-/// The button running gather alone.
-pub(super) const RUN_GATHER: ActionSpec = ActionSpec {
-    key: "gather",
-    label: "Run gather",
-};
+use super::{params, RunPlan};
 
 /// The value of `spec` in `values`, clamped to the spec's range; the spec's default when
 /// it is absent or not a finite number.
-pub(super) fn decimal(values: &ParamValues, spec: &ParamSpec) -> f64 {
+pub(super) fn read_number(values: &ParamValues, spec: &ParamSpec) -> f64 {
     let v = values.get_or(spec.key, spec.default);
     let v = if v.is_finite() { v } else { spec.default };
     v.max(spec.min).min(spec.max)
 }
 
-/// Like [`decimal`], rounded down to a whole number (never negative).
-pub(super) fn whole(values: &ParamValues, spec: &ParamSpec) -> usize {
-    decimal(values, spec).floor().max(0.0) as usize
+/// Like [`read_number`], rounded down to a whole number (never negative).
+pub(super) fn read_count(values: &ParamValues, spec: &ParamSpec) -> usize {
+    read_number(values, spec).floor().max(0.0) as usize
 }
 
-/// The random scenario of the shared parameters (`n`, `min`, `max`, `seed`, `scale`),
-/// with `count` read through `count_spec` (lessons give it their own range). A shortest
-/// duration above the longest is treated as equal to it.
-pub(super) fn scenario(values: &ParamValues, count_spec: &ParamSpec) -> Scenario {
-    Scenario::generate(&scenario_params(values, count_spec))
-}
-
-/// The [`ScenarioParams`] behind [`scenario`], every field clamped to its spec.
+/// The random scenario's parameters (`n`, `min`, `max`, `seed`, `scale`), with the
+/// count read through `count_spec` (lessons give it their own range), every field
+/// clamped to its spec; a shortest duration above the longest counts as equal to it.
 pub(super) fn scenario_params(values: &ParamValues, count_spec: &ParamSpec) -> ScenarioParams {
-    let min_s = decimal(values, &params::MIN_S);
+    let min_s = read_number(values, &params::MIN_S);
     ScenarioParams {
-        count: whole(values, count_spec).max(1),
+        count: read_count(values, count_spec).max(1),
         min_s,
-        max_s: decimal(values, &params::MAX_S).max(min_s),
-        seed: decimal(values, &params::SEED) as u64,
-        scale: decimal(values, &params::SCALE),
+        max_s: read_number(values, &params::MAX_S).max(min_s),
+        seed: read_number(values, &params::SEED) as u64,
+        scale: read_number(values, &params::SCALE),
     }
 }
 
@@ -76,29 +41,6 @@ pub(super) fn scenario_params(values: &ParamValues, count_spec: &ParamSpec) -> S
 /// random scenarios use).
 pub(super) fn scaled_ms(seconds: f64, scale: f64) -> f64 {
     (seconds * 1000.0 * scale).round()
-}
-
-/// The strategies an action asks for: the one whose key is `action`, or all of them for
-/// any other action (the main "run all" button).
-pub(super) fn chosen(action: &str, strategies: &[Strategy]) -> Vec<Strategy> {
-    match strategies.iter().find(|s| s.key() == action) {
-        Some(&one) => vec![one],
-        None => strategies.to_vec(),
-    }
-}
-
-/// One plan per strategy that `action` asks for (see [`chosen`]), all on `scenario` under
-/// `options`.
-pub(super) fn plans(
-    action: &str,
-    strategies: &[Strategy],
-    scenario: &Scenario,
-    options: RunOptions,
-) -> Vec<RunPlan> {
-    chosen(action, strategies)
-        .into_iter()
-        .map(|s| RunPlan::new(s, scenario.clone()).with_options(options))
-        .collect()
 }
 
 /// One plan per strategy in `strategies`, all on `scenario` under `options` (a typed
@@ -120,7 +62,7 @@ pub(super) fn run_of<'a>(runs: &'a [RunRecord], key: &str) -> Option<&'a RunReco
 }
 
 /// Milliseconds written as seconds with two decimals (`1.25 s`); `–` for a missing time.
-pub(super) fn secs(ms: f64) -> String {
+pub(super) fn in_seconds(ms: f64) -> String {
     if ms.is_finite() {
         format!("{:.2} s", ms / 1000.0)
     } else {
@@ -128,34 +70,8 @@ pub(super) fn secs(ms: f64) -> String {
     }
 }
 
-/// Python lines drawing the durations (`«draws_py»`, indented for a function body).
-const DRAWS_PY: &str = include_str!("code/scenario_draws.py").trim_ascii_end();
-
-/// Rust lines drawing the durations, in unscaled milliseconds (`«draws_rs»`).
-const DRAWS_RS: &str = include_str!("code/scenario_draws.rs").trim_ascii_end();
-
-/// `sample` with the scenario placeholders filled in: `«draws_py»` and `«draws_rs»` (the
-/// lines drawing the durations), `{n}`, `{min}`, `{max}` (seconds), `{min_ms}`, `{max_ms}`
-/// (whole milliseconds, unscaled) and `{seed}`.
-pub(super) fn with_scenario(
-    sample: CodeSample,
-    values: &ParamValues,
-    count_spec: &ParamSpec,
-) -> CodeSample {
-    let p = scenario_params(values, count_spec);
-    sample
-        .with("draws_py", DRAWS_PY)
-        .with("draws_rs", DRAWS_RS)
-        .with("n", p.count)
-        .with("min_ms", (p.min_s * 1000.0).round())
-        .with("max_ms", (p.max_s * 1000.0).round())
-        .with("min", number(p.min_s))
-        .with("max", number(p.max_s))
-        .with("seed", p.seed)
-}
-
 /// A parameter value as the inputs show it (`3`, `0.5`), for the code panes.
-pub(super) fn number(value: f64) -> String {
+pub(super) fn param_text(value: f64) -> String {
     ParamSpec::format_value(value)
 }
 
@@ -226,18 +142,11 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_action_chooses_every_strategy_and_a_key_chooses_one() {
-        let all = [Strategy::Gather, Strategy::Sequential];
-        assert_eq!(chosen("all", &all), all.to_vec());
-        assert_eq!(chosen("sequential", &all), vec![Strategy::Sequential]);
-    }
-
-    #[test]
     fn times_are_written_in_seconds_with_two_decimals() {
-        assert_eq!(secs(1250.0), "1.25 s");
-        assert_eq!(secs(f64::NAN), "–");
-        assert_eq!(number(0.5), "0.5");
-        assert_eq!(number(3.0), "3");
+        assert_eq!(in_seconds(1250.0), "1.25 s");
+        assert_eq!(in_seconds(f64::NAN), "–");
+        assert_eq!(param_text(0.5), "0.5");
+        assert_eq!(param_text(3.0), "3");
     }
 
     /// Values no form would send: every key of every lesson set to `value`.

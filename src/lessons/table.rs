@@ -4,7 +4,7 @@
 use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
 use super::cpu_work::{self, JOB_MS};
-use super::support::{self, secs};
+use super::support::{self, in_seconds};
 use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// Nine runs: three workloads times sync, async and pool.
@@ -145,9 +145,9 @@ pub struct Table {
 impl Params for Table {
     fn read(values: &ParamValues) -> Self {
         Self {
-            call_ms: support::whole(values, &CALL) as f64,
-            cost_ms: support::whole(values, &COST) as f64,
-            workers: support::whole(values, &WORKERS).max(1),
+            call_ms: support::read_count(values, &CALL) as f64,
+            cost_ms: support::read_count(values, &COST) as f64,
+            workers: support::read_count(values, &WORKERS).max(1),
         }
     }
 }
@@ -220,7 +220,7 @@ impl Lesson for TableLesson {
         let sample = CodeSample::new("The nine cells", PYTHON, RUST);
         vec![cpu_work::with_crunch(sample, table.cost_ms)
             .with("workers", table.workers)
-            .with("d_s", cpu_work::seconds(table.call_ms))
+            .with("d_s", cpu_work::code_seconds(table.call_ms))
             .with("d", table.call_ms)]
     }
 
@@ -231,7 +231,7 @@ impl Lesson for TableLesson {
                 Insight::new(
                     format!("cell-{}-{}", row.key, column.name()),
                     format!("{}, {}", row.title, column.name()),
-                    secs(run.makespan_ms),
+                    in_seconds(run.makespan_ms),
                 )
             })
             .collect()

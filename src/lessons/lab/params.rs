@@ -112,7 +112,7 @@ impl Params for Lab {
             .and_then(|t| LabScript::parse(t).ok())
             .or_else(|| LabScript::parse(DEFAULT_SCRIPT).ok())
             .unwrap_or(LabScript { tasks: Vec::new() });
-        let limit = support::whole(values, &LIMIT).max(1);
+        let limit = support::read_count(values, &LIMIT).max(1);
         let way = match values.text(STRATEGY.key).unwrap_or(STRATEGY.default_text()) {
             "sequential" => LabWay::Sequential,
             "gather" => LabWay::Gather,
@@ -124,7 +124,7 @@ impl Params for Lab {
             script,
             way,
             limit,
-            workers: support::whole(values, &WORKERS),
+            workers: support::read_count(values, &WORKERS),
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::*;
-use crate::lessons::cpu_work::{self, seconds};
+use crate::lessons::cpu_work::{self, code_seconds};
 
 const PY_HEAD: &str = r#"import asyncio
 from concurrent.futures import ProcessPoolExecutor
@@ -40,7 +40,7 @@ pub(super) fn python(script: &LabScript, ids: &[String], way: LabWay, workers: u
                 let _ = writeln!(
                     out,
                     "    await asyncio.sleep({})  # I/O",
-                    seconds(t.duration_ms)
+                    code_seconds(t.duration_ms)
                 );
             }
             WorkKind::Cpu => {
@@ -49,7 +49,7 @@ pub(super) fn python(script: &LabScript, ids: &[String], way: LabWay, workers: u
                     "    await run_cpu({}, {})  # about {} of CPU work",
                     i + 1,
                     rounds(t.duration_ms),
-                    cpu_work::millis(t.duration_ms)
+                    cpu_work::in_millis(t.duration_ms)
                 );
             }
         }

@@ -23,15 +23,15 @@ impl Params for ServerLoad {
     fn read(values: &ParamValues) -> Self {
         Self {
             server: ServerParams {
-                io_ms: support::whole(values, &IO) as f64,
-                cpu_ms: support::whole(values, &CPU) as f64,
-                threads: support::whole(values, &THREADS).max(1),
-                workers: support::whole(values, &WORKERS).max(1),
-                cores: support::whole(values, &CORES).max(1),
+                io_ms: support::read_count(values, &IO) as f64,
+                cpu_ms: support::read_count(values, &CPU) as f64,
+                threads: support::read_count(values, &THREADS).max(1),
+                workers: support::read_count(values, &WORKERS).max(1),
+                cores: support::read_count(values, &CORES).max(1),
             },
-            rate: support::decimal(values, &RATE).max(1.0),
-            jitter: support::decimal(values, &JITTER) / 100.0,
-            duration_s: support::decimal(values, &DURATION),
+            rate: support::read_number(values, &RATE).max(1.0),
+            jitter: support::read_number(values, &JITTER) / 100.0,
+            duration_s: support::read_number(values, &DURATION),
         }
     }
 }

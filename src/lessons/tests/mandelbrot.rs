@@ -80,7 +80,10 @@ fn insights_give_each_makespan_the_slowest_tile_and_the_speedup() {
     let values = picture(&[]);
     let both = runs(MandelbrotAction::Both, &[]);
     let all = MandelbrotLesson.insights(&both, &values);
-    assert_eq!(insight(&all, "makespan-main"), secs(both[0].makespan_ms));
+    assert_eq!(
+        insight(&all, "makespan-main"),
+        in_seconds(both[0].makespan_ms)
+    );
     assert!(insight(&all, "slowest-pool").starts_with("tile "));
     let expected = cpu_work::ratio(both[0].makespan_ms, both[1].makespan_ms);
     assert_eq!(insight(&all, "speedup"), expected);
