@@ -242,8 +242,11 @@ fn footer(embed: bool, current_link: RwSignal<String>) -> AnyView {
 /// to this machine's processor count, within the parameter's range: a pool's natural size.
 fn with_machine_workers(lesson: &dyn AnyLesson, values: &mut ParamValues, named: &[&str]) {
     let specs = lesson.info().params.iter();
-    for spec in specs.filter(|s| s.kind == ParamKind::Workers && !named.contains(&s.key)) {
-        let n = (hardware_concurrency() as f64).clamp(spec.min, spec.max);
+    for spec in specs.filter(|s| !named.contains(&s.key)) {
+        let ParamKind::Workers(range) = spec.kind else {
+            continue;
+        };
+        let n = (hardware_concurrency() as f64).clamp(range.min, range.max);
         values.0.insert(spec.key.to_string(), n);
     }
 }

@@ -57,7 +57,7 @@ pub fn ParamForm(
                     </select>
                 }
                 .into_any(),
-                ParamKind::Integer | ParamKind::Workers | ParamKind::Decimal => {
+                ParamKind::Number(_) | ParamKind::Workers(_) => {
                     let mode = if spec.is_whole() { "numeric" } else { "decimal" };
                     view! {
                         <input id=id.clone() name=key type="text" inputmode=mode autocomplete="off"
@@ -90,7 +90,7 @@ pub fn ParamForm(
                     <label for=id>{spec.label}</label>
                     <div class="input-row">
                         {input}
-                        <span class="unit">{spec.unit}</span>
+                        <span class="unit">{spec.unit()}</span>
                     </div>
                     <p class="help" id=help_id>{spec.help}</p>
                     {error_view}

@@ -64,7 +64,7 @@ pub use event_loop_trace::EventLoopTrace;
 pub use loop_step::{LoopAction, LoopStep, SleepingTask};
 pub use param_choice::ParamChoice;
 pub use param_error::ParamError;
-pub use param_spec::{ParamKind, ParamSpec};
+pub use param_spec::{NumberRange, ParamKind, ParamSpec};
 pub use param_values::ParamValues;
 pub use recorder::{Recorder, TaskResult};
 pub use run_event::RunEvent;

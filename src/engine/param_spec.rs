@@ -1,20 +1,14 @@
 use super::{ParamChoice, ParamError};
 
-/// What a parameter takes: whole numbers, decimals, a text, or one of a few options.
-///
-/// Numbers live in [`super::ParamValues`]'s first map and use the spec's `min`, `max`,
-/// `default` and `step`; texts and choices live in its second map, and their default is
-/// part of the kind (the numeric fields are then unused).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a parameter takes, each kind with only its own fields.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ParamKind {
-    /// Whole numbers only (task counts, seeds).
-    Integer,
+    /// A number in a range (durations, counts, scales, seeds).
+    Number(NumberRange),
     /// A number of workers: a whole number whose default, in the browser, is the
     /// machine's processor count (within the range) unless a link names a value: the
-    /// natural size of a pool. Elsewhere it is an [`ParamKind::Integer`].
-    Workers,
-    /// Any finite decimal number (durations, scales).
-    Decimal,
+    /// natural size of a pool. Elsewhere it is a [`ParamKind::Number`].
+    Workers(NumberRange),
     /// A multi-line text (a textarea), at most `max_chars` characters. Only its length
     /// is checked here: what it says is checked by the lesson, and it is never evaluated.
     Text {
@@ -34,20 +28,9 @@ pub enum ParamKind {
     },
 }
 
-/// The description of one numeric lesson parameter: what it is called, its range and default.
-///
-/// Every value a visitor types, and every value read from a URL, goes through
-/// [`ParamSpec::parse`]; nothing else turns text into a parameter.
+/// The range, default, step and unit of a numeric parameter.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ParamSpec {
-    /// Short key used in URLs and exports (for example `n`).
-    pub key: &'static str,
-    /// Label shown beside the input.
-    pub label: &'static str,
-    /// Unit shown after the input (may be empty).
-    pub unit: &'static str,
-    /// Whole numbers or decimals.
-    pub kind: ParamKind,
+pub struct NumberRange {
     /// Smallest allowed value (inclusive).
     pub min: f64,
     /// Largest allowed value (inclusive).
@@ -56,19 +39,114 @@ pub struct ParamSpec {
     pub default: f64,
     /// Step for the input's spinner.
     pub step: f64,
+    /// Unit shown after the input (may be empty).
+    pub unit: &'static str,
+    /// Whole numbers only (counts, seeds).
+    pub whole: bool,
+}
+
+/// The description of one lesson parameter: its key, its label and help, and its kind.
+///
+/// Every value a visitor types, and every value read from a URL, goes through
+/// [`ParamSpec::parse`] or [`ParamSpec::parse_text`]; nothing else turns text into a
+/// parameter.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParamSpec {
+    /// Short key used in URLs and exports (for example `n`).
+    pub key: &'static str,
+    /// Label shown beside the input.
+    pub label: &'static str,
     /// One sentence of help shown under the input.
     pub help: &'static str,
+    /// What it takes.
+    pub kind: ParamKind,
 }
 
 impl ParamSpec {
+    /// The range of a numeric parameter (`None` for a text or a choice).
+    pub const fn number(&self) -> Option<&NumberRange> {
+        match &self.kind {
+            ParamKind::Number(range) | ParamKind::Workers(range) => Some(range),
+            _ => None,
+        }
+    }
+
+    /// The default of a numeric parameter (NaN for a text or a choice, which has
+    /// [`ParamSpec::default_text`] instead).
+    pub const fn default_number(&self) -> f64 {
+        match self.number() {
+            Some(range) => range.default,
+            None => f64::NAN,
+        }
+    }
+
+    /// The unit shown after the input (empty for a text or a choice).
+    pub const fn unit(&self) -> &'static str {
+        match self.number() {
+            Some(range) => range.unit,
+            None => "",
+        }
+    }
+
+    /// This spec with another key.
+    pub const fn with_key(mut self, key: &'static str) -> Self {
+        self.key = key;
+        self
+    }
+
+    /// This spec with another label.
+    pub const fn with_label(mut self, label: &'static str) -> Self {
+        self.label = label;
+        self
+    }
+
+    /// This spec with another help sentence.
+    pub const fn with_help(mut self, help: &'static str) -> Self {
+        self.help = help;
+        self
+    }
+
+    /// This numeric spec with another default (a text or choice is unchanged).
+    pub const fn with_default(mut self, default: f64) -> Self {
+        if let ParamKind::Number(r) | ParamKind::Workers(r) = &mut self.kind {
+            r.default = default;
+        }
+        self
+    }
+
+    /// This numeric spec with another range (a text or choice is unchanged).
+    pub const fn with_range(mut self, min: f64, max: f64) -> Self {
+        if let ParamKind::Number(r) | ParamKind::Workers(r) = &mut self.kind {
+            r.min = min;
+            r.max = max;
+        }
+        self
+    }
+
+    /// This numeric spec with another spinner step (a text or choice is unchanged).
+    pub const fn with_step(mut self, step: f64) -> Self {
+        if let ParamKind::Number(r) | ParamKind::Workers(r) = &mut self.kind {
+            r.step = step;
+        }
+        self
+    }
+
+    /// This numeric spec with another unit (a text or choice is unchanged).
+    pub const fn with_unit(mut self, unit: &'static str) -> Self {
+        if let ParamKind::Number(r) | ParamKind::Workers(r) = &mut self.kind {
+            r.unit = unit;
+        }
+        self
+    }
+
     /// Whether this parameter takes a text or a choice rather than a number.
     pub fn is_text(&self) -> bool {
-        matches!(self.kind, ParamKind::Text { .. } | ParamKind::Choice { .. })
+        self.number().is_none()
     }
 
     /// Whether this parameter takes whole numbers only.
     pub fn is_whole(&self) -> bool {
-        matches!(self.kind, ParamKind::Integer | ParamKind::Workers)
+        self.number().is_some_and(|r| r.whole)
     }
 
     /// The default of a text or choice parameter (empty for a numeric one).
@@ -132,20 +210,20 @@ impl ParamSpec {
 
     /// Checks an already numeric value against kind and range.
     pub fn check(&self, value: f64) -> Result<f64, ParamError> {
-        if self.is_text() {
+        let Some(range) = self.number() else {
             return Err(self.error("takes a text, not a number"));
-        }
+        };
         if !value.is_finite() {
             return Err(self.error("must be a finite number"));
         }
-        if self.is_whole() && value.fract() != 0.0 {
+        if range.whole && value.fract() != 0.0 {
             return Err(self.error("must be a whole number"));
         }
-        if value < self.min || value > self.max {
+        if value < range.min || value > range.max {
             return Err(self.error(&format!(
                 "must be between {} and {}",
-                format_number(self.min),
-                format_number(self.max)
+                format_number(range.min),
+                format_number(range.max)
             )));
         }
         Ok(value)
@@ -184,13 +262,15 @@ pub(crate) mod tests {
     pub(crate) const COUNT: ParamSpec = ParamSpec {
         key: "n",
         label: "Tasks",
-        unit: "",
-        kind: ParamKind::Integer,
-        min: 1.0,
-        max: 50.0,
-        default: 5.0,
-        step: 1.0,
         help: "",
+        kind: ParamKind::Number(NumberRange {
+            min: 1.0,
+            max: 50.0,
+            default: 5.0,
+            step: 1.0,
+            unit: "",
+            whole: true,
+        }),
     };
 
     #[test]
@@ -211,6 +291,7 @@ pub(crate) mod tests {
     pub(crate) const CHOICE: ParamSpec = ParamSpec {
         key: "way",
         label: "Way",
+        help: COUNT.help,
         kind: ParamKind::Choice {
             options: &[
                 ParamChoice {
@@ -224,18 +305,17 @@ pub(crate) mod tests {
             ],
             default: "a",
         },
-        ..COUNT
     };
 
     const TEXT: ParamSpec = ParamSpec {
         key: "t",
         label: "Script",
+        help: COUNT.help,
         kind: ParamKind::Text {
             default: "x",
             max_chars: 5,
             rows: 3,
         },
-        ..COUNT
     };
 
     #[test]

@@ -55,7 +55,7 @@ impl ParamValues {
                     .1
                     .insert(s.key.to_string(), s.default_text().to_string());
             } else {
-                values.0.insert(s.key.to_string(), s.default);
+                values.0.insert(s.key.to_string(), s.default_number());
             }
         }
         values
@@ -112,7 +112,7 @@ impl ParamValues {
                 .unwrap_or(spec.default_text())
                 .to_string()
         } else {
-            ParamSpec::format_value(self.get_or(spec.key, spec.default))
+            ParamSpec::format_value(self.get_or(spec.key, spec.default_number()))
         }
     }
 }

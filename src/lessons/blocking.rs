@@ -1,7 +1,9 @@
 //! Blocking the loop: computing inside an async task keeps the event loop from firing
 //! anyone's timers; the same computing on a pool of workers does not.
 
-use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
+use crate::engine::{
+    NumberRange, ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec,
+};
 
 use super::cpu_work::{self, Places, JOB_MS};
 use super::{support, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
@@ -13,46 +15,49 @@ pub struct BlockingLesson;
 pub const CALLS: ParamSpec = ParamSpec {
     key: "io",
     label: "I/O calls",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 6.0,
-    default: 3.0,
-    step: 1.0,
     help: "Timers standing in for network calls, started before any computing.",
+    kind: ParamKind::Number(NumberRange {
+        min: 1.0,
+        max: 6.0,
+        default: 3.0,
+        step: 1.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 /// Spacing of the I/O calls: call i is due after i times this.
 pub const SPACING: ParamSpec = ParamSpec {
     key: "d",
     label: "I/O spacing",
-    unit: "ms",
-    kind: ParamKind::Integer,
-    min: 10.0,
-    max: 1000.0,
-    default: 50.0,
-    step: 10.0,
     help: "Call 1 is due after this long, call 2 after twice as long, and so on.",
+    kind: ParamKind::Number(NumberRange {
+        min: 10.0,
+        max: 1000.0,
+        default: 50.0,
+        step: 10.0,
+        unit: "ms",
+        whole: true,
+    }),
 };
 
 /// Number of CPU jobs.
 pub const JOBS: ParamSpec = ParamSpec {
     key: "jobs",
     label: "CPU jobs",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 8.0,
-    default: 2.0,
-    step: 1.0,
     help: "Jobs that compute without ever waiting.",
+    kind: ParamKind::Number(NumberRange {
+        min: 1.0,
+        max: 8.0,
+        default: 2.0,
+        step: 1.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 /// Estimated cost of each CPU job (default 150 ms).
-pub const COST: ParamSpec = ParamSpec {
-    default: 150.0,
-    ..JOB_MS
-};
+pub const COST: ParamSpec = JOB_MS.with_default(150.0);
 
 /// Size of the pool.
 pub const WORKERS: ParamSpec = cpu_work::WORKERS;

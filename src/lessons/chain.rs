@@ -2,8 +2,8 @@
 //! need not. The run takes the critical path.
 
 use crate::engine::{
-    CriticalPath, ParamKind, ParamSpec, ParamValues, RunOptions, RunRecord, Scenario, Strategy,
-    TaskSpec,
+    CriticalPath, NumberRange, ParamKind, ParamSpec, ParamValues, RunOptions, RunRecord, Scenario,
+    Strategy, TaskSpec,
 };
 
 use super::support::{self, in_seconds};
@@ -16,40 +16,35 @@ use super::{
 pub struct ChainLesson;
 
 /// How long fetching the user takes, in seconds.
-pub const USER: ParamSpec = ParamSpec {
-    key: "user",
-    label: "Fetch the user",
-    help: "The call that returns the user record.",
-    ..super::flood::DURATION
-};
+pub const USER: ParamSpec = super::flood::DURATION
+    .with_key("user")
+    .with_label("Fetch the user")
+    .with_help("The call that returns the user record.");
 
 /// How long fetching the orders takes, in seconds.
-pub const ORDERS: ParamSpec = ParamSpec {
-    key: "orders",
-    label: "Fetch the orders",
-    default: 1.5,
-    help: "The call that returns the user's orders; it needs the user's id.",
-    ..USER
-};
+pub const ORDERS: ParamSpec = USER
+    .with_key("orders")
+    .with_label("Fetch the orders")
+    .with_default(1.5)
+    .with_help("The call that returns the user's orders; it needs the user's id.");
 
 /// How long combining the two answers takes, in seconds.
 pub const COMBINE: ParamSpec = ParamSpec {
     key: "combine",
     label: "Combine",
-    unit: "s",
-    kind: ParamKind::Decimal,
-    min: 0.0,
-    max: 5.0,
-    default: 0.2,
-    step: 0.1,
     help: "A short step that needs both answers (0 for none).",
+    kind: ParamKind::Number(NumberRange {
+        min: 0.0,
+        max: 5.0,
+        default: 0.2,
+        step: 0.1,
+        unit: "s",
+        whole: false,
+    }),
 };
 
 /// Time scale (default 0.5: the chained run takes about 1.4 s).
-pub const SCALE: ParamSpec = ParamSpec {
-    default: 0.5,
-    ..params::SCALE
-};
+pub const SCALE: ParamSpec = params::SCALE.with_default(0.5);
 
 static PARAMS: [ParamSpec; 4] = [USER, ORDERS, COMBINE, SCALE];
 

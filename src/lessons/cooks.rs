@@ -1,7 +1,9 @@
 //! Concurrency vs parallelism as a kitchen: one cook with dishes that simmer, one cook
 //! with dishes that need hands, two cooks with dishes that need hands.
 
-use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
+use crate::engine::{
+    NumberRange, ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec,
+};
 
 use super::cpu_work::{self, in_millis};
 use super::support::{self, in_seconds};
@@ -14,23 +16,23 @@ pub struct CooksLesson;
 pub const SOUP: ParamSpec = ParamSpec {
     key: "soup",
     label: "Soup takes",
-    unit: "ms",
-    kind: ParamKind::Integer,
-    min: 10.0,
-    max: 500.0,
-    default: 300.0,
-    step: 10.0,
     help: "Simmering (a wait) or chopping (computing) for the soup.",
+    kind: ParamKind::Number(NumberRange {
+        min: 10.0,
+        max: 500.0,
+        default: 300.0,
+        step: 10.0,
+        unit: "ms",
+        whole: true,
+    }),
 };
 
 /// How long the bread takes.
-pub const BREAD: ParamSpec = ParamSpec {
-    key: "bread",
-    label: "Bread takes",
-    default: 200.0,
-    help: "Baking (a wait) or kneading (computing) for the bread.",
-    ..SOUP
-};
+pub const BREAD: ParamSpec = SOUP
+    .with_key("bread")
+    .with_label("Bread takes")
+    .with_default(200.0)
+    .with_help("Baking (a wait) or kneading (computing) for the bread.");
 
 static PARAMS: [ParamSpec; 2] = [SOUP, BREAD];
 

@@ -3,7 +3,8 @@
 
 use crate::engine::cpu::CpuJob;
 use crate::engine::{
-    ParamChoice, ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec,
+    NumberRange, ParamChoice, ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy,
+    TaskSpec,
 };
 
 use super::cpu_work::{self, JOB_MS};
@@ -17,24 +18,24 @@ pub struct CpuGatherLesson;
 pub const COUNT: ParamSpec = ParamSpec {
     key: "n",
     label: "Jobs",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 12.0,
-    default: 4.0,
-    step: 1.0,
     help: "How many equal CPU jobs to run.",
+    kind: ParamKind::Number(NumberRange {
+        min: 1.0,
+        max: 12.0,
+        default: 4.0,
+        step: 1.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 /// Estimated cost of each job.
 pub const COST: ParamSpec = JOB_MS;
 
 /// The largest pool tried: one run for each size from 1 up to it.
-pub const WORKERS: ParamSpec = ParamSpec {
-    label: "Most workers",
-    help: "One pool run for each size from 1 worker up to this many.",
-    ..cpu_work::WORKERS
-};
+pub const WORKERS: ParamSpec = cpu_work::WORKERS
+    .with_label("Most workers")
+    .with_help("One pool run for each size from 1 worker up to this many.");
 
 /// The faults that can be injected. The keys are the digits links have always used
 /// (`fault=0`, `fault=1`), so older links keep working.
@@ -57,19 +58,14 @@ pub const FAULTS: [ParamChoice; 3] = [
 pub const FAULT: ParamSpec = ParamSpec {
     key: "fault",
     label: "Faulty job",
-    unit: "",
-    kind: ParamKind::Choice {
-        options: &FAULTS,
-        default: "0",
-    },
-    min: 0.0,
-    max: 0.0,
-    default: 0.0,
-    step: 1.0,
     help: "Adds one job that breaks its worker. A panic is reported at once; a worker that \
            closes itself just goes silent, like one killed from outside, and is given up \
            after about 2 s. Either way the job fails, the pool replaces the worker and \
            every other job still finishes. (The main thread refuses both.)",
+    kind: ParamKind::Choice {
+        options: &FAULTS,
+        default: "0",
+    },
 };
 
 static PARAMS: [ParamSpec; 4] = [COUNT, COST, WORKERS, FAULT];

@@ -9,7 +9,8 @@
 
 use crate::engine::cpu::CpuJob;
 use crate::engine::{
-    ParamKind, ParamSpec, RunOptions, RunRecord, Scenario, Strategy, TaskSpan, TaskSpec,
+    NumberRange, ParamKind, ParamSpec, RunOptions, RunRecord, Scenario, Strategy, TaskSpan,
+    TaskSpec,
 };
 
 use super::support::in_seconds;
@@ -22,27 +23,31 @@ pub(super) const ROUNDS_PER_MS: f64 = 150_000.0;
 pub(super) const JOB_MS: ParamSpec = ParamSpec {
     key: "cost",
     label: "Work per job",
-    unit: "ms",
-    kind: ParamKind::Integer,
-    min: 10.0,
-    max: 300.0,
-    default: 100.0,
-    step: 10.0,
     help: "How much computing each job does, as the time it should take in this browser \
            (an estimate: a faster or slower machine shifts every measured bar).",
+    kind: ParamKind::Number(NumberRange {
+        min: 10.0,
+        max: 300.0,
+        default: 100.0,
+        step: 10.0,
+        unit: "ms",
+        whole: true,
+    }),
 };
 
 /// How many web workers run the pool's CPU jobs (key `workers`).
 pub(super) const WORKERS: ParamSpec = ParamSpec {
     key: "workers",
     label: "Workers",
-    unit: "",
-    kind: ParamKind::Workers,
-    min: 1.0,
-    max: 8.0,
-    default: 2.0,
-    step: 1.0,
     help: "Size of the worker pool. More workers than the machine has cores do not help.",
+    kind: ParamKind::Workers(NumberRange {
+        min: 1.0,
+        max: 8.0,
+        default: 2.0,
+        step: 1.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 /// Hash rounds for a job of `cost_ms` (clamped to 0–1,000 ms, so never absurd).

@@ -2,8 +2,8 @@
 //! fires, what waits in the ready queue and who is asleep.
 
 use crate::engine::{
-    EventLoopTrace, LoopAction, ParamError, ParamKind, ParamSpec, ParamValues, RunOptions,
-    RunRecord, Scenario, ScenarioParams, Strategy,
+    EventLoopTrace, LoopAction, NumberRange, ParamError, ParamKind, ParamSpec, ParamValues,
+    RunOptions, RunRecord, Scenario, ScenarioParams, Strategy,
 };
 
 use super::support::{self, in_seconds};
@@ -13,24 +13,24 @@ use super::{params, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunO
 pub struct EventLoopLesson;
 
 /// Number of tasks (1–8): every step of the loop is shown, so keep it small.
-pub const COUNT: ParamSpec = ParamSpec {
-    max: 8.0,
-    default: 3.0,
-    help: "A few tasks keep the step list short enough to follow.",
-    ..params::COUNT
-};
+pub const COUNT: ParamSpec = params::COUNT
+    .with_default(3.0)
+    .with_help("A few tasks keep the step list short enough to follow.")
+    .with_range(params::COUNT.number().unwrap().min, 8.0);
 
 /// Which strategy to trace: 0 gather, 1 sequential, 2 semaphore of 2.
 pub const STRATEGY: ParamSpec = ParamSpec {
     key: "strategy",
     label: "Strategy",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 0.0,
-    max: 2.0,
-    default: 0.0,
-    step: 1.0,
     help: "0 = gather, 1 = sequential (await each in turn), 2 = semaphore of 2.",
+    kind: ParamKind::Number(NumberRange {
+        min: 0.0,
+        max: 2.0,
+        default: 0.0,
+        step: 1.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 static PARAMS: [ParamSpec; 6] = [

@@ -2,8 +2,8 @@
 //! on, or a task group cancelling the siblings; plus a timeout per task.
 
 use crate::engine::{
-    ParamError, ParamKind, ParamSpec, ParamValues, RunOptions, RunRecord, Scenario, ScenarioParams,
-    Strategy, TaskStatus,
+    NumberRange, ParamError, ParamKind, ParamSpec, ParamValues, RunOptions, RunRecord, Scenario,
+    ScenarioParams, Strategy, TaskStatus,
 };
 
 use super::support::{self, in_seconds};
@@ -16,40 +16,46 @@ pub struct FailuresLesson;
 pub const FAILING: ParamSpec = ParamSpec {
     key: "fail",
     label: "Failing task",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 0.0,
-    max: 50.0,
-    default: 2.0,
-    step: 1.0,
     help: "This task raises an error at the end of its wait (counting from 1); 0 for none.",
+    kind: ParamKind::Number(NumberRange {
+        min: 0.0,
+        max: 50.0,
+        default: 2.0,
+        step: 1.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 /// The chance that any task fails, drawn per task from the seed.
 pub const CHANCE: ParamSpec = ParamSpec {
     key: "p",
     label: "Failure chance",
-    unit: "",
-    kind: ParamKind::Decimal,
-    min: 0.0,
-    max: 1.0,
-    default: 0.0,
-    step: 0.05,
     help:
         "Each task also fails with this probability (0 to 1); the same seed fails the same tasks.",
+    kind: ParamKind::Number(NumberRange {
+        min: 0.0,
+        max: 1.0,
+        default: 0.0,
+        step: 0.05,
+        unit: "",
+        whole: false,
+    }),
 };
 
 /// The per-task timeout, in seconds before scaling (0: none).
 pub const TIMEOUT: ParamSpec = ParamSpec {
     key: "timeout",
     label: "Timeout per task",
-    unit: "s",
-    kind: ParamKind::Decimal,
-    min: 0.0,
-    max: 60.0,
-    default: 0.0,
-    step: 0.1,
     help: "A task still waiting after this long is stopped with a timeout error; 0 for none.",
+    kind: ParamKind::Number(NumberRange {
+        min: 0.0,
+        max: 60.0,
+        default: 0.0,
+        step: 0.1,
+        unit: "s",
+        whole: false,
+    }),
 };
 
 static PARAMS: [ParamSpec; 8] = [
@@ -192,7 +198,7 @@ impl Lesson for FailuresLesson {
     fn check(&self, values: &ParamValues) -> Vec<ParamError> {
         let mut errors = params::check_range(values);
         let n = support::read_count(values, &params::COUNT);
-        let chosen = values.get_or(FAILING.key, FAILING.default);
+        let chosen = values.get_or(FAILING.key, FAILING.default_number());
         if chosen > n as f64 {
             errors.push(ParamError::new(
                 FAILING.key,

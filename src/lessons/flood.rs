@@ -2,8 +2,8 @@
 //! many, then a semaphore of k and batches of k.
 
 use crate::engine::{
-    ParamKind, ParamSpec, ParamValues, RunOptions, RunRecord, Scenario, Strategy, TaskSpec,
-    TaskStatus,
+    NumberRange, ParamKind, ParamSpec, ParamValues, RunOptions, RunRecord, Scenario, Strategy,
+    TaskSpec, TaskStatus,
 };
 
 use super::support::{self, in_seconds};
@@ -16,56 +16,57 @@ use super::{
 pub struct FloodLesson;
 
 /// Number of calls (default 12).
-pub const COUNT: ParamSpec = ParamSpec {
-    default: 12.0,
-    help: "How many calls to send to the service.",
-    ..params::COUNT
-};
+pub const COUNT: ParamSpec = params::COUNT
+    .with_default(12.0)
+    .with_help("How many calls to send to the service.");
 
 /// Duration of every call, in seconds.
 pub const DURATION: ParamSpec = ParamSpec {
     key: "d",
     label: "Each call",
-    unit: "s",
-    kind: ParamKind::Decimal,
-    min: 0.05,
-    max: 10.0,
-    default: 1.0,
-    step: 0.1,
     help: "Every call takes the same time, so the limits are easy to read.",
+    kind: ParamKind::Number(NumberRange {
+        min: 0.05,
+        max: 10.0,
+        default: 1.0,
+        step: 0.1,
+        unit: "s",
+        whole: false,
+    }),
 };
 
 /// How many calls the service handles at once.
 pub const CAPACITY: ParamSpec = ParamSpec {
     key: "capacity",
     label: "Service capacity",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 50.0,
-    default: 4.0,
-    step: 1.0,
     help: "A call arriving while this many are in flight is refused with 429 Too Many Requests.",
+    kind: ParamKind::Number(NumberRange {
+        min: 1.0,
+        max: 50.0,
+        default: 4.0,
+        step: 1.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 /// The semaphore size and the batch size.
 pub const LIMIT: ParamSpec = ParamSpec {
     key: "k",
     label: "Limit k",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 50.0,
-    default: 3.0,
-    step: 1.0,
     help: "Semaphore size and batch size. It may exceed the capacity, to see what happens then.",
+    kind: ParamKind::Number(NumberRange {
+        min: 1.0,
+        max: 50.0,
+        default: 3.0,
+        step: 1.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 /// Time scale (default 0.25: the 4-second limited runs take about a second).
-pub const SCALE: ParamSpec = ParamSpec {
-    default: 0.25,
-    ..params::SCALE
-};
+pub const SCALE: ParamSpec = params::SCALE.with_default(0.25);
 
 static PARAMS: [ParamSpec; 5] = [COUNT, DURATION, CAPACITY, LIMIT, SCALE];
 

@@ -6,7 +6,7 @@
 //! scripted typing of the "Replay typing" button, the explanation and the code.
 
 use crate::engine::search::{Catalog, Keystroke, LatencyModel, SearchDb, SearchPolicy};
-use crate::engine::{ParamKind, ParamSpec, ParamValues};
+use crate::engine::{NumberRange, ParamKind, ParamSpec, ParamValues};
 
 use super::support;
 use super::{params, CodeSample, Lesson, LessonInfo, NoAction, Panel, Params, RunOrder, RunPlan};
@@ -30,46 +30,50 @@ pub const MAX_QUERY_CHARS: usize = 40;
 pub const BASE: ParamSpec = ParamSpec {
     key: "base",
     label: "Base latency",
-    unit: "ms",
-    kind: ParamKind::Integer,
-    min: 0.0,
-    max: 3000.0,
-    default: 80.0,
-    step: 10.0,
     help: "Every query takes this long, plus a quarter of a millisecond per matching row.",
+    kind: ParamKind::Number(NumberRange {
+        min: 0.0,
+        max: 3000.0,
+        default: 80.0,
+        step: 10.0,
+        unit: "ms",
+        whole: true,
+    }),
 };
 
 /// Largest random extra delay, in milliseconds.
 pub const JITTER: ParamSpec = ParamSpec {
     key: "jitter",
     label: "Jitter",
-    unit: "ms",
-    kind: ParamKind::Integer,
-    min: 0.0,
-    max: 3000.0,
-    default: 60.0,
-    step: 10.0,
     help: "Each query waits up to this much more, the same for the same text and seed.",
+    kind: ParamKind::Number(NumberRange {
+        min: 0.0,
+        max: 3000.0,
+        default: 60.0,
+        step: 10.0,
+        unit: "ms",
+        whole: true,
+    }),
 };
 
 /// Debounce of the cancel-stale policy, in milliseconds.
 pub const DEBOUNCE: ParamSpec = ParamSpec {
     key: "debounce",
     label: "Debounce",
-    unit: "ms",
-    kind: ParamKind::Integer,
-    min: 0.0,
-    max: 2000.0,
-    default: 150.0,
-    step: 10.0,
     help: "The cancel-stale pane sends a query only after this long without a keystroke.",
+    kind: ParamKind::Number(NumberRange {
+        min: 0.0,
+        max: 2000.0,
+        default: 150.0,
+        step: 10.0,
+        unit: "ms",
+        whole: true,
+    }),
 };
 
 /// Seed of the table and of the jitter.
-pub const SEED: ParamSpec = ParamSpec {
-    help: "The same seed always builds the same table and the same delays.",
-    ..params::SEED
-};
+pub const SEED: ParamSpec =
+    params::SEED.with_help("The same seed always builds the same table and the same delays.");
 
 const PYTHON: &str = include_str!("code/live_search.py").trim_ascii_end();
 

@@ -2,7 +2,9 @@
 //! pool of web workers (tiles appear in parallel, tinted by worker).
 
 use crate::engine::cpu::{mandelbrot_tile, tiles_for, CpuJob, Tile};
-use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
+use crate::engine::{
+    NumberRange, ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec,
+};
 
 use super::cpu_work::{self, in_millis, Places};
 use super::support::{self, in_seconds};
@@ -17,37 +19,39 @@ pub const WIDTH: u32 = 480;
 pub const HEIGHT: u32 = 320;
 
 /// Size of the pool (1–16, default 4).
-pub const WORKERS: ParamSpec = ParamSpec {
-    max: 16.0,
-    default: 4.0,
-    ..cpu_work::WORKERS
-};
+pub const WORKERS: ParamSpec = cpu_work::WORKERS
+    .with_default(4.0)
+    .with_range(cpu_work::WORKERS.number().unwrap().min, 16.0);
 
 /// Tiles per side: the picture is cut into side × side tiles.
 pub const SIDE: ParamSpec = ParamSpec {
     key: "tiles",
     label: "Tiles per side",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 8.0,
-    default: 4.0,
-    step: 1.0,
     help: "The picture is cut into this many rows and columns of tiles: one job per tile.",
+    kind: ParamKind::Number(NumberRange {
+        min: 1.0,
+        max: 8.0,
+        default: 4.0,
+        step: 1.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 /// Iteration limit per pixel.
 pub const DETAIL: ParamSpec = ParamSpec {
     key: "iter",
     label: "Iterations per pixel",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 100.0,
-    max: 10_000.0,
-    default: 3000.0,
-    step: 100.0,
     help: "How long each pixel is followed before it counts as inside the set: more \
            detail at the edges, and more computing everywhere inside.",
+    kind: ParamKind::Number(NumberRange {
+        min: 100.0,
+        max: 10_000.0,
+        default: 3000.0,
+        step: 100.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 static PARAMS: [ParamSpec; 3] = [WORKERS, SIDE, DETAIL];

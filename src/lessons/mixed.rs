@@ -1,7 +1,9 @@
 //! Fetch, then process: each item is fetched (a wait) and then processed (computing).
 //! Processing on the main thread holds up the fetches; on workers the two overlap.
 
-use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
+use crate::engine::{
+    NumberRange, ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec,
+};
 
 use super::cpu_work::{self, Places, JOB_MS};
 use super::{
@@ -16,40 +18,37 @@ pub struct MixedLesson;
 pub const ITEMS: ParamSpec = ParamSpec {
     key: "items",
     label: "Items",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 12.0,
-    default: 6.0,
-    step: 1.0,
     help: "Each item is fetched, then processed.",
+    kind: ParamKind::Number(NumberRange {
+        min: 1.0,
+        max: 12.0,
+        default: 6.0,
+        step: 1.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 /// Time between two answers of the server.
 pub const GAP: ParamSpec = ParamSpec {
     key: "d",
     label: "Answer every",
-    unit: "ms",
-    kind: ParamKind::Integer,
-    min: 10.0,
-    max: 500.0,
-    default: 50.0,
-    step: 10.0,
     help: "The server answers one request at a time: item i arrives after i times this.",
+    kind: ParamKind::Number(NumberRange {
+        min: 10.0,
+        max: 500.0,
+        default: 50.0,
+        step: 10.0,
+        unit: "ms",
+        whole: true,
+    }),
 };
 
 /// Estimated cost of processing one item (default 150 ms).
-pub const COST: ParamSpec = ParamSpec {
-    label: "Processing per item",
-    default: 150.0,
-    ..JOB_MS
-};
+pub const COST: ParamSpec = JOB_MS.with_label("Processing per item").with_default(150.0);
 
 /// Size of the pool (default 3).
-pub const WORKERS: ParamSpec = ParamSpec {
-    default: 3.0,
-    ..cpu_work::WORKERS
-};
+pub const WORKERS: ParamSpec = cpu_work::WORKERS.with_default(3.0);
 
 static PARAMS: [ParamSpec; 4] = [ITEMS, GAP, COST, WORKERS];
 

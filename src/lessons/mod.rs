@@ -124,7 +124,12 @@ mod tests {
                     let text = spec.default_text();
                     assert_eq!(spec.parse_text(text).as_deref(), Ok(text), "{}", spec.key);
                 } else {
-                    assert_eq!(spec.check(spec.default), Ok(spec.default), "{}", spec.key);
+                    assert_eq!(
+                        spec.check(spec.default_number()),
+                        Ok(spec.default_number()),
+                        "{}",
+                        spec.key
+                    );
                 }
             }
         }

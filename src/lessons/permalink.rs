@@ -144,7 +144,7 @@ fn apply(
             Err(e) => format!(
                 "{} Using {}.",
                 e.message,
-                ParamSpec::format_value(spec.default)
+                ParamSpec::format_value(spec.default_number())
             ),
         }
     };

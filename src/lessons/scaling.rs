@@ -13,26 +13,19 @@ use super::{params, CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunO
 pub struct ScalingLesson;
 
 /// The largest task count of the sweep (1–30).
-pub const MAX_COUNT: ParamSpec = ParamSpec {
-    label: "Up to N tasks",
-    max: 30.0,
-    default: 10.0,
-    help: "The sweep runs the first 1, 2, …, N tasks with each strategy: 3·N runs at once.",
-    ..params::COUNT
-};
+pub const MAX_COUNT: ParamSpec = params::COUNT
+    .with_label("Up to N tasks")
+    .with_default(10.0)
+    .with_help("The sweep runs the first 1, 2, …, N tasks with each strategy: 3·N runs at once.")
+    .with_range(params::COUNT.number().unwrap().min, 30.0);
 
 /// The semaphore's limit.
-pub const LIMIT: ParamSpec = ParamSpec {
-    label: "Semaphore k",
-    help: "At most this many tasks in flight in the semaphore runs.",
-    ..super::flood::LIMIT
-};
+pub const LIMIT: ParamSpec = super::flood::LIMIT
+    .with_label("Semaphore k")
+    .with_help("At most this many tasks in flight in the semaphore runs.");
 
 /// Time scale (default 0.05, so that the whole sweep takes a second or two).
-pub const SCALE: ParamSpec = ParamSpec {
-    default: 0.05,
-    ..params::SCALE
-};
+pub const SCALE: ParamSpec = params::SCALE.with_default(0.05);
 
 static PARAMS: [ParamSpec; 6] = [
     MAX_COUNT,

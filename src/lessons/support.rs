@@ -13,9 +13,12 @@ use super::{params, RunPlan};
 /// The value of `spec` in `values`, clamped to the spec's range; the spec's default when
 /// it is absent or not a finite number.
 pub(super) fn read_number(values: &ParamValues, spec: &ParamSpec) -> f64 {
-    let v = values.get_or(spec.key, spec.default);
-    let v = if v.is_finite() { v } else { spec.default };
-    v.max(spec.min).min(spec.max)
+    let Some(range) = spec.number() else {
+        return 0.0;
+    };
+    let v = values.get_or(spec.key, range.default);
+    let v = if v.is_finite() { v } else { range.default };
+    v.max(range.min).min(range.max)
 }
 
 /// Like [`read_number`], rounded down to a whole number (never negative).
@@ -137,7 +140,7 @@ mod tests {
         let p = scenario_params(&values, &params::COUNT);
         assert_eq!(p.count, 5);
         assert_eq!((p.min_s, p.max_s), (60.0, 60.0));
-        assert_eq!(p.scale, params::SCALE.default);
+        assert_eq!(p.scale, params::SCALE.default_number());
         assert_eq!(p.seed, 1);
     }
 

@@ -1,7 +1,9 @@
 //! The timing table measured live: 10 I/O calls, 10 CPU tasks and 1 I/O call, each run
 //! sync (one after another), async (gathered on one loop) and on a pool of workers.
 
-use crate::engine::{ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
+use crate::engine::{
+    NumberRange, ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec,
+};
 
 use super::cpu_work::{self, JOB_MS};
 use super::support::{self, in_seconds};
@@ -14,27 +16,24 @@ pub struct TableLesson;
 pub const CALL: ParamSpec = ParamSpec {
     key: "d",
     label: "Each I/O call",
-    unit: "ms",
-    kind: ParamKind::Integer,
-    min: 10.0,
-    max: 300.0,
-    default: 100.0,
-    step: 10.0,
     help: "The table's one-second calls, scaled down so the whole table runs in seconds.",
+    kind: ParamKind::Number(NumberRange {
+        min: 10.0,
+        max: 300.0,
+        default: 100.0,
+        step: 10.0,
+        unit: "ms",
+        whole: true,
+    }),
 };
 
 /// Estimated cost of each CPU task.
-pub const COST: ParamSpec = ParamSpec {
-    label: "Each CPU task",
-    ..JOB_MS
-};
+pub const COST: ParamSpec = JOB_MS.with_label("Each CPU task");
 
 /// Size of the pool column.
-pub const WORKERS: ParamSpec = ParamSpec {
-    default: 4.0,
-    help: "The pool column runs each call or task on one of this many workers.",
-    ..cpu_work::WORKERS
-};
+pub const WORKERS: ParamSpec = cpu_work::WORKERS
+    .with_default(4.0)
+    .with_help("The pool column runs each call or task on one of this many workers.");
 
 static PARAMS: [ParamSpec; 3] = [CALL, COST, WORKERS];
 

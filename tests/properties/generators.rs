@@ -138,14 +138,14 @@ pub(crate) fn any_query() -> impl Strategy<Value = String> {
 /// A valid value of `spec`: a bound, a multiple of the step, or anything in range. For a
 /// choice, the position of an option; for a text, 0 (its default is used).
 pub(crate) fn valid_value(spec: &ParamSpec) -> BoxedStrategy<f64> {
-    let (lo, hi, step) = (spec.min, spec.max, spec.step);
     match spec.kind {
         ParamKind::Choice { options, .. } => (0..options.len()).prop_map(|i| i as f64).boxed(),
         ParamKind::Text { .. } => Just(0.0).boxed(),
-        ParamKind::Integer | ParamKind::Workers => {
-            (lo as i64..=hi as i64).prop_map(|v| v as f64).boxed()
+        ParamKind::Number(r) | ParamKind::Workers(r) if r.whole => {
+            (r.min as i64..=r.max as i64).prop_map(|v| v as f64).boxed()
         }
-        ParamKind::Decimal => {
+        ParamKind::Number(r) | ParamKind::Workers(r) => {
+            let (lo, hi, step) = (r.min, r.max, r.step);
             let steps = ((hi - lo) / step).floor() as u64;
             prop_oneof![
                 Just(lo),
@@ -194,7 +194,9 @@ pub(crate) fn lesson_and_valid_values() -> impl Strategy<Value = (usize, ParamVa
             }
             for e in lesson.check(&values) {
                 if let Some(spec) = specs.iter().find(|s| s.key == e.key) {
-                    values.0.insert(e.key.clone(), spec.min);
+                    if let Some(range) = spec.number() {
+                        values.0.insert(e.key.clone(), range.min);
+                    }
                 }
             }
             (i, values)

@@ -158,10 +158,11 @@ proptest! {
     ) {
         let trimmed = text.trim();
         let number = trimmed.parse::<f64>().ok().filter(|_| trimmed.len() <= 32);
+        let range = spec.number().expect("a numeric spec");
         let acceptable = number.filter(|v| {
             v.is_finite()
-                && (spec.kind == ParamKind::Decimal || v.fract() == 0.0)
-                && (spec.min..=spec.max).contains(v)
+                && (!range.whole || v.fract() == 0.0)
+                && (range.min..=range.max).contains(v)
         });
         match spec.parse(&text) {
             Ok(v) => {
@@ -182,10 +183,11 @@ proptest! {
     fn a_number_written_in_exponent_form_is_accepted_iff_finite_in_range_and_of_the_kind(
         spec in select(all_specs()), x in prop_oneof![any::<f64>(), -100.0..5e9f64, (-100i64..100).prop_map(|i| i as f64)]
     ) {
+        let range = spec.number().expect("a numeric spec");
         let ok = x.is_finite()
-            && (spec.kind == ParamKind::Decimal || x.fract() == 0.0)
-            && x >= spec.min
-            && x <= spec.max;
+            && (!range.whole || x.fract() == 0.0)
+            && x >= range.min
+            && x <= range.max;
         let parsed = spec.parse(&format!(" {x:e} "));
         prop_assert_eq!(parsed.is_ok(), ok, "{:e}: {:?}", x, parsed);
         if let Ok(v) = parsed {

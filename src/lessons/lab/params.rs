@@ -1,7 +1,7 @@
 //! The lab's parameters: their specs, and [`Lab`], what they say once read.
 
 use crate::engine::lab::{LabScript, MAX_TEXT_CHARS};
-use crate::engine::{ParamChoice, ParamKind, ParamSpec, ParamValues};
+use crate::engine::{NumberRange, ParamChoice, ParamKind, ParamSpec, ParamValues};
 use crate::lessons::lab_code::LabWay;
 use crate::lessons::{cpu_work, support, Params};
 
@@ -19,18 +19,13 @@ receipt     io  300ms after charge";
 pub const SCRIPT: ParamSpec = ParamSpec {
     key: "script",
     label: "Your scenario",
-    unit: "",
+    help: "One task per line: name, io or cpu, a duration (250ms, 2s, 1.5s), then \
+           optionally “after a, b” and “fails”. # starts a comment.",
     kind: ParamKind::Text {
         default: DEFAULT_SCRIPT,
         max_chars: MAX_TEXT_CHARS,
         rows: 9,
     },
-    min: 0.0,
-    max: 0.0,
-    default: 0.0,
-    step: 1.0,
-    help: "One task per line: name, io or cpu, a duration (250ms, 2s, 1.5s), then \
-           optionally “after a, b” and “fails”. # starts a comment.",
 };
 
 /// The strategies the lab offers.
@@ -61,36 +56,37 @@ pub const WAYS: [ParamChoice; 5] = [
 pub const STRATEGY: ParamSpec = ParamSpec {
     key: "strategy",
     label: "Strategy",
+    help: "Only “dependencies honoured” waits for what a task names after “after”.",
     kind: ParamKind::Choice {
         options: &WAYS,
         default: "chained",
     },
-    help: "Only “dependencies honoured” waits for what a task names after “after”.",
-    ..SCRIPT
 };
 
 /// The semaphore's size (key `k`).
 pub const LIMIT: ParamSpec = ParamSpec {
     key: "k",
     label: "Semaphore size k",
-    unit: "",
-    kind: ParamKind::Integer,
-    min: 1.0,
-    max: 50.0,
-    default: 2.0,
-    step: 1.0,
     help: "Most tasks in flight at once, for the semaphore strategy.",
+    kind: ParamKind::Number(NumberRange {
+        min: 1.0,
+        max: 50.0,
+        default: 2.0,
+        step: 1.0,
+        unit: "",
+        whole: true,
+    }),
 };
 
 /// Where CPU work runs (key `workers`): 0 on the page's own thread, else a pool.
-pub const WORKERS: ParamSpec = ParamSpec {
-    key: "workers",
-    label: "CPU workers",
-    min: 0.0,
-    help: "0 computes on the page's own thread (it freezes meanwhile); 1 to 8 use a pool \
+pub const WORKERS: ParamSpec = cpu_work::WORKERS
+    .with_key("workers")
+    .with_label("CPU workers")
+    .with_help(
+        "0 computes on the page's own thread (it freezes meanwhile); 1 to 8 use a pool \
            of web workers.",
-    ..cpu_work::WORKERS
-};
+    )
+    .with_range(0.0, cpu_work::WORKERS.number().unwrap().max);
 
 /// The clamped parameters: the script, how to await it, and where CPU work runs.
 pub struct Lab {
