@@ -2,7 +2,7 @@
 //! fires, what waits in the ready queue and who is asleep.
 
 use crate::engine::{
-    EventLoopTrace, LoopAction, NumberRange, ParamError, ParamKind, ParamSpec, ParamValues,
+    EventLoopTrace, LoopAction, ParamChoice, ParamError, ParamKind, ParamSpec, ParamValues,
     RunOptions, RunRecord, Scenario, ScenarioParams, Strategy,
 };
 
@@ -22,15 +22,24 @@ pub const COUNT: ParamSpec = params::COUNT
 pub const STRATEGY: ParamSpec = ParamSpec {
     key: "strategy",
     label: "Strategy",
-    help: "0 = gather, 1 = sequential (await each in turn), 2 = semaphore of 2.",
-    kind: ParamKind::Number(NumberRange {
-        min: 0.0,
-        max: 2.0,
-        default: 0.0,
-        step: 1.0,
-        unit: "",
-        whole: true,
-    }),
+    help: "How the tasks are awaited: all gathered, each in turn, or at most two at once.",
+    kind: ParamKind::Choice {
+        options: &[
+            ParamChoice {
+                key: "gather",
+                label: "Gather",
+            },
+            ParamChoice {
+                key: "sequential",
+                label: "Sequential (each in turn)",
+            },
+            ParamChoice {
+                key: "semaphore",
+                label: "Semaphore of 2",
+            },
+        ],
+        default: "gather",
+    },
 };
 
 static PARAMS: [ParamSpec; 6] = [
@@ -101,24 +110,24 @@ crate::actions! {
     }
 }
 
-/// The strategy the [`STRATEGY`] parameter picks: 0, 1 or 2.
+/// The strategy the [`STRATEGY`] parameter picks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StrategyChoice {
-    /// 0: every task gathered.
+    /// Every task gathered (`gather`).
     Gather,
-    /// 1: each task awaited in turn.
+    /// Each task awaited in turn (`sequential`).
     Sequential,
-    /// 2: a semaphore of 2.
+    /// A semaphore of 2 (`semaphore`).
     SemaphoreOf2,
 }
 
 impl StrategyChoice {
-    /// The choice of the parameter's value (clamped to 0–2).
+    /// The choice of the parameter's option (gather for a missing or unknown key).
     fn read(values: &ParamValues) -> Self {
-        match support::read_count(values, &STRATEGY) {
-            0 => StrategyChoice::Gather,
-            1 => StrategyChoice::Sequential,
-            _ => StrategyChoice::SemaphoreOf2,
+        match values.text(STRATEGY.key) {
+            Some("sequential") => StrategyChoice::Sequential,
+            Some("semaphore") => StrategyChoice::SemaphoreOf2,
+            _ => StrategyChoice::Gather,
         }
     }
 

@@ -7,24 +7,35 @@ fn with(pairs: &[(&str, f64)]) -> TracedRun {
     TracedRun::read(&values_with(&PARAMS, pairs))
 }
 
+/// The strategy options, in the form's order.
+const STRATEGIES: [&str; 3] = ["gather", "sequential", "semaphore"];
+
+/// `n` tasks traced with the strategy option `strategy`.
+fn traced(strategy: &str, n: f64) -> TracedRun {
+    let mut values = values_with(&PARAMS, &[("n", n)]);
+    values.1.insert("strategy".into(), strategy.into());
+    TracedRun::read(&values)
+}
+
 /// The strategy the `strategy` parameter picks.
-fn chosen(strategy: f64) -> Strategy {
-    with(&[("strategy", strategy)]).choice.strategy()
+fn chosen(strategy: &str) -> Strategy {
+    traced(strategy, 3.0).choice.strategy()
 }
 
 #[test]
 fn the_strategy_parameter_picks_gather_sequential_or_a_semaphore_of_2() {
-    let keys: Vec<String> = (0..3).map(|i| chosen(i as f64).spec()).collect();
+    let keys: Vec<String> = STRATEGIES.map(|s| chosen(s).spec()).to_vec();
     assert_eq!(keys, vec!["gather", "sequential", "semaphore(2)"]);
-    assert_eq!(chosen(99.0).key(), "semaphore");
-    assert_eq!(chosen(f64::NAN).key(), "gather");
+    assert_eq!(chosen("nope").key(), "gather");
+    assert!(STRATEGY.parse_text("nope").is_err());
+    assert_eq!(with(&[]).choice.strategy(), Strategy::Gather);
 }
 
 #[test]
 fn every_task_is_run_woken_and_run_again_so_the_trace_has_3n_steps() {
-    for strategy in 0..3 {
+    for strategy in STRATEGIES {
         for n in [1.0, 3.0, 8.0] {
-            let v = with(&[("strategy", strategy as f64), ("n", n)]);
+            let v = traced(strategy, n);
             let (record, trace) = EventLoopLesson.trace(&v).expect("traced");
             assert_eq!(
                 trace.steps.len(),
@@ -45,7 +56,7 @@ fn every_task_is_run_woken_and_run_again_so_the_trace_has_3n_steps() {
 
 #[test]
 fn the_traced_run_is_the_run_the_page_predicts() {
-    let v = with(&[("strategy", 2.0), ("n", 5.0)]);
+    let v = traced("semaphore", 5.0);
     let (record, _) = EventLoopLesson.trace(&v).expect("traced");
     let planned = predicted(&EventLoopLesson.plan(EventLoopAction::Run, &v));
     assert_eq!(planned, vec![record]);
@@ -70,7 +81,7 @@ fn gathering_3_tasks_first_runs_each_once_at_time_0_and_readies_them_all() {
 
 #[test]
 fn sequentially_never_more_than_one_task_is_asleep() {
-    let all = EventLoopLesson.insights(&[], &with(&[("strategy", 1.0), ("n", 6.0)]));
+    let all = EventLoopLesson.insights(&[], &traced("sequential", 6.0));
     assert_eq!(insight(&all, "most-sleeping"), "1");
     assert_eq!(insight(&all, "most-ready"), "1");
 }
@@ -80,10 +91,10 @@ fn the_code_matches_the_chosen_strategy() {
     let gather = &EventLoopLesson.code(&with(&[]))[0];
     assert!(gather.python.contains("asyncio.gather(*(task(i, d)"));
     assert!(gather.rust.contains("use futures::future::join_all;"));
-    let limited = &EventLoopLesson.code(&with(&[("strategy", 2.0)]))[0];
+    let limited = &EventLoopLesson.code(&traced("semaphore", 3.0))[0];
     assert!(limited.python.contains("asyncio.Semaphore(2)"));
     assert!(limited.rust.contains(".buffer_unordered(2)"));
-    let sequential = &EventLoopLesson.code(&with(&[("strategy", 1.0)]))[0];
+    let sequential = &EventLoopLesson.code(&traced("sequential", 3.0))[0];
     assert!(sequential.rust.contains("task(i, ms).await;"));
     assert!(!sequential.rust.contains("«uses»") && !sequential.python.contains("«body»"));
 }
