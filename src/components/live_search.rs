@@ -8,7 +8,7 @@ use crate::browser::{BrowserClock, FrameLoop};
 use crate::charts::SearchTimeline;
 use crate::engine::search::{PaneObserver, PolicyOutcome, PolicyRun, TypingSession, Typist};
 use crate::engine::{Clock, ParamValues};
-use crate::lessons::live_search::{
+use crate::lessons::search::{
     clamp_query, database, policies, replay_script, LiveSearchLesson, SearchParams,
     MAX_QUERY_CHARS, REPLAY_WORD,
 };

@@ -3,6 +3,10 @@
 //! Lessons are pure Rust, like the engine: each has its parameters, plans its runs on
 //! engine types, and carries its explanation and code panes. Adding a lesson means adding
 //! its file and one line to [`ALL`].
+//!
+//! The lesson with id `x` (the page `?lesson=x`) lives in `src/lessons/x.rs`, with `-`
+//! written `_` (`cpu-gather` is `cpu_gather.rs`); its longer tests, if any, in
+//! `src/lessons/tests/x.rs` and its code panes in `src/lessons/code/`.
 
 pub mod action_run;
 mod action_spec;
@@ -18,6 +22,8 @@ mod run_plan;
 mod support;
 
 pub mod chain;
+// The id `loop` is a Rust keyword, so this one module is named apart from its file.
+#[path = "loop.rs"]
 pub mod event_loop;
 pub mod failures;
 pub mod flood;
@@ -34,7 +40,7 @@ pub mod table;
 
 pub mod exercise;
 pub mod lab;
-pub mod live_search;
+pub mod search;
 pub mod server;
 
 pub use action_spec::ActionSpec;
@@ -60,7 +66,7 @@ pub static ALL: &[&dyn AnyLesson] = &[
     &mixed::MixedLesson,
     &mandelbrot::MandelbrotLesson,
     &server::ServerLesson,
-    &live_search::LiveSearchLesson,
+    &search::LiveSearchLesson,
     &exercise::ExerciseLesson,
     &lab::LabLesson,
 ];
@@ -105,6 +111,21 @@ mod tests {
                 assert!(!plans.is_empty(), "{} {}", info.id, action.key);
                 assert!(plans.iter().all(|p| p.predict().is_some()));
             }
+        }
+    }
+
+    #[test]
+    fn the_lesson_of_each_id_lives_in_the_file_of_that_name() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lessons");
+        for lesson in ALL {
+            let id = lesson.info().id;
+            let file = dir.join(format!("{}.rs", id.replace('-', "_")));
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            assert!(
+                text.contains(&format!("id: \"{id}\"")),
+                "{id}: {}",
+                file.display()
+            );
         }
     }
 

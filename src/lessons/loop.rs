@@ -249,5 +249,5 @@ impl Lesson for EventLoopLesson {
 }
 
 #[cfg(test)]
-#[path = "tests/event_loop.rs"]
+#[path = "tests/loop.rs"]
 mod tests;
