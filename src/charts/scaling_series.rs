@@ -54,13 +54,13 @@ impl MeasuredGroup {
     }
 }
 
-/// Where a strategy key comes in display order: the order of [`Strategy::EVERY`], then
+/// Where a strategy key comes in display order: the order of [`Strategy::ALL`], then
 /// unknown keys.
 pub fn strategy_rank(key: &str) -> usize {
-    Strategy::EVERY
+    Strategy::ALL
         .iter()
         .position(|s| s.key() == key)
-        .unwrap_or(Strategy::EVERY.len())
+        .unwrap_or(Strategy::ALL.len())
 }
 
 /// Runs grouped by strategy key and task count (`r.tasks.len()`), in display order of the
@@ -219,7 +219,7 @@ mod tests {
     #[test]
     fn unknown_strategy_keys_come_last() {
         assert_eq!(strategy_rank("sequential"), 0);
-        assert_eq!(strategy_rank("nonsense"), Strategy::EVERY.len());
+        assert_eq!(strategy_rank("nonsense"), Strategy::ALL.len());
     }
 
     #[test]

@@ -50,10 +50,10 @@ pub const DEFAULT_LIMIT: usize = 3;
 
 impl Strategy {
     /// Sequential and gather: the pair every comparison starts from (the hero lesson).
-    pub const ALL: [Strategy; 2] = [Strategy::Sequential, Strategy::Gather];
+    pub const SEQUENTIAL_AND_GATHER: [Strategy; 2] = [Strategy::Sequential, Strategy::Gather];
 
     /// Every strategy, in display order, the bounded ones with [`DEFAULT_LIMIT`].
-    pub const EVERY: [Strategy; 9] = [
+    pub const ALL: [Strategy; 9] = [
         Strategy::Sequential,
         Strategy::Gather,
         Strategy::AsCompleted,
@@ -122,7 +122,7 @@ impl Strategy {
     /// Parses a key written by [`Strategy::key`]; the bounded strategies get
     /// [`DEFAULT_LIMIT`].
     pub fn from_key(key: &str) -> Option<Self> {
-        Self::EVERY.into_iter().find(|s| s.key() == key)
+        Self::ALL.into_iter().find(|s| s.key() == key)
     }
 
     /// Parses a spec written by [`Strategy::spec`] (or a bare key). The parameter must be a

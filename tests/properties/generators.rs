@@ -288,7 +288,7 @@ pub(crate) fn param_text() -> impl Strategy<Value = String> {
 
 /// Text offered to `Strategy::from_spec`.
 pub(crate) fn strategy_text() -> impl Strategy<Value = String> {
-    let keys: Vec<String> = engine::Strategy::EVERY
+    let keys: Vec<String> = engine::Strategy::ALL
         .iter()
         .map(|s| s.key().to_string())
         .collect();

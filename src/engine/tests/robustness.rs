@@ -33,7 +33,7 @@ fn hostile_scenarios_and_options_never_panic_or_stall_and_every_span_is_closed()
             ..RunOptions::default()
         };
         let limit = rng.usize(0..4);
-        let strategies = Strategy::EVERY.into_iter().chain([
+        let strategies = Strategy::ALL.into_iter().chain([
             Strategy::Semaphore { limit },
             Strategy::Batches { size: limit },
         ]);

@@ -137,7 +137,7 @@ fn every_trace_ends_each_task_exactly_when_its_span_ends() {
         timeout_ms: Some(350.0),
         ..RunOptions::default()
     };
-    for strategy in Strategy::EVERY {
+    for strategy in Strategy::ALL {
         let (r, t) = trace(strategy, &scenario, options);
         for span in &r.tasks {
             let done: Vec<f64> = t
