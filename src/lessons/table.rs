@@ -1,9 +1,7 @@
 //! The timing table measured live: 10 I/O calls, 10 CPU tasks and 1 I/O call, each run
 //! sync (one after another), async (gathered on one loop) and on a pool of workers.
 
-use crate::engine::{
-    NumberRange, ParamKind, ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec,
-};
+use crate::engine::{ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
 use super::cpu_work::{self, JOB_MS};
 use super::support::{self, in_seconds};
@@ -13,19 +11,10 @@ use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, Ru
 pub struct TableLesson;
 
 /// How long each I/O call waits.
-pub const CALL: ParamSpec = ParamSpec {
-    key: "d",
-    label: "Each I/O call",
-    help: "The table's one-second calls, scaled down so the whole table runs in seconds.",
-    kind: ParamKind::Number(NumberRange {
-        min: 10.0,
-        max: 300.0,
-        default: 100.0,
-        step: 10.0,
-        unit: "ms",
-        whole: true,
-    }),
-};
+pub const CALL: ParamSpec = JOB_MS
+    .with_key("d")
+    .with_label("Each I/O call")
+    .with_help("The table's one-second calls, scaled down so the whole table runs in seconds.");
 
 /// Estimated cost of each CPU task.
 pub const COST: ParamSpec = JOB_MS.with_label("Each CPU task");

@@ -4,7 +4,7 @@ use super::*;
 
 /// A table where `a` matches 800 rows and `ab` none: with a 100 ms base and no jitter,
 /// a query for `a` takes 100 + 800 × 0.25 = 300 ms and one for `ab` takes 100 ms.
-fn db() -> SearchDb {
+pub(super) fn db() -> SearchDb {
     let names = (0..800).map(|i| format!("a{i:03}")).collect();
     let latency = LatencyModel {
         base_ms: 100.0,

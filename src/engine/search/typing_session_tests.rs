@@ -5,19 +5,9 @@ use std::cell::{Cell, RefCell};
 use futures::future::{join, join_all};
 
 use super::*;
-use crate::engine::search::{Catalog, Keystroke, LatencyModel};
+use crate::engine::search::tests::db;
+use crate::engine::search::Keystroke;
 use crate::engine::VirtualClock;
-
-/// `a` matches 800 rows (a query takes 300 ms), `ab` none (100 ms).
-fn db() -> SearchDb {
-    let names = (0..800).map(|i| format!("a{i:03}")).collect();
-    let latency = LatencyModel {
-        base_ms: 100.0,
-        jitter_ms: 0.0,
-        seed: 0,
-    };
-    SearchDb::new(Catalog { names }, latency)
-}
 
 const POLICIES: [SearchPolicy; 3] = [
     SearchPolicy::InOrder,
