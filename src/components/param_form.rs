@@ -21,82 +21,7 @@ pub fn ParamForm(
     let fields = specs
         .iter()
         .zip(texts)
-        .map(|(spec, text)| {
-            let key = spec.key;
-            let id = format!("param-{key}");
-            let help_id = format!("{id}-help");
-            let error_id = format!("{id}-error");
-            let messages = move || {
-                errors.with(|es| {
-                    es.iter()
-                        .filter(|e| e.key == key)
-                        .map(|e| e.message.clone())
-                        .collect::<Vec<String>>()
-                })
-            };
-            let invalid = move || errors.with(|es| es.iter().any(|e| e.key == key));
-            let aria_invalid = move || if invalid() { "true" } else { "false" };
-            let described = format!("{help_id} {error_id}");
-            let input = match spec.kind {
-                ParamKind::Text { max_chars, rows, .. } => view! {
-                    <textarea id=id.clone() name=key rows=rows maxlength=max_chars
-                        autocomplete="off" spellcheck="false" class="param-text"
-                        prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))
-                        aria-invalid=aria_invalid aria-describedby=described></textarea>
-                }
-                .into_any(),
-                ParamKind::Choice { options, .. } => view! {
-                    <select id=id.clone() name=key
-                        prop:value=move || text.get()
-                        on:change=move |ev| text.set(event_target_value(&ev))
-                        aria-invalid=aria_invalid aria-describedby=described>
-                        {options.iter().map(|o| view! {
-                            <option value=o.key selected=move || text.get() == o.key>{o.label}</option>
-                        }).collect_view()}
-                    </select>
-                }
-                .into_any(),
-                ParamKind::Number(_) | ParamKind::Workers(_) => {
-                    let mode = if spec.is_whole() { "numeric" } else { "decimal" };
-                    view! {
-                        <input id=id.clone() name=key type="text" inputmode=mode autocomplete="off"
-                            spellcheck="false" maxlength="32"
-                            prop:value=move || text.get()
-                            on:input=move |ev| text.set(event_target_value(&ev))
-                            aria-invalid=aria_invalid aria-describedby=described />
-                    }
-                    .into_any()
-                }
-            };
-            let wide = matches!(spec.kind, ParamKind::Text { .. });
-            let error_view = if wide {
-                view! {
-                    <div class="error" id=error_id role="alert" data-testid=format!("{key}-errors")>
-                        <ul class="error-list">
-                            {move || messages().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
-                        </ul>
-                    </div>
-                }
-                .into_any()
-            } else {
-                view! {
-                    <p class="error" id=error_id role="alert">{move || messages().into_iter().next()}</p>
-                }
-                .into_any()
-            };
-            view! {
-                <div class="field" class:invalid=invalid class:wide=wide>
-                    <label for=id>{spec.label}</label>
-                    <div class="input-row">
-                        {input}
-                        <span class="unit">{spec.unit()}</span>
-                    </div>
-                    <p class="help" id=help_id>{spec.help}</p>
-                    {error_view}
-                </div>
-            }
-        })
+        .map(|(spec, text)| field(spec, text, errors))
         .collect_view();
     let cross = move || {
         errors.with(|es| {
@@ -116,4 +41,140 @@ pub fn ParamForm(
             </fieldset>
         }
     })
+}
+
+/// One parameter's share of the form's errors.
+#[derive(Clone, Copy)]
+struct FieldErrors {
+    /// The parameter's key.
+    key: &'static str,
+    /// Every error of the form.
+    errors: Memo<Vec<ParamError>>,
+}
+
+impl FieldErrors {
+    /// The messages of the parameter's errors, in order.
+    fn messages(&self) -> Vec<String> {
+        self.errors.with(|es| {
+            es.iter()
+                .filter(|e| e.key == self.key)
+                .map(|e| e.message.clone())
+                .collect::<Vec<String>>()
+        })
+    }
+
+    /// Whether the parameter has an error.
+    fn invalid(&self) -> bool {
+        self.errors.with(|es| es.iter().any(|e| e.key == self.key))
+    }
+
+    /// The input's `aria-invalid`.
+    fn aria_invalid(&self) -> &'static str {
+        if self.invalid() {
+            "true"
+        } else {
+            "false"
+        }
+    }
+}
+
+/// The field of one parameter: its label, input, unit, help and errors.
+fn field(
+    spec: &'static ParamSpec,
+    text: RwSignal<String>,
+    errors: Memo<Vec<ParamError>>,
+) -> impl IntoView {
+    let own = FieldErrors {
+        key: spec.key,
+        errors,
+    };
+    let id = format!("param-{}", spec.key);
+    let help_id = format!("{id}-help");
+    let error_id = format!("{id}-error");
+    let described = format!("{help_id} {error_id}");
+    let input = input(spec, id.clone(), text, own, described);
+    let wide = matches!(spec.kind, ParamKind::Text { .. });
+    let error_view = error_view(own, error_id, wide);
+    view! {
+        <div class="field" class:invalid=move || own.invalid() class:wide=wide>
+            <label for=id>{spec.label}</label>
+            <div class="input-row">
+                {input}
+                <span class="unit">{spec.unit()}</span>
+            </div>
+            <p class="help" id=help_id>{spec.help}</p>
+            {error_view}
+        </div>
+    }
+}
+
+/// The input of one parameter, bound to `text`: a textarea, a drop-down list or a text
+/// field, described by its help and errors (`described`).
+fn input(
+    spec: &'static ParamSpec,
+    id: String,
+    text: RwSignal<String>,
+    own: FieldErrors,
+    described: String,
+) -> AnyView {
+    let key = spec.key;
+    let aria_invalid = move || own.aria_invalid();
+    match spec.kind {
+        ParamKind::Text {
+            max_chars, rows, ..
+        } => view! {
+            <textarea id=id name=key rows=rows maxlength=max_chars
+                autocomplete="off" spellcheck="false" class="param-text"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                aria-invalid=aria_invalid aria-describedby=described></textarea>
+        }
+        .into_any(),
+        ParamKind::Choice { options, .. } => view! {
+            <select id=id name=key
+                prop:value=move || text.get()
+                on:change=move |ev| text.set(event_target_value(&ev))
+                aria-invalid=aria_invalid aria-describedby=described>
+                {options.iter().map(|o| view! {
+                    <option value=o.key selected=move || text.get() == o.key>{o.label}</option>
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        ParamKind::Number(_) | ParamKind::Workers(_) => {
+            let mode = if spec.is_whole() {
+                "numeric"
+            } else {
+                "decimal"
+            };
+            view! {
+                <input id=id name=key type="text" inputmode=mode autocomplete="off"
+                    spellcheck="false" maxlength="32"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                    aria-invalid=aria_invalid aria-describedby=described />
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The errors of one parameter: all of them, listed, under a wide (text) field; the
+/// first one under another.
+fn error_view(own: FieldErrors, error_id: String, wide: bool) -> AnyView {
+    if wide {
+        view! {
+            <div class="error" id=error_id role="alert" data-testid=format!("{}-errors", own.key)>
+                <ul class="error-list">
+                    {move || own.messages().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="error" id=error_id role="alert">{move || own.messages().into_iter().next()}</p>
+        }
+        .into_any()
+    }
 }
