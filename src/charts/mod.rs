@@ -38,7 +38,7 @@ pub use scaling_series::{
 pub use search_bars::{search_bars, SearchBar};
 pub use stepper_state::{
     action_kind, action_task, clamp_step, describe_action, play_start, span_so_far,
-    step_from_input, task_label, StepMove, StepperCommand,
+    step_from_input, step_valuetext, stepper_title, task_label, StepMove, StepperCommand,
 };
 
 #[cfg(target_arch = "wasm32")]
@@ -79,6 +79,8 @@ mod scaling_chart;
 mod scoped_memo;
 #[cfg(target_arch = "wasm32")]
 mod search_timeline;
+#[cfg(target_arch = "wasm32")]
+mod stepper_cursor;
 #[cfg(target_arch = "wasm32")]
 mod stepper_so_far;
 #[cfg(target_arch = "wasm32")]
