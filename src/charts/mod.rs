@@ -19,6 +19,7 @@ mod queue_steps;
 mod scaling_series;
 mod search_bars;
 mod stepper_state;
+mod timeline_text;
 
 pub use axis::{format_ms, TimeAxis};
 pub use concurrency_steps::{concurrency_scale_top, concurrency_steps, level_height, StepSegment};
@@ -40,6 +41,7 @@ pub use stepper_state::{
     action_kind, action_task, clamp_step, describe_action, play_start, span_so_far,
     step_from_input, step_valuetext, stepper_title, task_label, StepMove, StepperCommand,
 };
+pub use timeline_text::{finish_label, measured_span, timeline_heading, MeasuredSpan};
 
 #[cfg(target_arch = "wasm32")]
 mod axis_ticks;
