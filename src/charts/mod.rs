@@ -8,6 +8,7 @@
 mod axis;
 mod concurrency_steps;
 mod freeze_tracker;
+mod graph_geometry;
 mod graph_layout;
 mod heartbeat_motion;
 mod lag_window;
@@ -24,6 +25,7 @@ mod timeline_text;
 pub use axis::{format_ms, TimeAxis};
 pub use concurrency_steps::{concurrency_scale_top, concurrency_steps, level_height, StepSegment};
 pub use freeze_tracker::{freeze_text, FreezeTracker, FREEZE_HOLD_MS, FREEZE_MS};
+pub use graph_geometry::GraphGeometry;
 pub use graph_layout::{dependency_depths, shortened, GraphEdge, GraphLayout, NodePlace};
 pub use heartbeat_motion::bounce_transform;
 pub use lag_window::{format_lag_ms, percentile, LagWindow};
