@@ -18,6 +18,7 @@ mod log_scale;
 mod plot_frame;
 mod queue_steps;
 mod scaling_series;
+mod scaling_text;
 mod search_bars;
 mod stepper_state;
 mod timeline_text;
@@ -37,6 +38,9 @@ pub use queue_steps::queue_polyline;
 pub use scaling_series::{
     measured_groups, measured_strategies, scaling_extent, semaphore_title, strategy_rank,
     task_counts, theory_lines, thinned, MeasuredGroup, TheoryLine,
+};
+pub use scaling_text::{
+    extra_strategies, measured_cell, scaling_table_summary, series_title, theory_cell,
 };
 pub use search_bars::{search_bars, SearchBar};
 pub use stepper_state::{
