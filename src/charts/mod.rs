@@ -16,6 +16,7 @@ mod lag_window;
 mod live_run;
 mod log_plot;
 mod log_scale;
+mod mandel_tiles;
 mod plot_frame;
 mod queue_steps;
 mod scaling_series;
@@ -35,6 +36,9 @@ pub use lag_window::{format_lag_ms, percentile, LagWindow};
 pub use live_run::LiveRun;
 pub use log_plot::LogPlot;
 pub use log_scale::{format_count, LogScale};
+pub use mandel_tiles::{
+    tile_coverage, tile_progress, tile_rows, tile_workers, worker_label, TileRow,
+};
 pub use plot_frame::{tick_anchor, PlotFrame};
 pub use queue_steps::queue_polyline;
 pub use scaling_series::{
