@@ -16,6 +16,7 @@ mod lag_window;
 mod live_run;
 mod log_plot;
 mod log_scale;
+mod makespan_text;
 mod mandel_tiles;
 mod plot_frame;
 mod queue_steps;
@@ -36,6 +37,7 @@ pub use lag_window::{format_lag_ms, percentile, LagWindow};
 pub use live_run::LiveRun;
 pub use log_plot::LogPlot;
 pub use log_scale::{format_count, LogScale};
+pub use makespan_text::{gather_speedups, makespan_bound_label};
 pub use mandel_tiles::{
     tile_coverage, tile_progress, tile_rows, tile_workers, worker_label, TileRow,
 };
