@@ -2,9 +2,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 
-use crate::engine::{RunRecord, Scenario, TaskSpan};
+use crate::engine::{RunRecord, Scenario, TaskSpan, TaskSpec};
 
-use super::{format_ms, shortened, GraphLayout};
+use super::{format_ms, shortened, GraphGeometry, GraphLayout};
 
 /// Narrowest a column may get before the graph scrolls sideways, in pixels.
 const MIN_COLUMN_PX: usize = 150;
@@ -13,6 +13,14 @@ const LABEL_CHARS: usize = 14;
 
 /// Gives each graph its own marker ids, so several graphs can share a page.
 static NEXT_GRAPH: AtomicUsize = AtomicUsize::new(0);
+
+/// The measured span of each task, by position; `None` for a task the run lacks.
+type Spans<'a> = [Option<&'a TaskSpan>];
+
+/// An SVG percentage.
+fn pct(p: f64) -> String {
+    format!("{p:.3}%")
+}
 
 /// The `after` dependencies of a scenario as a graph: one node per task (label and
 /// duration) in columns by dependency depth, an arrow from each task to each task that
@@ -29,63 +37,121 @@ pub fn DependencyGraph(
     record: Option<RunRecord>,
 ) -> impl IntoView {
     // Invalid dependencies and empty scenarios get a sentence instead of a drawing.
-    let message = |class: &'static str, text: String| {
-        view! {
-            <figure class="dependency-graph">
-                <figcaption><strong>"Dependencies"</strong></figcaption>
-                <p class=class role="status" data-testid=class>{text}</p>
-            </figure>
-        }
-        .into_any()
-    };
     let layout = match GraphLayout::of(&scenario) {
         Ok(layout) => layout,
-        Err(e) => return message("graph-error", e.message),
+        Err(e) => return graph_message("graph-error", e.message),
     };
     if scenario.tasks.is_empty() {
-        return message("graph-empty", "No tasks.".to_string());
+        return graph_message("graph-empty", "No tasks.".to_string());
     }
     let tasks = &scenario.tasks;
-    let span_of = |p: usize| -> Option<&TaskSpan> {
-        let id = tasks.get(p)?.id;
-        record.as_ref()?.tasks.iter().find(|s| s.id == id)
-    };
+    let spans: Vec<Option<&TaskSpan>> = tasks
+        .iter()
+        .map(|t| record.as_ref()?.tasks.iter().find(|s| s.id == t.id))
+        .collect();
     let measured = record.is_some();
-    let row_h = if measured { 66.0 } else { 52.0 };
-    let node_h = row_h - 12.0;
-    let column_w = 100.0 / layout.columns as f64;
-    let node_w = (column_w * 0.8).min(40.0);
-    let node_x = |column: usize| column as f64 * column_w + (column_w - node_w) / 2.0;
-    let node_y = |row: usize| row as f64 * row_h + 4.0;
-    let pct = |p: f64| format!("{p:.3}%");
+    let geometry = GraphGeometry::new(layout.columns, measured);
     let graph_id = NEXT_GRAPH.fetch_add(1, Ordering::Relaxed);
     let arrow = format!("dep-arrow-{graph_id}");
     let arrow_hot = format!("dep-arrow-hot-{graph_id}");
+    let path_summary = layout.critical_path_summary(tasks);
+    let aria = format!(
+        "Dependency graph of {} tasks in {} columns by depth; arrows point from a task to \
+         the tasks waiting for it; critical path {path_summary}",
+        tasks.len(),
+        layout.columns
+    );
+    view! {
+        <figure class="dependency-graph">
+            <figcaption>
+                <strong>"Dependencies"</strong>
+                " · critical path "
+                <span class="critical-path" data-testid="critical-path">{path_summary}</span>
+            </figcaption>
+            <div class="graph-scroll" tabindex="0" role="region" aria-label="Dependency graph, scrollable">
+                <svg class="graph-svg" width="100%" height=geometry.height(layout.rows).to_string()
+                    role="img" aria-label=aria
+                    style:min-width=format!("{}px", layout.columns * MIN_COLUMN_PX)>
+                    {graph_markers(&arrow, &arrow_hot)}
+                    {graph_edges(&layout, geometry, &arrow, &arrow_hot)}
+                    {graph_nodes(&layout, tasks, &spans, geometry, measured)}
+                </svg>
+            </div>
+            {graph_table(&layout, tasks, &spans, measured)}
+        </figure>
+    }
+    .into_any()
+}
 
-    let edges = layout
+/// The graph's place when there is nothing to draw: a sentence of class `class`.
+fn graph_message(class: &'static str, text: String) -> AnyView {
+    view! {
+        <figure class="dependency-graph">
+            <figcaption><strong>"Dependencies"</strong></figcaption>
+            <p class=class role="status" data-testid=class>{text}</p>
+        </figure>
+    }
+    .into_any()
+}
+
+/// The arrowheads: `arrow` for an ordinary edge, `arrow_hot` for a critical one.
+fn graph_markers(arrow: &str, arrow_hot: &str) -> impl IntoView {
+    view! {
+        <defs>
+            <marker id=arrow.to_string() class="graph-arrow" viewBox="0 0 10 10" refX="10"
+                refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
+                <path d="M0,0 L10,5 L0,10 z"></path>
+            </marker>
+            <marker id=arrow_hot.to_string() class="graph-arrow critical" viewBox="0 0 10 10"
+                refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
+                <path d="M0,0 L10,5 L0,10 z"></path>
+            </marker>
+        </defs>
+    }
+}
+
+/// One arrow per `after` edge, from the right of the task waited for to the left of the
+/// waiting task.
+fn graph_edges(
+    layout: &GraphLayout,
+    g: GraphGeometry,
+    arrow: &str,
+    arrow_hot: &str,
+) -> impl IntoView {
+    layout
         .edges
         .iter()
         .map(|e| {
             let (from, to) = (layout.nodes[e.from], layout.nodes[e.to]);
-            let marker = if e.critical { &arrow_hot } else { &arrow };
+            let marker = if e.critical { arrow_hot } else { arrow };
             view! {
                 <line class="graph-edge" class:critical=e.critical
-                    x1=pct(node_x(from.column) + node_w) x2=pct(node_x(to.column))
-                    y1=(node_y(from.row) + node_h / 2.0).to_string()
-                    y2=(node_y(to.row) + node_h / 2.0).to_string()
+                    x1=pct(g.node_x(from.column) + g.node_w) x2=pct(g.node_x(to.column))
+                    y1=(g.node_y(from.row) + g.node_h / 2.0).to_string()
+                    y2=(g.node_y(to.row) + g.node_h / 2.0).to_string()
                     marker-end=format!("url(#{marker})")></line>
             }
         })
-        .collect_view();
-    let nodes = layout
+        .collect_view()
+}
+
+/// One node per task: its label, its duration and, when `measured`, when it ran.
+fn graph_nodes(
+    layout: &GraphLayout,
+    tasks: &[TaskSpec],
+    spans: &Spans,
+    g: GraphGeometry,
+    measured: bool,
+) -> impl IntoView {
+    layout
         .nodes
         .iter()
         .zip(tasks)
         .enumerate()
         .map(|(p, (place, task))| {
-            let (x, y) = (pct(node_x(place.column)), node_y(place.row));
+            let (x, y) = (pct(g.node_x(place.column)), g.node_y(place.row));
             let when = measured.then(|| {
-                let text = span_of(p).map_or_else(
+                let text = spans[p].map_or_else(
                     || "not run".to_string(),
                     |s| format!("{}–{}", format_ms(s.start_ms), format_ms(s.end_ms)),
                 );
@@ -93,11 +159,11 @@ pub fn DependencyGraph(
                     <text class="node-measured" x=x.clone() dx="6" y=(y + 46.0).to_string()>{text}</text>
                 }
             });
-            let status = span_of(p).map(|s| s.status.key());
+            let status = spans[p].map(|s| s.status.key());
             view! {
                 <g class="graph-node" class:critical=place.critical data-status=status>
                     <title>{format!("{}: {}", task.label, format_ms(task.duration_ms))}</title>
-                    <rect x=x.clone() width=pct(node_w) y=y.to_string() height=node_h.to_string()
+                    <rect x=x.clone() width=pct(g.node_w) y=y.to_string() height=g.node_h.to_string()
                         rx="6"></rect>
                     <text class="node-label" x=x.clone() dx="6" y=(y + 16.0).to_string()>
                         {shortened(&task.label, LABEL_CHARS)}
@@ -109,34 +175,25 @@ pub fn DependencyGraph(
                 </g>
             }
         })
-        .collect_view();
+        .collect_view()
+}
 
-    let label = |p: usize| tasks.get(p).map_or("?", |t| t.label.as_str());
-    let path_text = if layout.critical_tasks.is_empty() {
-        "none".to_string()
-    } else {
-        layout
-            .critical_tasks
-            .iter()
-            .map(|&p| label(p))
-            .collect::<Vec<_>>()
-            .join(" → ")
-    };
-    let path_summary = format!("{path_text} = {}", format_ms(layout.critical_ms));
+/// The data table: per task its duration, what it waits for, its column, whether it is
+/// critical and, when `measured`, when it started and ended and how.
+fn graph_table(
+    layout: &GraphLayout,
+    tasks: &[TaskSpec],
+    spans: &Spans,
+    measured: bool,
+) -> impl IntoView {
     let rows = layout
         .nodes
         .iter()
         .zip(tasks)
         .enumerate()
         .map(|(p, (place, task))| {
-            let waits: Vec<&str> = layout
-                .edges
-                .iter()
-                .filter(|e| e.to == p)
-                .map(|e| label(e.from))
-                .collect();
             let cells = measured.then(|| {
-                let span = span_of(p);
+                let span = spans[p];
                 view! {
                     <td>{span.map_or_else(|| "–".to_string(), |s| format_ms(s.start_ms))}</td>
                     <td>{span.map_or_else(|| "–".to_string(), |s| format_ms(s.end_ms))}</td>
@@ -147,7 +204,7 @@ pub fn DependencyGraph(
                 <tr>
                     <th scope="row">{task.label.clone()}</th>
                     <td>{format_ms(task.duration_ms)}</td>
-                    <td>{if waits.is_empty() { "–".to_string() } else { waits.join(", ") }}</td>
+                    <td>{layout.waits_for(tasks, p)}</td>
                     <td>{place.column + 1}</td>
                     <td>{if place.critical { "yes" } else { "no" }}</td>
                     {cells}
@@ -162,54 +219,22 @@ pub fn DependencyGraph(
             <th scope="col">"Status"</th>
         }
     });
-    let aria = format!(
-        "Dependency graph of {} tasks in {} columns by depth; arrows point from a task to \
-         the tasks waiting for it; critical path {path_summary}",
-        tasks.len(),
-        layout.columns
-    );
-    let height = layout.rows as f64 * row_h + 4.0;
     view! {
-        <figure class="dependency-graph">
-            <figcaption>
-                <strong>"Dependencies"</strong>
-                " · critical path "
-                <span class="critical-path" data-testid="critical-path">{path_summary}</span>
-            </figcaption>
-            <div class="graph-scroll" tabindex="0" role="region" aria-label="Dependency graph, scrollable">
-                <svg class="graph-svg" width="100%" height=height.to_string() role="img" aria-label=aria
-                    style:min-width=format!("{}px", layout.columns * MIN_COLUMN_PX)>
-                    <defs>
-                        <marker id=arrow.clone() class="graph-arrow" viewBox="0 0 10 10" refX="10"
-                            refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
-                            <path d="M0,0 L10,5 L0,10 z"></path>
-                        </marker>
-                        <marker id=arrow_hot.clone() class="graph-arrow critical" viewBox="0 0 10 10"
-                            refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
-                            <path d="M0,0 L10,5 L0,10 z"></path>
-                        </marker>
-                    </defs>
-                    {edges}
-                    {nodes}
-                </svg>
-            </div>
-            <details class="data-table">
-                <summary>"Dependencies: data table"</summary>
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Task"</th>
-                            <th scope="col">"Duration"</th>
-                            <th scope="col">"Waits for"</th>
-                            <th scope="col">"Column"</th>
-                            <th scope="col">"Critical"</th>
-                            {measured_heads}
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </details>
-        </figure>
+        <details class="data-table">
+            <summary>"Dependencies: data table"</summary>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">"Task"</th>
+                        <th scope="col">"Duration"</th>
+                        <th scope="col">"Waits for"</th>
+                        <th scope="col">"Column"</th>
+                        <th scope="col">"Critical"</th>
+                        {measured_heads}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
     }
-    .into_any()
 }

@@ -1,6 +1,10 @@
 use std::collections::HashMap;
 
-use crate::engine::{critical_path, DependencyError, DependencyGraph as Resolved, Scenario};
+use crate::engine::{
+    critical_path, DependencyError, DependencyGraph as Resolved, Scenario, TaskSpec,
+};
+
+use super::format_ms;
 
 /// Where one task of a dependency graph is drawn: its column (its dependency depth) and
 /// its row within that column.
@@ -93,6 +97,43 @@ impl GraphLayout {
             critical_tasks,
         })
     }
+}
+
+impl GraphLayout {
+    /// The critical path in words: the labels of its tasks (taken from `tasks`, the
+    /// scenario laid out) joined by arrows, or `none`, then its length.
+    pub fn critical_path_summary(&self, tasks: &[TaskSpec]) -> String {
+        let text = if self.critical_tasks.is_empty() {
+            "none".to_string()
+        } else {
+            self.critical_tasks
+                .iter()
+                .map(|&p| label(tasks, p))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        };
+        format!("{text} = {}", format_ms(self.critical_ms))
+    }
+
+    /// The labels of the tasks the task at position `p` waits for, or `–` for none.
+    pub fn waits_for(&self, tasks: &[TaskSpec], p: usize) -> String {
+        let waits: Vec<&str> = self
+            .edges
+            .iter()
+            .filter(|e| e.to == p)
+            .map(|e| label(tasks, e.from))
+            .collect();
+        if waits.is_empty() {
+            "–".to_string()
+        } else {
+            waits.join(", ")
+        }
+    }
+}
+
+/// The label of the task at position `p`, or `?` past the end.
+fn label(tasks: &[TaskSpec], p: usize) -> &str {
+    tasks.get(p).map_or("?", |t| t.label.as_str())
 }
 
 /// The depth of each position: 0 when it waits for nothing, else one more than the
@@ -204,6 +245,22 @@ mod tests {
         let layout = GraphLayout::of(&scenario(Vec::new())).unwrap();
         assert_eq!((layout.columns, layout.rows), (0, 0));
         assert!(layout.nodes.is_empty());
+    }
+
+    #[test]
+    fn the_critical_path_and_the_waits_are_told_by_label() {
+        let tasks = vec![
+            TaskSpec::new(0, "a", 1000.0),
+            TaskSpec::new(1, "b", 5000.0).after(&[0]),
+            TaskSpec::new(2, "c", 2000.0).after(&[0]),
+            TaskSpec::new(3, "d", 1000.0).after(&[2, 1]),
+        ];
+        let layout = GraphLayout::of(&scenario(tasks.clone())).unwrap();
+        assert_eq!(layout.critical_path_summary(&tasks), "a → b → d = 7 s");
+        assert_eq!(layout.waits_for(&tasks, 0), "–");
+        assert_eq!(layout.waits_for(&tasks, 3), "c, b");
+        let empty = GraphLayout::of(&scenario(Vec::new())).unwrap();
+        assert_eq!(empty.critical_path_summary(&[]), "none = 0 ms");
     }
 
     #[test]

@@ -1,8 +1,11 @@
 use leptos::prelude::*;
 
-use crate::engine::{Comparison, RunRecord, Strategy};
+use crate::engine::RunRecord;
 
-use super::{format_ms, AxisTicks, BarNote, ChartExportButtons, DataTable, TimeAxis};
+use super::{
+    format_ms, gather_speedups, makespan_bound_label, AxisTicks, BarNote, ChartExportButtons,
+    DataTable, TimeAxis,
+};
 
 const ROW: f64 = 44.0;
 
@@ -22,21 +25,45 @@ pub fn MakespanChart(
         .fold(0.0, f64::max);
     let axis = TimeAxis::covering(longest);
     let plot_h = runs.len() as f64 * ROW;
-    let title_of = |r: &RunRecord| {
-        let bound = Strategy::from_spec(&r.spec)
-            .or_else(|| Strategy::from_key(&r.strategy))
-            .map(|s| s.bound_label())
-            .unwrap_or("bound");
-        (r.title(), bound)
-    };
-    let rows = runs
+    view! {
+        <figure class="makespan-chart">
+            <figcaption>
+                <strong>"Makespan"</strong>" measured vs theoretical bound"
+                <ChartExportButtons name="asyncscope-makespan".to_string() />
+            </figcaption>
+            <div class="timeline-body">
+                {makespan_labels(&runs)}
+                <svg width="100%" height=(plot_h + 20.0).to_string() role="img"
+                    aria-label="Bar chart of makespans, each measured bar under its theoretical bound">
+                    <AxisTicks axis=axis.clone() height=plot_h />
+                    {makespan_bars(&runs, &axis)}
+                </svg>
+            </div>
+            {speedup_note(&runs)}
+            {makespan_table(&runs)}
+        </figure>
+    }
+    .into_any()
+}
+
+/// The runs' names beside their bars.
+fn makespan_labels(runs: &[RunRecord]) -> impl IntoView {
+    let labels = runs
         .iter()
+        .map(|r| view! { <li style:height=format!("{ROW}px")>{r.title()}</li> })
+        .collect_view();
+    view! { <ol class="lane-labels" aria-hidden="true">{labels}</ol> }
+}
+
+/// Per run, its bound's bar over its measured bar, each with its value.
+fn makespan_bars(runs: &[RunRecord], axis: &TimeAxis) -> impl IntoView {
+    runs.iter()
         .enumerate()
         .map(|(i, r)| {
             let y = i as f64 * ROW;
             let wb = axis.percent(r.bound_ms).max(0.2);
             let wm = axis.percent(r.makespan_ms).max(0.2);
-            let (_, bound_label) = title_of(r);
+            let bound_label = makespan_bound_label(r);
             view! {
                 <rect class="bound-bar" x="0" width=format!("{wb:.3}%") y=(y + 4.0).to_string()
                     height="14" rx="3"></rect>
@@ -46,62 +73,41 @@ pub fn MakespanChart(
                 <BarNote percent=wm y=y + 33.0 text=format!("measured {}", format_ms(r.makespan_ms)) />
             }
         })
-        .collect_view();
-    let labels = runs
-        .iter()
-        .map(|r| view! { <li style:height=format!("{ROW}px")>{title_of(r).0}</li> })
-        .collect_view();
-    let table = runs
-        .iter()
-        .map(|r| {
-            let (title, bound_label) = title_of(r);
-            view! {
-                <tr>
-                    <th scope="row">{title}</th>
-                    <td>{format_ms(r.makespan_ms)}</td>
-                    <td>{format!("{bound_label} = {}", format_ms(r.bound_ms))}</td>
-                    <td>{format!("{:+.1} ms", r.overhead_ms())}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let speedup = Comparison::from_runs(&runs).and_then(|c| {
-        let measured = c.speedup()?;
-        let seq = runs.iter().find(|r| r.strategy == "sequential")?;
-        let gather = runs.iter().find(|r| r.strategy == "gather")?;
-        let ideal = if gather.bound_ms > 0.0 {
-            seq.bound_ms / gather.bound_ms
-        } else {
-            1.0
-        };
-        Some(view! {
+        .collect_view()
+}
+
+/// The speedup of gather over sequential, measured and in theory, when both ran.
+fn speedup_note(runs: &[RunRecord]) -> impl IntoView {
+    gather_speedups(runs).map(|(measured, ideal)| {
+        view! {
             <p class="speedup">
                 "Speedup of gather over sequential: "
                 <strong data-testid="speedup">{format!("{measured:.2}×")}</strong>
                 {format!(" (theory Σd / max d = {ideal:.2}×)")}
             </p>
+        }
+    })
+}
+
+/// The data table: per run, its makespan, its bound and the difference.
+fn makespan_table(runs: &[RunRecord]) -> impl IntoView {
+    let rows = runs
+        .iter()
+        .map(|r| {
+            view! {
+                <tr>
+                    <th scope="row">{r.title()}</th>
+                    <td>{format_ms(r.makespan_ms)}</td>
+                    <td>{format!("{} = {}", makespan_bound_label(r), format_ms(r.bound_ms))}</td>
+                    <td>{format!("{:+.1} ms", r.overhead_ms())}</td>
+                </tr>
+            }
         })
-    });
+        .collect_view();
     view! {
-        <figure class="makespan-chart">
-            <figcaption>
-                <strong>"Makespan"</strong>" measured vs theoretical bound"
-                <ChartExportButtons name="asyncscope-makespan".to_string() />
-            </figcaption>
-            <div class="timeline-body">
-                <ol class="lane-labels" aria-hidden="true">{labels}</ol>
-                <svg width="100%" height=(plot_h + 20.0).to_string() role="img"
-                    aria-label="Bar chart of makespans, each measured bar under its theoretical bound">
-                    <AxisTicks axis=axis.clone() height=plot_h />
-                    {rows}
-                </svg>
-            </div>
-            {speedup}
-            <DataTable summary="Makespan: data table".to_string()
-                headers=&["Strategy", "Measured", "Theory", "Overhead"]>
-                {table}
-            </DataTable>
-        </figure>
+        <DataTable summary="Makespan: data table".to_string()
+            headers=&["Strategy", "Measured", "Theory", "Overhead"]>
+            {rows}
+        </DataTable>
     }
-    .into_any()
 }

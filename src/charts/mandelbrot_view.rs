@@ -1,34 +1,15 @@
 use leptos::prelude::*;
 
 use crate::browser::{clear_canvas, draw_tile_pixels};
-use crate::engine::cpu::{CpuOutput, Tile};
+use crate::engine::cpu::CpuOutput;
 use crate::engine::pixels::{rgb_css, worker_rgb, TilePixels};
 
-use super::DataTable;
+use super::{
+    tile_coverage, tile_progress, tile_rows, tile_workers, worker_label, DataTable, TileRow,
+};
 
 /// The largest canvas side accepted, in pixels (the engine's largest image side).
 const MAX_SIDE: u32 = 4096;
-
-/// One row of the tile table: arrival order, the tile, its worker and its checksum.
-type TileRow = (usize, Tile, usize, u64);
-
-/// The computed tiles among `entries`, in arrival order (other outputs are skipped).
-fn tile_rows(entries: &[(CpuOutput, usize)]) -> Vec<TileRow> {
-    entries
-        .iter()
-        .filter_map(|(output, worker)| match output {
-            CpuOutput::Tile { tile, checksum, .. } => Some((*tile, *worker, *checksum)),
-            _ => None,
-        })
-        .enumerate()
-        .map(|(i, (tile, worker, checksum))| (i, tile, worker, checksum))
-        .collect()
-}
-
-/// Workers are numbered from 1 for people.
-fn worker_label(worker: usize) -> String {
-    format!("Worker {}", worker.saturating_add(1))
-}
 
 /// The Mandelbrot picture drawn on a `<canvas>` tile by tile as the tiles arrive, each
 /// tinted with the hue of the worker that computed it (black is inside the set). New
@@ -50,6 +31,36 @@ pub fn MandelbrotView(
     let width = width.clamp(1, MAX_SIDE);
     let height = height.clamp(1, MAX_SIDE);
     let canvas = NodeRef::<leptos::html::Canvas>::new();
+    draw_as_they_come(canvas, tiles, width, height);
+
+    let rows = Memo::new(move |_| tiles.with(|t| tile_rows(t)));
+    let workers = Memo::new(move |_| rows.with(|r| tile_workers(r)));
+    let coverage = Memo::new(move |_| rows.with(|r| tile_coverage(r, width, height)));
+    let progress =
+        move || tile_progress(rows.with(Vec::len), workers.with(Vec::len), coverage.get());
+    let aria = move || format!("Mandelbrot set drawn tile by tile: {}", progress());
+    view! {
+        <figure class="mandelbrot-view">
+            <figcaption>
+                <strong>"Mandelbrot"</strong>" · "
+                <span data-testid="mandelbrot-count">{progress}</span>
+            </figcaption>
+            <canvas class="mandel-canvas" node_ref=canvas width=width height=height role="img"
+                aria-label=aria></canvas>
+            {mandel_legend(workers)}
+            {mandel_table(rows)}
+        </figure>
+    }
+}
+
+/// Draws the entries of `tiles` on `canvas` as they arrive: only the new ones, or all of
+/// them on a cleared canvas when the list got shorter.
+fn draw_as_they_come(
+    canvas: NodeRef<leptos::html::Canvas>,
+    tiles: Signal<Vec<(CpuOutput, usize)>>,
+    width: u32,
+    height: u32,
+) {
     let drawn = StoredValue::new(0usize);
     Effect::new(move |_| {
         let Some(el) = canvas.get() else {
@@ -69,37 +80,10 @@ pub fn MandelbrotView(
             drawn.set_value(entries.len());
         });
     });
+}
 
-    let rows = Memo::new(move |_| tiles.with(|t| tile_rows(t)));
-    let workers = Memo::new(move |_| {
-        let mut ids: Vec<usize> = rows.with(|r| r.iter().map(|row| row.2).collect());
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    });
-    let coverage = Memo::new(move |_| {
-        let covered: u64 = rows.with(|r| {
-            r.iter()
-                .map(|(_, t, _, _)| {
-                    let w = t.width.min(width.saturating_sub(t.x));
-                    let h = t.height.min(height.saturating_sub(t.y));
-                    u64::from(w) * u64::from(h)
-                })
-                .sum()
-        });
-        (covered as f64 / (f64::from(width) * f64::from(height)) * 100.0).min(100.0)
-    });
-    let progress = move || {
-        let n = rows.with(Vec::len);
-        let k = workers.with(Vec::len);
-        format!(
-            "{n} tile{} from {k} worker{} · {:.0}% of the picture",
-            if n == 1 { "" } else { "s" },
-            if k == 1 { "" } else { "s" },
-            coverage.get()
-        )
-    };
-    let aria = move || format!("Mandelbrot set drawn tile by tile: {}", progress());
+/// The legend: each worker's colour, then black for the inside of the set.
+fn mandel_legend(workers: Memo<Vec<usize>>) -> impl IntoView {
     let legend = move || {
         workers
             .get()
@@ -116,32 +100,30 @@ pub fn MandelbrotView(
             .collect_view()
     };
     view! {
-        <figure class="mandelbrot-view">
-            <figcaption>
-                <strong>"Mandelbrot"</strong>" · "
-                <span data-testid="mandelbrot-count">{progress}</span>
-            </figcaption>
-            <canvas class="mandel-canvas" node_ref=canvas width=width height=height role="img"
-                aria-label=aria></canvas>
-            <ul class="mandel-legend" aria-label="Colours">
-                {legend}
-                <li data-worker="none">
-                    <span class="swatch mandel-swatch mandel-inside" aria-hidden="true"></span>
-                    "black: inside the set"
-                </li>
-            </ul>
-            <DataTable summary="Mandelbrot tiles: data table".to_string()
-                headers=&["#", "Tile", "Worker", "Checksum"]>
-                <For each=move || rows.get() key=|row| (row.0, row.1.x, row.1.y, row.2, row.3)
-                    let:row>
-                    <tr>
-                        <th scope="row">{row.0 + 1}</th>
-                        <td>{format!("{}×{} at ({}, {})", row.1.width, row.1.height, row.1.x, row.1.y)}</td>
-                        <td>{worker_label(row.2)}</td>
-                        <td>{row.3}</td>
-                    </tr>
-                </For>
-            </DataTable>
-        </figure>
+        <ul class="mandel-legend" aria-label="Colours">
+            {legend}
+            <li data-worker="none">
+                <span class="swatch mandel-swatch mandel-inside" aria-hidden="true"></span>
+                "black: inside the set"
+            </li>
+        </ul>
+    }
+}
+
+/// The data table: every tile in arrival order, its worker and its checksum.
+fn mandel_table(rows: Memo<Vec<TileRow>>) -> impl IntoView {
+    view! {
+        <DataTable summary="Mandelbrot tiles: data table".to_string()
+            headers=&["#", "Tile", "Worker", "Checksum"]>
+            <For each=move || rows.get() key=|row| (row.0, row.1.x, row.1.y, row.2, row.3)
+                let:row>
+                <tr>
+                    <th scope="row">{row.0 + 1}</th>
+                    <td>{format!("{}×{} at ({}, {})", row.1.width, row.1.height, row.1.x, row.1.y)}</td>
+                    <td>{worker_label(row.2)}</td>
+                    <td>{row.3}</td>
+                </tr>
+            </For>
+        </DataTable>
     }
 }

@@ -8,38 +8,54 @@
 mod axis;
 mod concurrency_steps;
 mod freeze_tracker;
+mod graph_geometry;
 mod graph_layout;
 mod heartbeat_motion;
+mod lag_geometry;
 mod lag_window;
 mod live_run;
 mod log_plot;
 mod log_scale;
+mod makespan_text;
+mod mandel_tiles;
 mod plot_frame;
 mod queue_steps;
 mod scaling_series;
+mod scaling_text;
 mod search_bars;
 mod stepper_state;
+mod timeline_text;
 
 pub use axis::{format_ms, TimeAxis};
 pub use concurrency_steps::{concurrency_scale_top, concurrency_steps, level_height, StepSegment};
 pub use freeze_tracker::{freeze_text, FreezeTracker, FREEZE_HOLD_MS, FREEZE_MS};
+pub use graph_geometry::GraphGeometry;
 pub use graph_layout::{dependency_depths, shortened, GraphEdge, GraphLayout, NodePlace};
 pub use heartbeat_motion::bounce_transform;
+pub use lag_geometry::{lag_labels, lag_row_label, lag_table_rows, lag_y};
 pub use lag_window::{format_lag_ms, percentile, LagWindow};
 pub use live_run::LiveRun;
 pub use log_plot::LogPlot;
 pub use log_scale::{format_count, LogScale};
+pub use makespan_text::{gather_speedups, makespan_bound_label};
+pub use mandel_tiles::{
+    tile_coverage, tile_progress, tile_rows, tile_workers, worker_label, TileRow,
+};
 pub use plot_frame::{tick_anchor, PlotFrame};
 pub use queue_steps::queue_polyline;
 pub use scaling_series::{
     measured_groups, measured_strategies, scaling_extent, semaphore_title, strategy_rank,
     task_counts, theory_lines, thinned, MeasuredGroup, TheoryLine,
 };
+pub use scaling_text::{
+    extra_strategies, measured_cell, scaling_table_summary, series_title, theory_cell,
+};
 pub use search_bars::{search_bars, SearchBar};
 pub use stepper_state::{
     action_kind, action_task, clamp_step, describe_action, play_start, span_so_far,
-    step_from_input, task_label, StepMove, StepperCommand,
+    step_from_input, step_valuetext, stepper_title, task_label, StepMove, StepperCommand,
 };
+pub use timeline_text::{finish_label, measured_span, timeline_heading, MeasuredSpan};
 
 #[cfg(target_arch = "wasm32")]
 mod axis_ticks;
@@ -79,6 +95,8 @@ mod scaling_chart;
 mod scoped_memo;
 #[cfg(target_arch = "wasm32")]
 mod search_timeline;
+#[cfg(target_arch = "wasm32")]
+mod stepper_cursor;
 #[cfg(target_arch = "wasm32")]
 mod stepper_so_far;
 #[cfg(target_arch = "wasm32")]

@@ -31,8 +31,80 @@ pub fn QueueChart(
     let time_axis = TimeAxis::covering(end_ms);
     let peak = runs.iter().map(ServerRun::peak_waiting).max().unwrap_or(0);
     let count_axis = TimeAxis::covering(peak.max(1) as f64);
-    let lines = runs
+    let y_ticks: Vec<(f64, String)> = count_axis
+        .ticks
         .iter()
+        .map(|&t| (PLOT_H * (1.0 - t / count_axis.max_ms), format_count(t)))
+        .collect();
+    let grid = queue_grid(&y_ticks);
+    let requests = runs.first().map_or(0, |r| r.outcomes.len());
+    view! {
+        <figure class="scaling-chart load-chart queue-chart" data-testid="queue-chart">
+            <figcaption>
+                <strong>"Queue"</strong>
+                {format!(" · requests waiting over time at {} req/s ({requests} requests, simulated)",
+                    format_count(rate))}
+            </figcaption>
+            {queue_legend(&runs)}
+            <div class="timeline-body">
+                <YLabels height=PLOT_H ticks=y_ticks />
+                <div class="queue-plot">
+                    <svg class="queue-svg" width="100%" height=PLOT_H.to_string()
+                        viewBox=format!("0 0 {VIEW_W} {PLOT_H}") preserveAspectRatio="none"
+                        role="img" aria-label=queue_aria(&runs, end_ms, rate)>
+                        {grid}
+                        {queue_lines(&runs, &time_axis, &count_axis)}
+                    </svg>
+                    {queue_x_labels(&time_axis)}
+                </div>
+            </div>
+            <p class="scaling-x-title">"time since the first arrival"</p>
+            {queue_table(&runs, end_ms)}
+        </figure>
+    }
+}
+
+/// The SVG's description: the time covered, the load and each model's peak.
+fn queue_aria(runs: &[ServerRun], end_ms: f64, rate: f64) -> String {
+    format!(
+        "Step chart of the requests waiting over {} at {} requests per second: peak {} for \
+         the thread pool, {} for the event loop, {} for the event loop with workers",
+        format_ms(end_ms),
+        format_count(rate),
+        runs.first().map_or(0, ServerRun::peak_waiting),
+        runs.get(1).map_or(0, ServerRun::peak_waiting),
+        runs.get(2).map_or(0, ServerRun::peak_waiting),
+    )
+}
+
+/// The legend: each model with its peak.
+fn queue_legend(runs: &[ServerRun]) -> impl IntoView {
+    let legend = runs
+        .iter()
+        .map(|r| {
+            let label = format!("{} (peak {})", r.model.title(), r.peak_waiting());
+            view! { <LegendItem series=r.model.key() swatch="swatch swatch-line" label /> }
+        })
+        .collect_view();
+    view! { <ul class="scaling-legend">{legend}</ul> }
+}
+
+/// Horizontal grid lines at the y ticks.
+fn queue_grid(y_ticks: &[(f64, String)]) -> impl IntoView {
+    y_ticks
+        .iter()
+        .map(|(y, _)| {
+            view! {
+                <line class="tick" x1="0" x2=VIEW_W.to_string() y1=y.to_string() y2=y.to_string()
+                    vector-effect="non-scaling-stroke"></line>
+            }
+        })
+        .collect_view()
+}
+
+/// One step line per model: how many requests waited over time.
+fn queue_lines(runs: &[ServerRun], time_axis: &TimeAxis, count_axis: &TimeAxis) -> impl IntoView {
+    runs.iter()
         .map(|run| {
             let points = queue_polyline(
                 &run.queue,
@@ -46,21 +118,11 @@ pub fn QueueChart(
                     vector-effect="non-scaling-stroke"></polyline>
             }
         })
-        .collect_view();
-    let y_ticks: Vec<(f64, String)> = count_axis
-        .ticks
-        .iter()
-        .map(|&t| (PLOT_H * (1.0 - t / count_axis.max_ms), format_count(t)))
-        .collect();
-    let grid = y_ticks
-        .iter()
-        .map(|(y, _)| {
-            view! {
-                <line class="tick" x1="0" x2=VIEW_W.to_string() y1=y.to_string() y2=y.to_string()
-                    vector-effect="non-scaling-stroke"></line>
-            }
-        })
-        .collect_view();
+        .collect_view()
+}
+
+/// The time labels under the plot, as HTML so they keep their size.
+fn queue_x_labels(time_axis: &TimeAxis) -> impl IntoView {
     let x_labels = time_axis
         .ticks
         .iter()
@@ -70,13 +132,11 @@ pub fn QueueChart(
             }
         })
         .collect_view();
-    let legend = runs
-        .iter()
-        .map(|r| {
-            let label = format!("{} (peak {})", r.model.title(), r.peak_waiting());
-            view! { <LegendItem series=r.model.key() swatch="swatch swatch-line" label /> }
-        })
-        .collect_view();
+    view! { <div class="queue-x-labels" aria-hidden="true">{x_labels}</div> }
+}
+
+/// The data table: how many requests of each model wait every tenth of the run.
+fn queue_table(runs: &[ServerRun], end_ms: f64) -> impl IntoView {
     let rows = (0..TABLE_ROWS)
         .map(|k| {
             let t = end_ms * k as f64 / (TABLE_ROWS - 1) as f64;
@@ -87,42 +147,11 @@ pub fn QueueChart(
             view! { <tr><th scope="row">{format_ms(t)}</th>{cells}</tr> }
         })
         .collect_view();
-    let requests = runs.first().map_or(0, |r| r.outcomes.len());
-    let aria = format!(
-        "Step chart of the requests waiting over {} at {} requests per second: peak {} for \
-         the thread pool, {} for the event loop, {} for the event loop with workers",
-        format_ms(end_ms),
-        format_count(rate),
-        runs.first().map_or(0, ServerRun::peak_waiting),
-        runs.get(1).map_or(0, ServerRun::peak_waiting),
-        runs.get(2).map_or(0, ServerRun::peak_waiting),
-    );
     view! {
-        <figure class="scaling-chart load-chart queue-chart" data-testid="queue-chart">
-            <figcaption>
-                <strong>"Queue"</strong>
-                {format!(" · requests waiting over time at {} req/s ({requests} requests, simulated)",
-                    format_count(rate))}
-            </figcaption>
-            <ul class="scaling-legend">{legend}</ul>
-            <div class="timeline-body">
-                <YLabels height=PLOT_H ticks=y_ticks />
-                <div class="queue-plot">
-                    <svg class="queue-svg" width="100%" height=PLOT_H.to_string()
-                        viewBox=format!("0 0 {VIEW_W} {PLOT_H}") preserveAspectRatio="none"
-                        role="img" aria-label=aria>
-                        {grid}
-                        {lines}
-                    </svg>
-                    <div class="queue-x-labels" aria-hidden="true">{x_labels}</div>
-                </div>
-            </div>
-            <p class="scaling-x-title">"time since the first arrival"</p>
-            <div data-testid="queue-table">
-                <DataTable summary="Queue: data table".to_string() headers=HEADERS>
-                    {rows}
-                </DataTable>
-            </div>
-        </figure>
+        <div data-testid="queue-table">
+            <DataTable summary="Queue: data table".to_string() headers=HEADERS>
+                {rows}
+            </DataTable>
+        </div>
     }
 }

@@ -1,4 +1,4 @@
-use crate::engine::{LoopAction, RunRecord};
+use crate::engine::{LoopAction, RunRecord, Strategy};
 
 /// A move of the event-loop stepper's cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,10 +131,26 @@ pub fn span_so_far(start_ms: f64, end_ms: f64, at_ms: f64) -> Option<(f64, f64, 
     Some((start_ms, end, done))
 }
 
+/// The stepper's name for the strategy of `record`: its title, or the run's spec for an
+/// unknown strategy.
+pub fn stepper_title(record: &RunRecord) -> String {
+    Strategy::from_key(&record.strategy)
+        .map_or_else(|| record.spec.clone(), |s| s.title().to_string())
+}
+
+/// The range input's spoken value: `Step 3 of 6, at 100 ms`, without the time when the
+/// step has none.
+pub fn step_valuetext(position: usize, count: usize, time: Option<String>) -> String {
+    format!(
+        "Step {position} of {count}{}",
+        time.map(|t| format!(", at {t}")).unwrap_or_default()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{EventLoopTrace, RunOptions, Scenario, Strategy};
+    use crate::engine::{EventLoopTrace, RunOptions, Scenario};
 
     #[test]
     fn moves_never_leave_the_steps() {
@@ -238,5 +254,28 @@ mod tests {
         assert_eq!(span_so_far(f64::NAN, 200.0, 100.0), None);
         assert_eq!(span_so_far(0.0, f64::NAN, 100.0), Some((0.0, 100.0, false)));
         assert_eq!(span_so_far(0.0, 10.0, f64::NAN), None);
+    }
+
+    #[test]
+    fn the_title_is_the_strategy_s_or_else_the_spec() {
+        let (mut record, _) = EventLoopTrace::record(
+            Strategy::Gather,
+            &Scenario::from_durations(&[10.0]),
+            &RunOptions::default(),
+        )
+        .expect("sleeps finish");
+        assert_eq!(stepper_title(&record), Strategy::Gather.title());
+        record.strategy = "mystery".into();
+        record.spec = "mystery(3)".into();
+        assert_eq!(stepper_title(&record), "mystery(3)");
+    }
+
+    #[test]
+    fn the_spoken_value_gives_the_step_the_count_and_the_time_if_any() {
+        assert_eq!(
+            step_valuetext(3, 6, Some("100 ms".into())),
+            "Step 3 of 6, at 100 ms"
+        );
+        assert_eq!(step_valuetext(0, 0, None), "Step 0 of 0");
     }
 }
