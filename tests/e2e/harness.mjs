@@ -159,31 +159,6 @@ export async function withLesson(browser, base, id, query, options, body) {
     });
 }
 
-/** Opens a page that records console errors and uncaught exceptions; `initScript`, when
- * given, is added to the page's context and runs before the page's own scripts. */
-export async function openPage(browser, url, viewport = { width: 1280, height: 900 }, { initScript } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  if (initScript) await context.addInitScript(initScript);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  await page.goto(url);
-  await page.waitForSelector('article.lesson');
-  return { page, context, errors };
-}
-
-/** Opens lesson `id` from its permalink (`base?lesson=id&query`) on `browser`, and checks
- * that the lesson shows and the link is accepted (no notice). */
-export async function openLesson(browser, base, id, query) {
-  const opened = await openPage(browser, `${base}?lesson=${id}&${query}`);
-  await opened.page.waitForSelector(`article[data-lesson="${id}"]`);
-  assert.equal(await opened.page.locator('[data-testid="url-notice"]').count(), 0, `${id}: link accepted`);
-  return opened;
-}
-
 /** Clicks the lesson's `action` run button, waits until the runs are done, and returns the
  * exported JSON. */
 export async function runAction(page, action, timeout = 60_000) {
