@@ -4,19 +4,21 @@
 // blocks), and the PNG shows the chart: bars where the page draws them, in their colours.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { download, waitDone } from './harness.mjs';
-import { assertClean, openStrict, useStrictApp } from './csp_watch.mjs';
+import { download, waitDone, withPage } from './harness.mjs';
+import { assertClean, useStrictApp, withStrict } from './csp_watch.mjs';
 
 const app = useStrictApp();
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** Opens `query` under the policy, clicks the run button `action` and waits for the end. */
-async function runStrict(query, action) {
-  const opened = await openStrict(app.browser, `${app.base}?${query}`);
-  await opened.page.click(`.actions button[data-action="${action}"]`);
-  await waitDone(opened.page);
-  return opened;
+/** Opens `query` under the policy (see `withStrict`), clicks the run button `action`,
+ * waits for the end, then runs `body`. */
+async function withRun(query, action, body) {
+  await withStrict(app.browser, `${app.base}?${query}`, async (opened) => {
+    await opened.page.click(`.actions button[data-action="${action}"]`);
+    await waitDone(opened.page);
+    await body(opened);
+  });
 }
 
 /** Clicks the `nth` chart export button and checks the file and the note beside it;
@@ -50,8 +52,7 @@ async function saveChart(page, nth) {
  * its own pixels), how many colours it has, and how many of its pixels are within 2 of
  * each of `colours` (`[r, g, b]`). */
 async function readPng(png, { points = [], colours = [] } = {}) {
-  const page = await app.browser.newPage();
-  const result = await page.evaluate(async ({ b64, points, colours }) => {
+  return withPage(app.browser, null, ({ page }) => page.evaluate(async ({ b64, points, colours }) => {
     const image = new Image();
     image.src = `data:image/png;base64,${b64}`;
     await image.decode();
@@ -71,9 +72,7 @@ async function readPng(png, { points = [], colours = [] } = {}) {
     }
     const at = ([x, y]) => Array.from(context.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3));
     return { colours: seen.size, pixels: points.map(at), counts };
-  }, { b64: png.toString('base64'), points, colours });
-  await page.close();
-  return result;
+  }, { b64: png.toString('base64'), points, colours }));
 }
 
 /** The index among the page's export buttons of the PNG button in `figure`. */
@@ -84,19 +83,19 @@ async function pngButton(page, figure) {
 
 describe('exports under a strict content security policy', () => {
   test('the run exports as JSON and CSV with no violation', async () => {
-    const opened = await runStrict('lesson=gather&n=3&min=1&max=2&seed=7&scale=0.05', 'both');
-    const { page } = opened;
-    const json = await download(page, '[data-testid="export-json"]');
-    assert.equal(json.name, 'asyncscope-gather-seed7.json');
-    const data = JSON.parse(json.bytes.toString('utf8'));
-    assert.equal(data.lesson, 'gather');
-    assert.equal(data.runs.length, 2);
-    const csv = await download(page, '[data-testid="export-csv"]');
-    assert.equal(csv.name, 'asyncscope-gather-seed7.csv');
-    assert.equal(csv.bytes.toString('utf8').trim().split('\n').length, 1 + 2 * 3, 'a header and a row per task');
-    assert.equal(await page.textContent('.actions .export-note[role="status"]'), 'Saved asyncscope-gather-seed7.csv.');
-    await assertClean(opened, assert);
-    await opened.context.close();
+    await withRun('lesson=gather&n=3&min=1&max=2&seed=7&scale=0.05', 'both', async (opened) => {
+      const { page } = opened;
+      const json = await download(page, '[data-testid="export-json"]');
+      assert.equal(json.name, 'asyncscope-gather-seed7.json');
+      const data = JSON.parse(json.bytes.toString('utf8'));
+      assert.equal(data.lesson, 'gather');
+      assert.equal(data.runs.length, 2);
+      const csv = await download(page, '[data-testid="export-csv"]');
+      assert.equal(csv.name, 'asyncscope-gather-seed7.csv');
+      assert.equal(csv.bytes.toString('utf8').trim().split('\n').length, 1 + 2 * 3, 'a header and a row per task');
+      assert.equal(await page.textContent('.actions .export-note[role="status"]'), 'Saved asyncscope-gather-seed7.csv.');
+      await assertClean(opened, assert);
+    });
   });
 
   test('every chart saves as SVG and PNG with no violation, on an I/O and a CPU lesson', async () => {
@@ -104,54 +103,54 @@ describe('exports under a strict content security policy', () => {
       ['lesson=gather&n=3&min=1&max=2&seed=7&scale=0.05', 'both', 3],
       ['lesson=blocking&io=3&d=50&jobs=2&cost=100&workers=1', 'pool', 2],
     ]) {
-      const opened = await runStrict(query, action);
-      const buttons = await opened.page.locator('button[data-export]').count();
-      assert.ok(buttons >= 2 * charts, `${query}: ${buttons} export buttons`);
-      const formats = [];
-      for (let i = 0; i < buttons; i += 1) formats.push((await saveChart(opened.page, i)).format);
-      assert.equal(formats.filter((f) => f === 'png').length, buttons / 2, query);
-      await assertClean(opened, assert, query);
-      await opened.context.close();
+      await withRun(query, action, async (opened) => {
+        const buttons = await opened.page.locator('button[data-export]').count();
+        assert.ok(buttons >= 2 * charts, `${query}: ${buttons} export buttons`);
+        const formats = [];
+        for (let i = 0; i < buttons; i += 1) formats.push((await saveChart(opened.page, i)).format);
+        assert.equal(formats.filter((f) => f === 'png').length, buttons / 2, query);
+        await assertClean(opened, assert, query);
+      });
     }
   });
 
   test('the PNG of a timeline has its bars where the page draws them, in their colours', async () => {
-    const opened = await runStrict('lesson=gather&n=3&min=1&max=2&seed=7&scale=0.05', 'both');
-    const { page } = opened;
-    const figure = page.locator('figure.timeline[data-strategy="gather"]');
-    const bars = await figure.locator('svg').evaluate((svg) => {
-      const origin = svg.getBoundingClientRect();
-      return Array.from(svg.querySelectorAll('rect.bar-measured.done'), (bar) => {
-        const r = bar.getBoundingClientRect();
-        const fill = getComputedStyle(bar).fill.match(/\d+/g).map(Number);
-        return { x: r.left - origin.left + r.width / 2, y: r.top - origin.top + r.height / 2, fill };
+    await withRun('lesson=gather&n=3&min=1&max=2&seed=7&scale=0.05', 'both', async (opened) => {
+      const { page } = opened;
+      const figure = page.locator('figure.timeline[data-strategy="gather"]');
+      const bars = await figure.locator('svg').evaluate((svg) => {
+        const origin = svg.getBoundingClientRect();
+        return Array.from(svg.querySelectorAll('rect.bar-measured.done'), (bar) => {
+          const r = bar.getBoundingClientRect();
+          const fill = getComputedStyle(bar).fill.match(/\d+/g).map(Number);
+          return { x: r.left - origin.left + r.width / 2, y: r.top - origin.top + r.height / 2, fill };
+        });
       });
+      assert.equal(bars.length, 3);
+      const png = await saveChart(page, await pngButton(page, 'figure[data-strategy="gather"]'));
+      const { colours, pixels } = await readPng(png.bytes, { points: bars.map((b) => [2 * b.x, 2 * b.y]) });
+      assert.ok(colours > 8, `${colours} colours`);
+      for (const [i, bar] of bars.entries()) {
+        const off = bar.fill.map((c, k) => Math.abs(c - pixels[i][k]));
+        assert.ok(Math.max(...off) <= 3, `bar ${i}: ${pixels[i]} in the PNG, ${bar.fill} on screen`);
+      }
+      await assertClean(opened, assert);
     });
-    assert.equal(bars.length, 3);
-    const png = await saveChart(page, await pngButton(page, 'figure[data-strategy="gather"]'));
-    const { colours, pixels } = await readPng(png.bytes, { points: bars.map((b) => [2 * b.x, 2 * b.y]) });
-    assert.ok(colours > 8, `${colours} colours`);
-    for (const [i, bar] of bars.entries()) {
-      const off = bar.fill.map((c, k) => Math.abs(c - pixels[i][k]));
-      assert.ok(Math.max(...off) <= 3, `bar ${i}: ${pixels[i]} in the PNG, ${bar.fill} on screen`);
-    }
-    await assertClean(opened, assert);
-    await opened.context.close();
   });
 
   test('the PNG of the main-thread lag strip draws its lines (strokes that do not scale)', async () => {
-    const opened = await runStrict('lesson=blocking&io=3&d=50&jobs=2&cost=150&workers=1', 'main');
-    const { page } = opened;
-    const figure = page.locator('figure:has(svg.lag-svg)');
-    const strokes = await figure.locator('polyline.lag-line').evaluateAll((lines) =>
-      lines.map((l) => getComputedStyle(l).stroke.match(/\d+/g).map(Number)));
-    assert.equal(strokes.length, 2, 'two series');
-    const png = await saveChart(page, await pngButton(page, 'figure:has(svg.lag-svg)'));
-    const { counts } = await readPng(png.bytes, { colours: strokes });
-    for (const [i, count] of counts.entries()) {
-      assert.ok(count >= 40, `series ${i} (${strokes[i]}): ${count} pixels of its colour in the PNG`);
-    }
-    await assertClean(opened, assert);
-    await opened.context.close();
+    await withRun('lesson=blocking&io=3&d=50&jobs=2&cost=150&workers=1', 'main', async (opened) => {
+      const { page } = opened;
+      const figure = page.locator('figure:has(svg.lag-svg)');
+      const strokes = await figure.locator('polyline.lag-line').evaluateAll((lines) =>
+        lines.map((l) => getComputedStyle(l).stroke.match(/\d+/g).map(Number)));
+      assert.equal(strokes.length, 2, 'two series');
+      const png = await saveChart(page, await pngButton(page, 'figure:has(svg.lag-svg)'));
+      const { counts } = await readPng(png.bytes, { colours: strokes });
+      for (const [i, count] of counts.entries()) {
+        assert.ok(count >= 40, `series ${i} (${strokes[i]}): ${count} pixels of its colour in the PNG`);
+      }
+      await assertClean(opened, assert);
+    });
   });
 });

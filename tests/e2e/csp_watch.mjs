@@ -6,7 +6,7 @@ import { cp, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { ROOT, launchBrowser, serveDirectory } from './harness.mjs';
+import { ROOT, launchBrowser, serveDirectory, withPage } from './harness.mjs';
 
 export const POLICY =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'";
@@ -50,36 +50,55 @@ function watchViolations() {
   return 'watched';
 }
 
-/** Opens `url` in a new context of `browser` with violations watched. `violations` lists
- * the watcher's reports, `errors` every other console error and uncaught exception, and
- * `watched()` resolves once every worker seen so far has its watcher (or has closed). A
+/** Like the harness's `withPage`, with violations watched: `body` gets `violations`, the
+ * watcher's reports, `errors`, every other console error and uncaught exception,
+ * `watched()`, which resolves once every worker seen so far has its watcher (or has
+ * closed), `workerCount()`, and `nextViolation()`, which resolves at the next report. A
  * worker gets its watcher only after its top-level script has run, so a violation during
  * that script is not counted (a script it was refused fails the worker, which the pool
- * reports). `ready` is the selector waited for after loading (null: none). */
-export async function openStrict(browser, url, { viewport = { width: 1280, height: 900 }, ready = 'article.lesson' } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  await context.addInitScript(watchViolations);
-  const page = await context.newPage();
+ * reports). `ready` is the selector waited for after loading (null: none). Violations
+ * are the test's to check (see `assertClean`); any other error fails it, unless it
+ * matches a RegExp of `allowErrors`. */
+export async function withStrict(browser, url, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options];
+  const { viewport = { width: 1280, height: 900 }, ready = 'article.lesson', allowErrors = [] } = options ?? {};
   const errors = [];
   const violations = [];
   const workers = [];
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    (msg.text().startsWith('CSP violation') ? violations : errors).push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  page.on('worker', (worker) => {
-    workers.push(worker.evaluate(watchViolations).catch(() => 'closed'));
-  });
-  await page.goto(url);
-  if (ready) await page.waitForSelector(ready);
-  const watched = () => Promise.all(workers);
-  return { page, context, errors, violations, watched, workerCount: () => workers.length };
+  const isViolation = (msg) => msg.type() === 'error' && msg.text().startsWith('CSP violation');
+  let page;
+  return withPage(browser, url, {
+    viewport,
+    ready,
+    initScript: watchViolations,
+    allowErrors: [/^CSP violation/, ...allowErrors],
+    prepare: (opened) => {
+      page = opened.page;
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        (isViolation(msg) ? violations : errors).push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(String(err)));
+      page.on('worker', (worker) => {
+        workers.push(worker.evaluate(watchViolations).catch(() => 'closed'));
+      });
+    },
+  }, ({ context }) => body({
+    page,
+    context,
+    errors,
+    violations,
+    watched: () => Promise.all(workers),
+    workerCount: () => workers.length,
+    nextViolation: () => page.waitForEvent('console', { predicate: isViolation, timeout: 5000 }),
+  }));
 }
 
 /** Asserts, after letting pending reports arrive, that nothing was reported. */
 export async function assertClean(opened, assert, label = '') {
   await opened.watched();
+  // The point is that nothing comes: a violation is reported in a task of its own, a
+  // little after what caused it, and no event says that none is on its way.
   await opened.page.waitForTimeout(100);
   assert.deepEqual(opened.violations, [], `${label} violations`);
   assert.deepEqual(opened.errors, [], `${label} console errors`);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, launchBrowser, openPage, serveDirectory } from './harness.mjs';
+import { ROOT, STATUS, launchBrowser, serveDirectory, waitDone, withPage } from './harness.mjs';
 
 const LESSON = 'lesson=gather&n=3&min=1&max=1&seed=1&scale=0.1';
 
@@ -24,10 +24,10 @@ before(async () => {
   app.browser = await launchBrowser();
   const hostRoot = join(root, 'host');
   await cp(join(ROOT, 'docs', 'embed-host.html'), join(hostRoot, 'embed-host.html'));
-  const { page, context } = await openPage(app.browser, `${app.base}?${LESSON}`);
-  await page.click('[data-testid="copy-embed"]');
-  const snippet = await page.inputValue('[data-testid="share-text"]');
-  await context.close();
+  const snippet = await withPage(app.browser, `${app.base}?${LESSON}`, async ({ page }) => {
+    await page.click('[data-testid="copy-embed"]');
+    return page.inputValue('[data-testid="share-text"]');
+  });
   await writeFile(join(hostRoot, 'copied.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Copied snippet</title><link rel="icon" href="data:,"></head>
 <body><h1>A post</h1>${snippet}<div style="height:3000px"></div><p id="end">The end.</p></body></html>`);
@@ -45,18 +45,18 @@ const HOSTS = {
   'the copied snippet': () => `${host.origin}/copied.html`,
 };
 
-/** Opens a host page; returns it, its iframe element, the embedded frame and the errors. */
-async function openHost(url) {
-  const context = await app.browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const hostPage = await context.newPage();
-  const errors = [];
-  hostPage.on('pageerror', (e) => errors.push(String(e)));
-  hostPage.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await hostPage.goto(url);
-  const frameEl = hostPage.locator('iframe').first();
-  const frame = await (await frameEl.elementHandle()).contentFrame();
-  await frame.waitForSelector('article.lesson');
-  return { context, hostPage, frameEl, frame, errors };
+/** The host pages' size. */
+const HOST_VIEWPORT = { width: 1000, height: 800 };
+
+/** Opens a host page (see `withPage`) and runs `body` with it, its iframe element, the
+ * embedded frame and the errors, once the lesson shows in the frame. */
+async function withHost(url, body) {
+  await withPage(app.browser, url, { viewport: HOST_VIEWPORT, ready: null }, async ({ page, errors }) => {
+    const frameEl = page.locator('iframe').first();
+    const frame = await (await frameEl.elementHandle()).contentFrame();
+    await frame.waitForSelector('article.lesson');
+    await body({ hostPage: page, frameEl, frame, errors });
+  });
 }
 
 /** Waits until the iframe is exactly as tall as the app inside it; returns that height. */
@@ -100,40 +100,40 @@ const resize = (height) => ({ type: 'asyncscope:resize', height });
 for (const [name, url] of Object.entries(HOSTS)) {
   describe(`embedding with ${name}`, () => {
     test('the iframe grows when the content grows and shrinks back when it shrinks', async () => {
-      const { context, frameEl, frame, errors } = await openHost(url());
-      const closed = await fitted(frame, frameEl);
-      assert.ok(closed > 300, `iframe fitted to ${closed}px`);
-      for (const selector of ['details.explanation', 'details.code-section']) {
-        await frame.click(`${selector} > summary`);
-      }
-      const open = await fitted(frame, frameEl);
-      assert.ok(open > closed + 100, `opening the details grew the frame: ${closed} → ${open}px`);
-      for (const selector of ['details.explanation', 'details.code-section']) {
-        await frame.click(`${selector} > summary`);
-      }
-      const again = await fitted(frame, frameEl);
-      assert.equal(again, closed, `closing them shrank it back: ${open} → ${again}px`);
-      await frame.click('button[data-action="both"]');
-      await frame.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent.startsWith('Done'));
-      const ran = await fitted(frame, frameEl);
-      assert.ok(ran > closed, `the results grew it: ${closed} → ${ran}px`);
-      assert.deepEqual(errors, []);
-      await context.close();
+      await withHost(url(), async ({ frameEl, frame, errors }) => {
+        const closed = await fitted(frame, frameEl);
+        assert.ok(closed > 300, `iframe fitted to ${closed}px`);
+        for (const selector of ['details.explanation', 'details.code-section']) {
+          await frame.click(`${selector} > summary`);
+        }
+        const open = await fitted(frame, frameEl);
+        assert.ok(open > closed + 100, `opening the details grew the frame: ${closed} → ${open}px`);
+        for (const selector of ['details.explanation', 'details.code-section']) {
+          await frame.click(`${selector} > summary`);
+        }
+        const again = await fitted(frame, frameEl);
+        assert.equal(again, closed, `closing them shrank it back: ${open} → ${again}px`);
+        await frame.click('button[data-action="both"]');
+        await waitDone(frame);
+        const ran = await fitted(frame, frameEl);
+        assert.ok(ran > closed, `the results grew it: ${closed} → ${ran}px`);
+        assert.deepEqual(errors, []);
+      });
     });
 
     test('hostile resize messages never give the frame an absurd height', async () => {
-      const { context, hostPage, frameEl, frame, errors } = await openHost(url());
-      const fit = `${await fitted(frame, frameEl)}px`;
-      const junk = [resize(1e9), resize('NaN'), resize(-5), resize(NaN), resize(Infinity), resize('900'),
-        resize(null), { type: 'asyncscope:resize' }, null, 'asyncscope:resize'];
-      // From the host's own window: not the iframe's message, never used.
-      assert.deepEqual(await heightsAfter(hostPage, frame, 'host', junk), junk.map(() => fit));
-      // From the iframe itself: only finite numbers count, and they are kept in 100–4000 px.
-      const fromFrame = await heightsAfter(hostPage, frame, 'frame',
-        [resize('NaN'), resize(NaN), resize(-Infinity), resize('900'), resize(1e9), resize(-5), resize(812.2)]);
-      assert.deepEqual(fromFrame, [fit, fit, fit, fit, '4000px', '100px', '813px']);
-      assert.deepEqual(errors, []);
-      await context.close();
+      await withHost(url(), async ({ hostPage, frameEl, frame, errors }) => {
+        const fit = `${await fitted(frame, frameEl)}px`;
+        const junk = [resize(1e9), resize('NaN'), resize(-5), resize(NaN), resize(Infinity), resize('900'),
+          resize(null), { type: 'asyncscope:resize' }, null, 'asyncscope:resize'];
+        // From the host's own window: not the iframe's message, never used.
+        assert.deepEqual(await heightsAfter(hostPage, frame, 'host', junk), junk.map(() => fit));
+        // From the iframe itself: only finite numbers count, and they are kept in 100–4000 px.
+        const fromFrame = await heightsAfter(hostPage, frame, 'frame',
+          [resize('NaN'), resize(NaN), resize(-Infinity), resize('900'), resize(1e9), resize(-5), resize(812.2)]);
+        assert.deepEqual(fromFrame, [fit, fit, fit, fit, '4000px', '100px', '813px']);
+        assert.deepEqual(errors, []);
+      });
     });
   });
 }
@@ -141,34 +141,42 @@ for (const [name, url] of Object.entries(HOSTS)) {
 describe('embedding', () => {
   test('a host page on another port embeds a lesson that resizes, runs on click, and flags hidden runs', async () => {
     const src = `${app.base}?lesson=gather&n=3&min=1&max=1&seed=1&scale=0.1&embed=1`;
-    const context = await app.browser.newContext({ viewport: { width: 1000, height: 800 } });
-    const hostPage = await context.newPage();
-    const errors = [];
-    hostPage.on('pageerror', (e) => errors.push(String(e)));
-    hostPage.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await hostPage.goto(`${host.origin}/embed-host.html?app=${encodeURIComponent(src)}`);
-    const frameEl = hostPage.locator('#demo');
-    await hostPage.waitForFunction(() => document.getElementById('demo').style.height !== '');
-    const frame = hostPage.frameLocator('#demo');
-    await frame.locator('article.lesson').waitFor();
-    assert.equal(await frame.locator('header.site-header').count(), 0, 'no site chrome');
-    assert.equal(await frame.locator('[data-testid="open-full"]').count(), 1);
-    const height = await frameEl.evaluate((f) => parseInt(f.style.height, 10));
-    assert.ok(height > 300, `iframe resized to ${height}px`);
-    // Nothing runs until asked.
-    assert.match(await frame.locator('[data-testid="status"]').textContent(), /Choose parameters/);
-    await frame.locator('button[data-action="both"]').click();
-    await frame.locator('[data-testid="status"]').filter({ hasText: /^Done/ }).waitFor();
-    assert.doesNotMatch(await frame.locator('[data-testid="status"]').textContent(), /hidden/);
-    // A run that scrolls out of view is flagged.
-    await frame.locator('#param-scale').fill('1');
-    await frame.locator('button[data-action="gather"]').click();
-    await hostPage.evaluate(() => document.getElementById('end').scrollIntoView());
-    await hostPage.waitForTimeout(1500);
-    await hostPage.evaluate(() => window.scrollTo(0, 0));
-    await frame.locator('[data-testid="status"]').filter({ hasText: /^Done/ }).waitFor();
-    assert.match(await frame.locator('[data-testid="status"]').textContent(), /hidden during the run/);
-    assert.deepEqual(errors, []);
-    await context.close();
+    const url = `${host.origin}/embed-host.html?app=${encodeURIComponent(src)}`;
+    await withPage(app.browser, url, { viewport: HOST_VIEWPORT, ready: null }, async ({ page: hostPage, errors }) => {
+      const frameEl = hostPage.locator('#demo');
+      await hostPage.waitForFunction(() => document.getElementById('demo').style.height !== '');
+      const frame = hostPage.frameLocator('#demo');
+      await frame.locator('article.lesson').waitFor();
+      assert.equal(await frame.locator('header.site-header').count(), 0, 'no site chrome');
+      assert.equal(await frame.locator('[data-testid="open-full"]').count(), 1);
+      const height = await frameEl.evaluate((f) => parseInt(f.style.height, 10));
+      assert.ok(height > 300, `iframe resized to ${height}px`);
+      // Nothing runs until asked.
+      assert.match(await frame.locator(STATUS).textContent(), /Choose parameters/);
+      await frame.locator('button[data-action="both"]').click();
+      await frame.locator(`${STATUS}[data-state="done"]`).waitFor();
+      assert.doesNotMatch(await frame.locator(STATUS).textContent(), /hidden/);
+      // A run that scrolls out of view is flagged.
+      await frame.locator('#param-scale').fill('1');
+      // The frame notes when it is out of view, as the app does: with an IntersectionObserver
+      // (made after the app's, so the app has heard of it first).
+      const inner = hostPage.frames().find((f) => f.url().startsWith(app.base));
+      await inner.evaluate(() => {
+        window.outOfView = false;
+        new IntersectionObserver((entries, observer) => {
+          if (entries.at(-1).isIntersecting) return;
+          window.outOfView = true;
+          observer.disconnect();
+        }).observe(document.body);
+      });
+      await frame.locator('button[data-action="gather"]').click();
+      await hostPage.evaluate(() => document.getElementById('end').scrollIntoView());
+      // (Polled on a timer: a frame out of view gets no animation frames.)
+      await inner.waitForFunction(() => window.outOfView, null, { polling: 50, timeout: 10_000 });
+      await hostPage.evaluate(() => window.scrollTo(0, 0));
+      await frame.locator(`${STATUS}[data-state="done"]`).waitFor();
+      assert.match(await frame.locator(STATUS).textContent(), /hidden during the run/);
+      assert.deepEqual(errors, []);
+    });
   });
 });

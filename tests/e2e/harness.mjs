@@ -98,29 +98,65 @@ export function useServedApp({ folder, headers, browserArgs = [] } = {}) {
   };
 }
 
-/** Opens a page that records console errors and uncaught exceptions; `initScript`, when
- * given, is added to the page's context and runs before the page's own scripts. */
-export async function openPage(browser, url, viewport = { width: 1280, height: 900 }, { initScript } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  if (initScript) await context.addInitScript(initScript);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(String(err)));
-  await page.goto(url);
-  await page.waitForSelector('article.lesson');
-  return { page, context, errors };
+/** Opens a page in a context of its own, runs `body({ page, context, errors })`, then
+ * asserts that no page of the context logged a console error or threw an uncaught
+ * exception (`errors` lists them as they come, a failed request with its address; those
+ * matching a RegExp of `allowErrors` are expected), and closes the context in any case,
+ * also when `body` throws. Returns what `body` returns. Options (all optional):
+ * - `viewport`, and `contextOptions` for `browser.newContext` (e.g. `colorScheme`);
+ * - `initScript`: added to the context, runs before the page's own scripts;
+ * - `prepare({ page, context, errors })`: called before the page loads `url`;
+ * - `ready`: the selector waited for once `url` has loaded (null: none). With a null
+ *   `url` the page stays blank. */
+export async function withPage(browser, url, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options];
+  const {
+    viewport = { width: 1280, height: 900 }, contextOptions = {}, initScript, prepare,
+    ready = 'article.lesson', allowErrors = [],
+  } = options ?? {};
+  const context = await browser.newContext({ viewport, acceptDownloads: true, ...contextOptions });
+  try {
+    const errors = [];
+    const watched = new Set();
+    const watch = (page) => {
+      if (watched.has(page)) return;
+      watched.add(page);
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        // The browser's report of a failed request does not say which: add its address.
+        const { url } = msg.location();
+        errors.push(msg.text().startsWith('Failed to load resource') && url ? `${msg.text()} (${url})` : msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(String(err)));
+    };
+    // Every page of the context, also tabs and pop-ups the test opens.
+    context.on('page', watch);
+    if (initScript) await context.addInitScript(initScript);
+    const page = await context.newPage();
+    watch(page);
+    if (prepare) await prepare({ page, context, errors });
+    if (url) {
+      await page.goto(url);
+      if (ready) await page.waitForSelector(ready);
+    }
+    const result = await body({ page, context, errors });
+    const unexpected = errors.filter((e) => !allowErrors.some((re) => re.test(e)));
+    assert.deepEqual(unexpected, [], 'no console error or uncaught exception');
+    return result;
+  } finally {
+    await context.close();
+  }
 }
 
-/** Opens lesson `id` from its permalink (`base?lesson=id&query`) on `browser`, and checks
- * that the lesson shows and the link is accepted (no notice). */
-export async function openLesson(browser, base, id, query) {
-  const opened = await openPage(browser, `${base}?lesson=${id}&${query}`);
-  await opened.page.waitForSelector(`article[data-lesson="${id}"]`);
-  assert.equal(await opened.page.locator('[data-testid="url-notice"]').count(), 0, `${id}: link accepted`);
-  return opened;
+/** Like `withPage`, on lesson `id` opened from its permalink (`base?lesson=id&query`),
+ * once the lesson shows and the link is accepted (no notice). */
+export async function withLesson(browser, base, id, query, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options];
+  return withPage(browser, `${base}?lesson=${id}&${query}`,
+    { ...options, ready: `article[data-lesson="${id}"]` }, async (opened) => {
+      assert.equal(await opened.page.locator('[data-testid="url-notice"]').count(), 0, `${id}: link accepted`);
+      return body(opened);
+    });
 }
 
 /** Clicks the lesson's `action` run button, waits until the runs are done, and returns the
@@ -156,13 +192,34 @@ export async function exportJson(page) {
   return JSON.parse(bytes.toString('utf8'));
 }
 
-/** Waits until the status line says the runs are done. */
+/** The status line; a lesson page's has a `data-state`: idle, running, done, cancelled
+ * or failed. */
+export const STATUS = '[data-testid="status"]';
+
+/** Waits until the status line's `data-state` is one of `states` (a name or a list) in
+ * `page` (a page or a frame), and returns it. */
+export async function waitState(page, states, timeout = 60_000) {
+  const wanted = [states].flat();
+  const found = await page.waitForFunction(([sel, w]) => {
+    const state = document.querySelector(sel)?.dataset.state;
+    return w.includes(state) && state;
+  }, [STATUS, wanted], { timeout });
+  return found.jsonValue();
+}
+
+/** Waits until the runs have ended (`data-state` done, failed or cancelled) and asserts
+ * that they are done. The exercise's status line has no `data-state` (yet): there, this
+ * waits until its wording says done. */
 export async function waitDone(page, timeout = 60_000) {
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="status"]')?.textContent.startsWith('Done'),
-    null,
-    { timeout },
-  );
+  const found = await page.waitForFunction((sel) => {
+    const status = document.querySelector(sel);
+    if (!status) return false;
+    if (!status.hasAttribute('data-state')) return status.textContent.startsWith('Done') && 'done';
+    const { state } = status.dataset;
+    return ['done', 'failed', 'cancelled'].includes(state) && state;
+  }, STATUS, { timeout });
+  const state = await found.jsonValue();
+  assert.equal(state, 'done', `the runs ended ${state}: "${await page.textContent(STATUS)}"`);
 }
 
 export async function ensureArtifacts() {

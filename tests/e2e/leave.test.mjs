@@ -3,7 +3,7 @@
 // lesson runs, and the pool's workers are stopped.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useServedApp, waitDone } from './harness.mjs';
+import { useServedApp, waitDone, withPage } from './harness.mjs';
 
 const app = useServedApp({ folder: 'leave/asyncscope' });
 
@@ -29,40 +29,41 @@ async function goTo(page, id) {
 describe('leaving a lesson mid-run', () => {
   for (const busy of BUSY) {
     test(`${busy.name}: leaving at ${MOMENTS.join(', ')} ms never errors`, async () => {
-      const { page, context, errors } = await openPage(app.browser, `${app.base}?${busy.query}`);
-      const own = new URLSearchParams(busy.query).get('lesson');
-      for (const ms of MOMENTS) {
-        await page.click(busy.start);
-        if (ms) await page.waitForTimeout(ms);
-        await goTo(page, 'order');
-        // Anything the old page left behind would fire within this time.
-        await page.waitForTimeout(300);
-        await goTo(page, own);
-      }
-      // The app is still alive: a run on another lesson completes.
-      await goTo(page, 'gather');
-      await page.fill('#param-scale', '0.05');
-      await page.click('.actions button.primary');
-      await waitDone(page);
-      assert.deepEqual(errors, [], busy.name);
-      await context.close();
+      await withPage(app.browser, `${app.base}?${busy.query}`, async ({ page, errors }) => {
+        const own = new URLSearchParams(busy.query).get('lesson');
+        for (const ms of MOMENTS) {
+          await page.click(busy.start);
+          // The moment of leaving is the point: 0, 40 or 400 ms into the work.
+          if (ms) await page.waitForTimeout(ms);
+          await goTo(page, 'order');
+          // The point is that nothing happens: anything the old page left behind (a timer,
+          // a worker's answer) would fire within this time.
+          await page.waitForTimeout(300);
+          await goTo(page, own);
+        }
+        // The app is still alive: a run on another lesson completes.
+        await goTo(page, 'gather');
+        await page.fill('#param-scale', '0.05');
+        await page.click('.actions button.primary');
+        await waitDone(page);
+        assert.deepEqual(errors, [], busy.name);
+      });
     });
   }
 
   test('the workers of a pool lesson are stopped when its page goes away', async () => {
-    const { page, context, errors } = await openPage(app.browser,
-      `${app.base}?lesson=cpu-gather&n=8&cost=400&workers=2&fault=0`);
-    await page.click('.actions button.primary');
-    await page.waitForFunction(() =>
-      /Worker pool: 2 workers/.test(document.querySelector('[data-testid="pool-status"]')?.textContent ?? ''));
-    assert.ok(page.workers().length >= 2, `workers while running: ${page.workers().length}`);
-    await goTo(page, 'gather');
-    // Terminated workers leave the page's list of workers.
-    await page.waitForFunction(() => true);
-    const deadline = Date.now() + 3000;
-    while (page.workers().length > 0 && Date.now() < deadline) await page.waitForTimeout(50);
-    assert.equal(page.workers().length, 0, 'no worker left running');
-    assert.deepEqual(errors, []);
-    await context.close();
+    const url = `${app.base}?lesson=cpu-gather&n=8&cost=400&workers=2&fault=0`;
+    await withPage(app.browser, url, async ({ page, errors }) => {
+      await page.click('.actions button.primary');
+      await page.waitForFunction(() =>
+        /Worker pool: 2 workers/.test(document.querySelector('[data-testid="pool-status"]')?.textContent ?? ''));
+      assert.ok(page.workers().length >= 2, `workers while running: ${page.workers().length}`);
+      // A terminated worker leaves the page's list of workers with a 'close' event.
+      const closed = Promise.all(page.workers().map((worker) => new Promise((ok) => worker.once('close', ok))));
+      await goTo(page, 'gather');
+      await Promise.race([closed, new Promise((ok) => { setTimeout(ok, 3000).unref(); })]);
+      assert.equal(page.workers().length, 0, 'no worker left running');
+      assert.deepEqual(errors, []);
+    });
   });
 });
