@@ -89,11 +89,12 @@ impl LiveRun {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::engine::{Scenario, VirtualClock};
 
-    fn live(durations: &[f64]) -> LiveRun {
+    /// A gather run of these durations, predicted, with nothing measured yet.
+    pub(crate) fn live(durations: &[f64]) -> LiveRun {
         let clock = VirtualClock::new();
         let s = Scenario::from_durations(durations);
         let predicted = clock

@@ -26,15 +26,7 @@ pub fn gather_speedups(runs: &[RunRecord]) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Scenario, VirtualClock};
-
-    fn run(strategy: Strategy, durations: &[f64]) -> RunRecord {
-        let clock = VirtualClock::new();
-        let s = Scenario::from_durations(durations);
-        clock
-            .run(strategy.run(&clock, &s, &|_| {}))
-            .expect("sleeps finish")
-    }
+    use crate::charts::scaling_series::tests::run;
 
     #[test]
     fn the_bound_is_labelled_by_the_strategy_or_called_bound() {

@@ -150,11 +150,12 @@ pub fn semaphore_title(records: &[RunRecord]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::engine::{scaling, Scenario, VirtualClock};
 
-    fn run(strategy: Strategy, durations: &[f64]) -> RunRecord {
+    /// A run of `strategy` over these durations on virtual time.
+    pub(crate) fn run(strategy: Strategy, durations: &[f64]) -> RunRecord {
         let clock = VirtualClock::new();
         let s = Scenario::from_durations(durations);
         clock

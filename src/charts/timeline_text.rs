@@ -59,16 +59,8 @@ pub fn timeline_heading(run: &LiveRun, active: impl FnOnce() -> bool) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{RunEvent, Scenario, Strategy, VirtualClock};
-
-    fn live(durations: &[f64]) -> LiveRun {
-        let clock = VirtualClock::new();
-        let s = Scenario::from_durations(durations);
-        let predicted = clock
-            .run(Strategy::Gather.run(&clock, &s, &|_| {}))
-            .unwrap();
-        LiveRun::new(Strategy::Gather, s, predicted)
-    }
+    use crate::charts::live_run::tests::live;
+    use crate::engine::RunEvent;
 
     #[test]
     fn a_span_is_measured_from_its_start() {
