@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::charts::{LoopStepper, MakespanChart, MandelbrotView, ScalingChart};
 use crate::engine::cpu::CpuOutput;
+use crate::engine::RunExport;
 use crate::lessons::{AnyLesson, Panel};
 
 use super::{
@@ -40,7 +41,7 @@ pub fn panel_view(panel: Panel, cx: &PanelContext) -> AnyView {
         Panel::Server => view! { <ServerPanel values=validated.into() /> }.into_any(),
         Panel::Timelines(extras) => view! { <RunTimelines model extras /> }.into_any(),
         Panel::Makespan => after_a_run(model, |export| {
-            view! { <MakespanChart runs=export.runs /> }.into_any()
+            view! { <MakespanChart runs=export.runs.clone() /> }.into_any()
         }),
         Panel::Insights => after_a_run(model, move |export| {
             let insights = lesson.insights(&export.runs, &export.params);
@@ -48,20 +49,22 @@ pub fn panel_view(panel: Panel, cx: &PanelContext) -> AnyView {
         }),
         Panel::Scaling => after_a_run(model, move |export| {
             let points = lesson.scaling(&export.params);
-            view! { <ScalingChart points measured=export.runs /> }.into_any()
+            view! { <ScalingChart points measured=export.runs.clone() /> }.into_any()
         }),
         Panel::Results => after_a_run(model, |export| {
-            view! { <div class="results-grid"><ResultsList runs=export.runs /></div> }.into_any()
+            view! { <div class="results-grid"><ResultsList runs=export.runs.clone() /></div> }
+                .into_any()
         }),
     }
 }
 
-/// A view of the last finished runs, drawn once they finish (nothing before).
+/// A view of the last finished runs, drawn once they finish (nothing before). The export
+/// is lent, not cloned: each panel copies only what it draws.
 fn after_a_run(
     model: RunModel,
-    draw: impl Fn(crate::engine::RunExport) -> AnyView + Send + Sync + 'static,
+    draw: impl Fn(&RunExport) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
-    (move || model.finished.get().map(&draw)).into_any()
+    (move || model.finished.with(|f| f.as_ref().map(&draw))).into_any()
 }
 
 /// The Mandelbrot picture, sized by the first tile that arrives (480×320 before).

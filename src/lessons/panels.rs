@@ -52,14 +52,6 @@ impl Panel {
     pub fn with_controls(self) -> bool {
         matches!(self, Panel::Exercise)
     }
-
-    /// Whether the panel shows finished runs, and so appears once a run is done.
-    pub fn after_a_run(self) -> bool {
-        matches!(
-            self,
-            Panel::Makespan | Panel::Insights | Panel::Scaling | Panel::Results
-        )
-    }
 }
 
 /// Timelines, makespans, the lesson's reading and results: what most lessons show.
