@@ -1,12 +1,9 @@
-use crate::engine::{Comparison, RunRecord, Strategy};
+use crate::engine::{Comparison, RunRecord};
 
-/// How the bound of `run`'s strategy is written (`Σd`, `max d`, …), or `bound` for an
-/// unknown strategy.
-pub fn makespan_bound_label(run: &RunRecord) -> &'static str {
-    Strategy::from_spec(&run.spec)
-        .or_else(|| Strategy::from_key(&run.strategy))
-        .map(|s| s.bound_label())
-        .unwrap_or("bound")
+/// How the bound of `run` is written (`Σd`, `max d`, `Σc on one thread`, …), or `bound`
+/// for an unknown strategy.
+pub fn makespan_bound_label(run: &RunRecord) -> String {
+    run.bound_label()
 }
 
 /// The speedup of gather over sequential among `runs`: measured, and in theory (Σd over
@@ -27,6 +24,7 @@ pub fn gather_speedups(runs: &[RunRecord]) -> Option<(f64, f64)> {
 mod tests {
     use super::*;
     use crate::charts::scaling_series::tests::run;
+    use crate::engine::Strategy;
 
     #[test]
     fn the_bound_is_labelled_by_the_strategy_or_called_bound() {

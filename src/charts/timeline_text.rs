@@ -30,7 +30,8 @@ pub fn finish_label(rank: usize, status: Option<TaskStatus>) -> Option<String> {
 pub fn timeline_heading(run: &LiveRun, active: impl FnOnce() -> bool) -> String {
     let bound = format!(
         "{} = {}",
-        run.strategy.bound_label_for(&run.scenario),
+        run.strategy
+            .bound_label_with(&run.scenario, &run.predicted.options),
         format_ms(run.predicted.bound_ms)
     );
     match &run.record {

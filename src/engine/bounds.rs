@@ -49,6 +49,26 @@ pub fn batches_ms(durations_ms: &[f64], size: usize) -> f64 {
         .sum()
 }
 
+/// The least time CPU jobs of `cpu_ms` need where they run, whatever the strategy: one
+/// after another on the page's one thread (Σc), or greedily on `workers` workers, which is
+/// at least max(Σc / w, max c) (see [`list_schedule_ms`]). 0 when there are no jobs.
+pub fn cpu_floor_ms(cpu_ms: &[f64], workers: Option<usize>) -> f64 {
+    match workers {
+        None => cpu_ms.iter().sum(),
+        Some(w) => list_schedule_ms(cpu_ms, w),
+    }
+}
+
+/// How [`cpu_floor_ms`] is written where it is the bound: `Σc on one thread`, or the jobs'
+/// schedule on the workers (`jobs on 2 workers`).
+pub fn cpu_floor_label(workers: Option<usize>) -> String {
+    match workers {
+        None => "Σc on one thread".to_string(),
+        Some(1) => "Σc on 1 worker".to_string(),
+        Some(w) => format!("jobs on {w} workers"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +98,16 @@ mod tests {
     #[test]
     fn batches_of_2_over_3_1_2_take_3_plus_2() {
         assert_eq!(batches_ms(&[3.0, 1.0, 2.0], 2), 5.0);
+    }
+
+    #[test]
+    fn cpu_jobs_need_their_sum_on_one_thread_and_their_schedule_on_workers() {
+        let jobs = [300.0, 200.0, 100.0];
+        assert_eq!(cpu_floor_ms(&jobs, None), 600.0);
+        assert_eq!(cpu_floor_ms(&jobs, Some(2)), 300.0);
+        assert_eq!(cpu_floor_ms(&jobs, Some(8)), 300.0);
+        assert_eq!(cpu_floor_ms(&[], None), 0.0);
+        assert_eq!(cpu_floor_label(None), "Σc on one thread");
+        assert_eq!(cpu_floor_label(Some(2)), "jobs on 2 workers");
     }
 }

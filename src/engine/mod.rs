@@ -52,7 +52,7 @@ mod work_kind;
 #[cfg(test)]
 mod tests;
 
-pub use bounds::{batches_ms, list_schedule_ms};
+pub use bounds::{batches_ms, cpu_floor_label, cpu_floor_ms, list_schedule_ms};
 pub use clock::Clock;
 pub use comparison::Comparison;
 pub use concurrency::{Concurrency, ConcurrencyPoint};

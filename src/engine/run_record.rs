@@ -88,6 +88,27 @@ impl RunRecord {
         }
     }
 
+    /// How the run's bound is written: by its strategy (`Σd`, `max d`, …), or where its
+    /// CPU jobs set the bound, how they ran (`Σc on one thread`, `jobs on 2 workers`);
+    /// `bound` for an unknown strategy.
+    pub fn bound_label(&self) -> String {
+        let Some(strategy) =
+            Strategy::from_spec(&self.spec).or_else(|| Strategy::from_key(&self.strategy))
+        else {
+            return "bound".to_string();
+        };
+        let cpu: Vec<f64> = (self.tasks.iter())
+            .filter(|t| t.cpu)
+            .map(|t| self.options.effective_ms(t.requested_ms))
+            .collect();
+        let floor = super::cpu_floor_ms(&cpu, self.options.workers);
+        if floor > 0.0 && floor >= self.bound_ms && strategy != Strategy::Sequential {
+            super::cpu_floor_label(self.options.workers)
+        } else {
+            strategy.bound_label().to_string()
+        }
+    }
+
     /// Measured minus theoretical makespan: scheduling overhead plus timer lateness.
     pub fn overhead_ms(&self) -> f64 {
         self.makespan_ms - self.bound_ms

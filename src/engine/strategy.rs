@@ -1,6 +1,7 @@
 use super::{
-    batches_ms, drivers, list_schedule_ms, Clock, CriticalPath, DependencyError, DependencyGraph,
-    Recorder, RunEvent, RunOptions, RunRecord, Scenario, Stalled, VirtualClock,
+    batches_ms, cpu_floor_label, cpu_floor_ms, drivers, list_schedule_ms, Clock, CriticalPath,
+    DependencyError, DependencyGraph, Recorder, RunEvent, RunOptions, RunRecord, Scenario, Stalled,
+    VirtualClock,
 };
 
 /// How a list of independent I/O tasks is awaited.
@@ -159,17 +160,32 @@ impl Strategy {
             .iter()
             .map(|t| options.effective_ms(t.duration_ms))
             .collect();
-        match self {
+        let by_strategy = match self {
             Strategy::Sequential => durations.iter().sum(),
             Strategy::Semaphore { limit } => list_schedule_ms(&durations, limit),
             Strategy::Batches { size } => batches_ms(&durations, size),
             Strategy::Chained => CriticalPath::of(scenario, options).map_or(0.0, |c| c.length_ms),
             // The gather family: every task starts at once.
             _ => durations.iter().copied().fold(0.0, f64::max),
+        };
+        by_strategy.max(cpu_floor_ms(&cpu_costs(scenario, options), options.workers))
+    }
+
+    /// How the bound of this strategy on `scenario` under `options` is written: as
+    /// [`Strategy::bound_label_for`], or where CPU jobs set it, how they run (`Σc on one
+    /// thread`, `jobs on 2 workers`).
+    pub fn bound_label_with(self, scenario: &Scenario, options: &RunOptions) -> String {
+        let cpu = cpu_floor_ms(&cpu_costs(scenario, options), options.workers);
+        let mut io_only = scenario.clone();
+        io_only.tasks.iter_mut().for_each(|t| t.cpu = None);
+        if cpu > 0.0 && cpu >= self.bound_with(&io_only, options) && self != Strategy::Sequential {
+            cpu_floor_label(options.workers)
+        } else {
+            self.bound_label_for(scenario).to_string()
         }
     }
 
-    /// How the bound is written (`Σd`, `max d`, `⌈n/k⌉·d`, …).
+    /// How the bound is written when tasks only wait (`Σd`, `max d`, `⌈n/k⌉·d`, …).
     pub fn bound_label(self) -> &'static str {
         match self {
             Strategy::Sequential => "Σd",
@@ -272,3 +288,13 @@ impl Strategy {
 #[cfg(test)]
 #[path = "tests/strategy.rs"]
 mod tests;
+
+/// The costs of `scenario`'s CPU jobs, each capped by the timeout of `options`.
+fn cpu_costs(scenario: &Scenario, options: &RunOptions) -> Vec<f64> {
+    scenario
+        .tasks
+        .iter()
+        .filter(|t| t.cpu.is_some())
+        .map(|t| options.effective_ms(t.duration_ms))
+        .collect()
+}

@@ -163,3 +163,40 @@ fn the_semaphore_label_names_the_greedy_schedule_only_for_unequal_durations() {
     assert_eq!(sem.bound_label_for(&unequal), "k-slot schedule");
     assert_eq!(Strategy::Gather.bound_label_for(&unequal), "max d");
 }
+
+#[test]
+fn cpu_jobs_bound_every_strategy_by_where_they_run() {
+    let mut scenario = Scenario::from_durations(&[300.0, 200.0, 100.0]);
+    for t in &mut scenario.tasks[..2] {
+        t.cpu = Some(crate::engine::cpu::CpuJob::Ping);
+    }
+    let one_thread = RunOptions::default();
+    let two = RunOptions {
+        workers: Some(2),
+        ..RunOptions::default()
+    };
+    let gather = Strategy::Gather;
+    assert_eq!(gather.bound_with(&scenario, &one_thread), 500.0);
+    assert_eq!(
+        gather.bound_label_with(&scenario, &one_thread),
+        "Σc on one thread"
+    );
+    assert_eq!(gather.bound_with(&scenario, &two), 300.0);
+    assert_eq!(
+        gather.bound_label_with(&scenario, &two),
+        "jobs on 2 workers"
+    );
+    let seq = Strategy::Sequential;
+    assert_eq!(seq.bound_with(&scenario, &one_thread), 600.0);
+    assert_eq!(seq.bound_label_with(&scenario, &one_thread), "Σd");
+    // The bound is a floor: the I/O call, polled after both jobs, starts at 500 ms.
+    let predicted = gather.simulate(&scenario, &one_thread).unwrap();
+    assert_eq!((predicted.makespan_ms, predicted.bound_ms), (600.0, 500.0));
+    scenario.tasks.truncate(2);
+    for (strategy, options) in [(gather, &one_thread), (gather, &two), (seq, &one_thread)] {
+        let predicted = strategy.simulate(&scenario, options).unwrap();
+        assert_eq!(predicted.makespan_ms, predicted.bound_ms, "{strategy:?}");
+        let label = strategy.bound_label_with(&scenario, options);
+        assert_eq!(predicted.bound_label(), label);
+    }
+}
