@@ -3,7 +3,7 @@ use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::engine::cpu::{CpuJob, JobReply, JobRequest};
+use crate::engine::cpu::{speed, CpuJob, JobReply, JobRequest};
 use crate::engine::Clock;
 
 use super::worker_handle::FromWorker;
@@ -16,7 +16,9 @@ thread_local! {
 /// The web worker that computes CPU jobs for the pool: JSON text over `postMessage`
 /// (see [`super::worker_handle`] for the page's side).
 ///
-/// It says [`FromWorker::Ready`] once it listens, so the page holds jobs until then. A
+/// Before it listens it measures its own speed ([`speed::measure`]: this also warms up
+/// the compiled code its jobs run), then says [`FromWorker::Ready`] with that speed, so
+/// the page holds jobs until then. A
 /// job that panics still gets an answer: a panic hook replies with the panic message and
 /// `fatal: true` before the worker's wasm instance dies, so the pool can fail that job
 /// and replace the worker instead of waiting forever.
@@ -55,7 +57,11 @@ impl CpuWorker {
             });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
-        post(&FromWorker::Ready);
+        wasm_bindgen_futures::spawn_local(async {
+            let speed = speed::measure_on(&BrowserClock::new(), f64::INFINITY).await;
+            speed::set_current(speed);
+            post(&FromWorker::Ready(speed));
+        });
     }
 }
 

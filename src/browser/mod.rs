@@ -18,6 +18,7 @@ mod frame_loop;
 mod job_outcome;
 mod lag_meter;
 mod offline;
+mod page_speed;
 mod page_url;
 #[cfg(feature = "bench")]
 mod pool_bench;
@@ -44,6 +45,7 @@ pub use frame_loop::FrameLoop;
 pub use job_outcome::JobOutcome;
 pub use lag_meter::LagMeter;
 pub use offline::register_service_worker;
+pub use page_speed::{measure_page_speed_soon, page_speed, worker_speed};
 pub use page_url::{PageUrl, PopListener};
 #[cfg(feature = "bench")]
 pub use pool_bench::{pool_bench, PoolBench};

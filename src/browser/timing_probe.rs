@@ -1,5 +1,6 @@
 use futures::future::LocalBoxFuture;
 
+use crate::engine::cpu::Speed;
 use crate::engine::Clock;
 
 use super::BrowserClock;
@@ -14,6 +15,10 @@ pub struct TimingFacts {
     pub cross_origin_isolated: bool,
     /// The mean delay of `setTimeout(0)` once nested five levels deep (the clamp).
     pub nested_timeout_ms: f64,
+    /// How fast the page's own thread computes (measured once per page).
+    pub page_speed: Speed,
+    /// How fast the latest worker to start computes, if one has started.
+    pub worker_speed: Option<Speed>,
 }
 
 /// Measures [`TimingFacts`]: a tight loop over `performance.now()` (bounded to a few
@@ -47,7 +52,10 @@ pub fn probe_timing() -> LocalBoxFuture<'static, TimingFacts> {
                 .ok()
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false);
+        let page_speed = super::page_speed().await;
         TimingFacts {
+            page_speed,
+            worker_speed: super::worker_speed(),
             resolution_ms: if resolution.is_finite() {
                 resolution
             } else {

@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::engine::cpu::{JobReply, JobRequest};
+use crate::engine::cpu::{JobReply, JobRequest, Speed};
 
 /// What a CPU worker sends to the page.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum FromWorker {
-    /// The worker's wasm is loaded and it listens for jobs.
-    Ready,
+    /// The worker's wasm is loaded, it measured its speed, and it listens for jobs.
+    Ready(Speed),
     /// The answer to a job.
     Reply(JobReply),
 }
@@ -27,8 +27,9 @@ pub enum FromWorker {
 /// What the page hears of one worker.
 #[derive(Debug, Clone)]
 pub enum WorkerEvent {
-    /// It loaded and listens (jobs sent before this were held and are sent now).
-    Ready,
+    /// It loaded, measured its speed and listens (jobs sent before this were held and
+    /// are sent now).
+    Ready(Speed),
     /// It answered a job.
     Reply(JobReply),
     /// It failed: its script did not load, or it threw an uncaught error.
@@ -76,16 +77,16 @@ impl WorkerHandle {
                     return;
                 };
                 match serde_json::from_str::<FromWorker>(&text) {
-                    Ok(FromWorker::Ready) if stopping.get() => {
+                    Ok(FromWorker::Ready(_)) if stopping.get() => {
                         worker.terminate();
                         on_event(WorkerEvent::Stopped);
                     }
-                    Ok(FromWorker::Ready) => {
+                    Ok(FromWorker::Ready(speed)) => {
                         let queued = held.borrow_mut().take().unwrap_or_default();
                         for message in queued {
                             let _ = worker.post_message(&message.into());
                         }
-                        on_event(WorkerEvent::Ready);
+                        on_event(WorkerEvent::Ready(speed));
                     }
                     Ok(FromWorker::Reply(reply)) => on_event(WorkerEvent::Reply(reply)),
                     Err(_) => {}

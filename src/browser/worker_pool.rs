@@ -221,7 +221,8 @@ impl WorkerPool {
             return;
         }
         match event {
-            WorkerEvent::Ready | WorkerEvent::Stopped => {}
+            WorkerEvent::Ready(speed) => super::page_speed::note_worker_speed(speed),
+            WorkerEvent::Stopped => {}
             WorkerEvent::Reply(reply) => self.on_reply(index, generation, reply),
             WorkerEvent::Failed(why) => self.on_failure(index, generation, why),
         }

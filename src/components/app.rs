@@ -2,8 +2,8 @@ use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
 use crate::browser::{
-    hardware_concurrency, register_service_worker, report_height_to_parent, watch_visibility,
-    PageUrl, PopListener,
+    hardware_concurrency, measure_page_speed_soon, register_service_worker,
+    report_height_to_parent, watch_visibility, PageUrl, PopListener,
 };
 use crate::engine::{ParamKind, ParamValues};
 use crate::lessons::permalink::{query_for, Permalink};
@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
     provide_context(CurrentLink(current_link));
     watch_visibility();
     register_service_worker();
+    measure_page_speed_soon();
     if embed {
         report_height_to_parent();
     }

@@ -10,7 +10,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use futures::future::LocalBoxFuture;
+use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::prelude::*;
 
 use crate::browser::{
@@ -140,5 +140,9 @@ impl Clocks for PageClocks {
 
     fn pool(&self, workers: usize) -> LocalBoxFuture<'_, Result<Rc<dyn Clock>, String>> {
         Box::pin(self.model.pool_clock(workers, &self.tap))
+    }
+
+    fn warm_page(&self) -> LocalBoxFuture<'_, ()> {
+        Box::pin(crate::browser::page_speed().map(|_| ()))
     }
 }

@@ -29,6 +29,13 @@ pub fn TimingPanel() -> impl IntoView {
                 <dd>{if f.cross_origin_isolated { "yes (finer clock)" } else { "no (a static host or an embed never is)" }}</dd>
                 <dt>"Nested setTimeout(0), after 5 levels"</dt>
                 <dd data-testid="timing-clamp">{format_ms(f.nested_timeout_ms)}</dd>
+                <dt>"Computing speed, the page's thread"</dt>
+                <dd data-testid="speed-page">{f.page_speed.describe()}</dd>
+                <dt>"Computing speed, a worker"</dt>
+                <dd data-testid="speed-worker">{f.worker_speed.map_or_else(
+                    || "not measured yet: each worker measures itself when it starts".to_string(),
+                    |s| s.describe(),
+                )}</dd>
             </dl>
         }
         .into_any(),
@@ -42,6 +49,11 @@ pub fn TimingPanel() -> impl IntoView {
                 "Browsers coarsen the clock to blunt timing attacks, clamp nested timers to about 4 ms, "
                 "and slow timers to 1 s or more in hidden tabs and off-screen frames. A run that was "
                 "hidden at any point is flagged instead of shown as a normal result."
+            </p>
+            <p>
+                "CPU jobs are sized by these speeds: each thread measures itself once, after its "
+                "compiled code has warmed up, and a job labelled 100 ms computes for about 100 ms "
+                "on whichever thread runs it. Predictions count each job at its label."
             </p>
             <p>
                 "The waits here do not go through one browser timer each: like asyncio's event "

@@ -23,6 +23,12 @@ pub trait Clocks {
     /// A pool of `workers` workers, started and warmed up (the warm-up is part of no
     /// run), or why it could not start.
     fn pool(&self, workers: usize) -> LocalBoxFuture<'_, Result<Rc<dyn Clock>, String>>;
+
+    /// Gets the page's own thread ready to compute: its speed measured (CPU jobs are
+    /// sized by it) and its code warmed up. Part of no run; ready at once by default.
+    fn warm_page(&self) -> LocalBoxFuture<'_, ()> {
+        Box::pin(async {})
+    }
 }
 
 /// What a start of runs reports while it goes (only while its ticket is current).
@@ -100,6 +106,12 @@ pub async fn run_action(
     progress: &dyn Progress,
 ) -> Outcome {
     let page = clocks.page();
+    if plans.iter().any(RunPlan::computes_on_the_page) {
+        clocks.warm_page().await;
+        if !ticket.is_current() {
+            return Outcome::Replaced;
+        }
+    }
     let reports: Vec<_> = (0..plans.len())
         .map(|i| {
             move |event: RunEvent| {

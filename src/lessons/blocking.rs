@@ -83,8 +83,9 @@ static INFO: LessonInfo = LessonInfo {
          late, and the heartbeat and the lag meter freeze with the rest of the page. On \
          a pool of web workers the computing happens elsewhere, the loop stays free and \
          the fetches end on time.",
-        "The faint predicted bars of CPU work come from an estimate of how fast this \
-         browser computes, so the measured ones may well be shorter or longer.",
+        "Each CPU job is sized by the speed this device measured of itself (see About \
+         these timings), so a job labelled 100 ms computes for about 100 ms; the faint \
+         predicted bars count it at its label.",
     ],
     params: &PARAMS,
     panels: &[

@@ -56,8 +56,9 @@ static INFO: LessonInfo = LessonInfo {
          cook. But one cook cannot chop and knead at the same moment, so hands-on dishes \
          gathered on one loop still take the sum of their times. Two cooks really work \
          at the same moment: that is parallelism, and here the cooks are two web workers.",
-        "The predicted bars of hands-on work use an estimate of how fast this browser \
-         computes, so the measured ones may differ a little.",
+        "Hands-on work is sized by the speed this device measured of itself (see About \
+         these timings): chopping labelled 300 ms computes for about 300 ms, on the page's \
+         thread or on a worker.",
     ],
     params: &PARAMS,
     panels: &[

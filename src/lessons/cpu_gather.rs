@@ -89,8 +89,9 @@ static INFO: LessonInfo = LessonInfo {
          so n workers can finish up to n times sooner. That ideal needs at least n free \
          cores and enough jobs to share: past the number of cores, workers only take \
          turns, and starting the workers and sending them the jobs costs a little too.",
-        "The faint predicted bars assume that number of cores and use an estimate of \
-         how fast this browser computes, so the measured ones may differ.",
+        "The faint predicted bars assume a free core for every worker. Each job is sized \
+         by the speed this device measured of itself (see About these timings), so it \
+         computes for about its label wherever it runs.",
     ],
     params: &PARAMS,
     panels: &[

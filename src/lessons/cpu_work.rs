@@ -2,10 +2,9 @@
 //! where a plan runs its CPU work (the main thread or a pool of workers), how late the
 //! I/O tasks of a run ended, and the code the panes share.
 //!
-//! Costs are estimates for this page's WebAssembly in a browser. Measured natively (the
-//! release profile, which the browser build also uses), a million rounds of the hash
-//! chain take about 4.2 ms; wasm in a browser is usually 1.3–2× slower, so the lessons
-//! count 150,000 rounds per millisecond.
+//! A job's cost is the time it computes for: each thread that runs one (the page's, or a
+//! worker's) sizes it with the speed it measured of itself ([`crate::engine::cpu::speed`]),
+//! so a job labelled d ms takes about d ms wherever it runs.
 
 use crate::engine::cpu::CpuJob;
 use crate::engine::{
@@ -16,15 +15,12 @@ use crate::engine::{
 use super::support::in_seconds;
 use super::{CodeSample, Insight, RunPlan};
 
-/// Hash-chain rounds that take about one millisecond in a browser (an estimate).
-pub(super) const ROUNDS_PER_MS: f64 = 150_000.0;
-
 /// The estimated cost of one CPU job, in milliseconds (key `cost`).
 pub(super) const JOB_MS: ParamSpec = ParamSpec {
     key: "cost",
     label: "Work per job",
-    help: "How much computing each job does, as the time it should take in this browser \
-           (an estimate: a faster or slower machine shifts every measured bar).",
+    help: "How long each job computes. Jobs are sized by the speed measured on this \
+           device, on the page's thread and on each worker.",
     kind: ParamKind::Number(NumberRange {
         min: 10.0,
         max: 300.0,
@@ -50,17 +46,18 @@ pub(super) const WORKERS: ParamSpec = ParamSpec {
     }),
 };
 
-/// Hash rounds for a job of `cost_ms` (clamped to 0–1,000 ms, so never absurd).
+/// Hash rounds of a job of `cost_ms` at the speed of this page's thread (clamped to
+/// 0–1,000 ms, so never absurd): what the code panes show.
 pub(super) fn rounds_for(cost_ms: f64) -> u32 {
-    (crate::engine::wait_ms(cost_ms).min(1000.0) * ROUNDS_PER_MS).round() as u32
+    crate::engine::cpu::speed::current().rounds_for(cost_ms)
 }
 
-/// A CPU task: `rounds_for(cost_ms)` hash rounds from `seed`, with `cost_ms` as its
+/// A CPU task computing for `cost_ms` from `seed` wherever it runs, with `cost_ms` as its
 /// nominal cost on virtual time.
 pub(super) fn cpu_task(id: usize, seed: usize, label: impl Into<String>, cost_ms: f64) -> TaskSpec {
-    let job = CpuJob::HashChain {
+    let job = CpuJob::Work {
         seed: seed as u64,
-        rounds: rounds_for(cost_ms),
+        ms: crate::engine::wait_ms(cost_ms).min(1000.0),
     };
     TaskSpec::new(id, label, cost_ms).computing(job)
 }
@@ -215,18 +212,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_job_of_100_ms_is_15_million_rounds_and_odd_costs_are_clamped() {
+    fn a_job_of_100_ms_is_sized_where_it_runs_and_odd_costs_are_clamped() {
+        // Before this thread measured its speed, the estimate sizes the code's numbers.
         assert_eq!(rounds_for(100.0), 15_000_000);
         assert_eq!(rounds_for(f64::NAN), 0);
-        assert_eq!(rounds_for(-5.0), 0);
-        assert_eq!(rounds_for(1e12), 150_000_000);
         let task = cpu_task(2, 1, "crunch 1", 100.0);
         assert_eq!(task.duration_ms, 100.0);
+        assert_eq!(task.cpu, Some(CpuJob::Work { seed: 1, ms: 100.0 }));
+        let odd = |ms| cpu_task(0, 1, "odd", ms).cpu;
+        assert_eq!(odd(-5.0), Some(CpuJob::Work { seed: 1, ms: 0.0 }));
         assert_eq!(
-            task.cpu,
-            Some(CpuJob::HashChain {
+            odd(1e12),
+            Some(CpuJob::Work {
                 seed: 1,
-                rounds: 15_000_000
+                ms: 1000.0
             })
         );
     }

@@ -7,7 +7,6 @@ use crate::engine::{
     CriticalPath, ParamError, ParamSpec, ParamValues, RunOptions, RunRecord, Strategy, TaskStatus,
 };
 
-use super::cpu_work::ROUNDS_PER_MS;
 use super::lab_code::{self, LabWay};
 use super::support::in_seconds;
 use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, RunOrder, RunPlan, TimelineExtra};
@@ -109,7 +108,7 @@ impl Lesson for LabLesson {
     /// `run`: the chosen strategy. `compare`: the same script with each of the five, one
     /// after another, in the order of [`WAYS`] (the semaphore with the chosen k).
     fn plan(&self, action: LabAction, lab: &Lab) -> Vec<RunPlan> {
-        let scenario = lab.script.scenario(ROUNDS_PER_MS);
+        let scenario = lab.script.scenario();
         let n = lab.workers;
         let options = RunOptions {
             workers: (n > 0).then_some(n),
@@ -136,7 +135,7 @@ impl Lesson for LabLesson {
 
     fn insights(&self, runs: &[RunRecord], lab: &Lab) -> Vec<Insight> {
         let script = &lab.script;
-        let scenario = script.scenario(ROUNDS_PER_MS);
+        let scenario = script.scenario();
         let mut out = Vec::new();
         if script.has_dependencies() {
             if let Ok(path) = CriticalPath::of(&scenario, &RunOptions::default()) {

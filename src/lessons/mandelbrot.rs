@@ -56,11 +56,6 @@ pub const DETAIL: ParamSpec = ParamSpec {
 
 static PARAMS: [ParamSpec; 3] = [WORKERS, SIDE, DETAIL];
 
-/// Estimated browser cost of one Mandelbrot iteration, in nanoseconds (3.2–4.7 ns
-/// measured natively in release, times about 1.5 for wasm).
-const NS_PER_ITERATION: f64 = 6.0;
-/// Estimated browser cost of each pixel besides its iterations, in nanoseconds.
-const NS_PER_PIXEL: f64 = 10.0;
 /// The preview used for estimates has one pixel for every `PREVIEW` × `PREVIEW` pixels.
 const PREVIEW: u32 = 8;
 /// Preview pixels still inside after this many iterations count as inside the set.
@@ -87,7 +82,8 @@ static INFO: LessonInfo = LessonInfo {
          stays responsive. No run can end before its slowest tile, so smaller tiles \
          share the work out more evenly.",
         "Each tile's predicted cost is estimated from a coarse preview of the picture \
-         and from an estimate of this browser's speed, so measured bars will differ.",
+         and from the speed this device measured of itself (see About these timings), so \
+         a tile's measured bar differs from its prediction by what the preview missed.",
     ],
     params: &PARAMS,
     panels: &[
@@ -173,10 +169,15 @@ pub fn estimated_iterations(tile: &Tile) -> f64 {
     sum / counts.len() as f64 * tile.pixels() as f64
 }
 
-/// The estimated browser cost of `tile`, in whole milliseconds (at least 1).
+/// The estimated cost of `tile` at the speed measured on this page's thread (each pixel
+/// counts one iteration more, as the measure counts it), in whole milliseconds (at least
+/// 1).
 pub fn estimated_ms(tile: &Tile) -> f64 {
-    let ns = estimated_iterations(tile) * NS_PER_ITERATION + tile.pixels() as f64 * NS_PER_PIXEL;
-    (ns / 1e6).round().max(1.0)
+    let iterations = estimated_iterations(tile) + tile.pixels() as f64;
+    crate::engine::cpu::speed::current()
+        .mandel_ms(iterations)
+        .round()
+        .max(1.0)
 }
 
 impl Lesson for MandelbrotLesson {

@@ -72,8 +72,8 @@ static INFO: LessonInfo = LessonInfo {
          workers, the loop only hands out jobs and collects answers, so fetching and \
          processing overlap like a pipeline and the run ends soon after the last item \
          arrives.",
-        "The predicted processing times are an estimate of how fast this browser \
-         computes, so the measured bars may differ.",
+        "Processing is sized by the speed this device measured of itself (see About these \
+         timings), so each step computes for about its label, on the page or a worker.",
     ],
     params: &PARAMS,
     panels: &[

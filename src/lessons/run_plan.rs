@@ -54,6 +54,12 @@ impl RunPlan {
         })
     }
 
+    /// Whether the plan runs CPU jobs on the page's own thread (it has some, and no
+    /// workers).
+    pub fn computes_on_the_page(&self) -> bool {
+        self.options.workers.is_none() && self.scenario.tasks.iter().any(|t| t.cpu.is_some())
+    }
+
     /// The exact timeline this plan has on virtual time: the prediction that measured
     /// runs are compared with. `None` only if the plan could never finish or is too large
     /// to simulate (see [`RunPlan::try_predict`] for why).

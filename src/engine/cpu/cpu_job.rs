@@ -19,6 +19,15 @@ pub enum CpuJob {
         /// Number of rounds.
         rounds: u32,
     },
+    /// Hash a chain for about `ms` milliseconds at the speed measured on the thread that
+    /// runs it ([`super::speed::current`]): how the lessons size their CPU jobs, so that a
+    /// job labelled d ms takes about d ms on the page's thread and on a worker alike.
+    Work {
+        /// Start value.
+        seed: u64,
+        /// How long the job should compute, in milliseconds (clamped to 0–1,000).
+        ms: f64,
+    },
     /// Fault injection for tests: panic inside the job.
     Panic,
     /// Fault injection for tests: the worker that receives this job closes itself
@@ -56,6 +65,9 @@ impl CpuJob {
             }
             CpuJob::HashChain { seed, rounds } => {
                 CpuOutput::Hash(hash_chain(*seed, (*rounds).min(2_000_000_000)))
+            }
+            CpuJob::Work { seed, ms } => {
+                CpuOutput::Hash(hash_chain(*seed, super::speed::current().rounds_for(*ms)))
             }
             CpuJob::Panic => panic!("{}", self.fault().unwrap_or_default()),
             CpuJob::CloseWorker => {
@@ -95,6 +107,7 @@ impl CpuJob {
                 tile.pixels() as f64 * f64::from(tile.max_iter.clamp(1, u32::from(u16::MAX)))
             }
             CpuJob::HashChain { rounds, .. } => f64::from((*rounds).min(2_000_000_000)),
+            CpuJob::Work { ms, .. } => f64::from(super::Speed::ESTIMATE.rounds_for(*ms)),
         };
         units / SLOW_UNITS_PER_MS
     }
@@ -118,6 +131,7 @@ impl CpuJob {
             CpuJob::CountPrimes { below } => format!("primes below {below}"),
             CpuJob::Mandelbrot(t) => format!("tile {}×{} at ({}, {})", t.width, t.height, t.x, t.y),
             CpuJob::HashChain { rounds, .. } => format!("{rounds} hash rounds"),
+            CpuJob::Work { ms, .. } => format!("hash rounds for {ms} ms"),
             CpuJob::Panic => "a job that panics".into(),
             CpuJob::CloseWorker => "a job that closes its worker".into(),
         }

@@ -10,6 +10,7 @@ mod job_reply;
 mod job_request;
 mod mandelbrot;
 mod primes;
+pub mod speed;
 mod tile;
 
 pub use cpu_job::CpuJob;
@@ -20,6 +21,7 @@ pub use job_reply::JobReply;
 pub use job_request::JobRequest;
 pub use mandelbrot::{mandelbrot_tile, tiles_for};
 pub use primes::count_primes_below;
+pub use speed::Speed;
 pub use tile::Tile;
 
 #[cfg(test)]

@@ -97,20 +97,15 @@ impl LabScript {
     }
 
     /// The tasks as a scenario: ids from 0 in script order, `after` names turned into ids,
-    /// CPU tasks computing a hash chain of `rounds_per_ms` rounds per millisecond of
-    /// their duration (their nominal cost on virtual time).
-    pub fn scenario(&self, rounds_per_ms: f64) -> Scenario {
+    /// CPU tasks computing for their duration where they run (a [`CpuJob::Work`] sized
+    /// by the measured speed of that thread; their nominal cost on virtual time).
+    pub fn scenario(&self) -> Scenario {
         let id_of: HashMap<&str, usize> = self
             .tasks
             .iter()
             .enumerate()
             .map(|(i, t)| (t.name.as_str(), i))
             .collect();
-        let rate = if rounds_per_ms.is_finite() {
-            rounds_per_ms.clamp(0.0, 1e7)
-        } else {
-            0.0
-        };
         let tasks = self
             .tasks
             .iter()
@@ -126,10 +121,9 @@ impl LabScript {
                     spec = spec.failing();
                 }
                 if t.kind == WorkKind::Cpu {
-                    let rounds = (t.duration_ms.min(MAX_CPU_MS) * rate).round() as u32;
-                    spec = spec.computing(CpuJob::HashChain {
+                    spec = spec.computing(CpuJob::Work {
                         seed: id as u64 + 1,
-                        rounds,
+                        ms: t.duration_ms.min(MAX_CPU_MS),
                     });
                 }
                 spec

@@ -53,19 +53,13 @@ fn decimals_tabs_crlf_trailing_comments_forward_references_and_fails_first_are_a
 fn the_scenario_numbers_tasks_in_order_resolves_names_and_sizes_cpu_jobs_to_their_duration() {
     let script =
         LabScript::parse("a io 1s\nb cpu 200ms after a\nc io 2s after a, b fails").unwrap();
-    let s = script.scenario(150_000.0);
+    let s = script.scenario();
     assert_eq!(s.tasks.len(), 3);
     assert_eq!(s.tasks[1].after, vec![0]);
     assert_eq!(s.tasks[2].after, vec![0, 1]);
     assert!(s.tasks[2].fails);
     assert_eq!(s.tasks[1].label, "b");
-    assert_eq!(
-        s.tasks[1].cpu,
-        Some(CpuJob::HashChain {
-            seed: 2,
-            rounds: 30_000_000
-        })
-    );
+    assert_eq!(s.tasks[1].cpu, Some(CpuJob::Work { seed: 2, ms: 200.0 }));
     assert!(s.tasks[0].cpu.is_none());
     assert_eq!(s.tasks[1].duration_ms, 200.0);
 }

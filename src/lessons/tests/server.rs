@@ -38,9 +38,7 @@ fn run_all_plans_the_three_models_as_chained_arrive_io_cpu_triples() {
         assert_eq!(plan.scenario.tasks.len(), 36);
         let cpu = &plan.scenario.tasks[2];
         assert_eq!(cpu.after, vec![1]);
-        assert!(
-            matches!(cpu.cpu, Some(CpuJob::HashChain { rounds: r, .. }) if r == cpu_work::rounds_for(10.0))
-        );
+        assert!(matches!(cpu.cpu, Some(CpuJob::Work { ms, .. }) if ms == 10.0));
     }
     assert_eq!(plans[0].options.workers, Some(2));
     assert_eq!(plans[1].options.workers, None);
