@@ -1,9 +1,10 @@
 use std::rc::Rc;
 
-use futures::future::LocalBoxFuture;
+use futures::channel::oneshot;
+use futures::future::{select, Either, LocalBoxFuture};
 
 use crate::engine::cpu::{CpuJob, CpuOutput};
-use crate::engine::Clock;
+use crate::engine::{Clock, CpuLane, OnRun};
 
 use super::{BrowserClock, JobOutcome, WorkerPool};
 
@@ -40,15 +41,25 @@ impl Clock for PoolClock {
         self.clock.sleep(ms)
     }
 
-    fn compute(
-        &self,
+    fn compute<'a>(
+        &'a self,
         job: &CpuJob,
         _nominal_ms: f64,
-    ) -> LocalBoxFuture<'static, Result<CpuOutput, String>> {
-        let outcome = self.pool.submit(job.clone());
+        on_run: OnRun<'a>,
+    ) -> LocalBoxFuture<'a, Result<CpuOutput, String>> {
+        let (sent, to_worker) = oneshot::channel();
+        let outcome = self.pool.submit_watched(job.clone(), Some(sent));
         let tap = self.tap.clone();
         Box::pin(async move {
-            let JobOutcome { result, worker, .. } = outcome.await;
+            let outcome = match select(to_worker, outcome).await {
+                Either::Left((Ok(worker), outcome)) => {
+                    on_run(CpuLane::Worker(worker));
+                    outcome.await
+                }
+                Either::Left((Err(_), outcome)) => outcome.await,
+                Either::Right((outcome, _)) => outcome,
+            };
+            let JobOutcome { result, worker, .. } = outcome;
             if let (Some(tap), Ok(out)) = (&tap, &result) {
                 tap(out, Some(worker));
             }

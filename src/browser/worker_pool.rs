@@ -153,6 +153,16 @@ impl WorkerPool {
     /// Queues `job`; the future resolves with its outcome once a worker has answered (or
     /// the job failed, was cancelled, or its worker died).
     pub fn submit(&self, job: CpuJob) -> LocalBoxFuture<'static, JobOutcome> {
+        self.submit_watched(job, None)
+    }
+
+    /// As [`WorkerPool::submit`], and `sent` hears the worker's index when the job leaves
+    /// the queue for a worker.
+    pub fn submit_watched(
+        &self,
+        job: CpuJob,
+        sent: Option<oneshot::Sender<usize>>,
+    ) -> LocalBoxFuture<'static, JobOutcome> {
         let (tx, rx) = oneshot::channel();
         let (id, queued_ms) = {
             let mut inner = self.inner.borrow_mut();
@@ -164,6 +174,7 @@ impl WorkerPool {
                 job,
                 done: tx,
                 queued_ms,
+                sent,
             });
             inner.dispatch();
             (id, queued_ms)

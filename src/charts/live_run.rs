@@ -1,4 +1,4 @@
-use crate::engine::{RunEvent, RunRecord, Scenario, Strategy, TaskStatus};
+use crate::engine::{CpuLane, RunEvent, RunRecord, Scenario, Strategy, TaskStatus};
 
 /// The state of one run as the timeline draws it: the prediction, what has been measured
 /// so far, and the final record once it is done.
@@ -12,6 +12,9 @@ pub struct LiveRun {
     pub predicted: RunRecord,
     /// Measured start of each task (ms from the run start), once started.
     pub starts: Vec<Option<f64>>,
+    /// When each CPU task's job started computing, and where (before that, since its
+    /// start, it waited for a free worker).
+    pub computing: Vec<Option<(f64, CpuLane)>>,
     /// Measured end of each task, once ended.
     pub ends: Vec<Option<f64>>,
     /// Finish order of each task (1 = first), 0 while running.
@@ -33,6 +36,7 @@ impl LiveRun {
             scenario,
             predicted,
             starts: vec![None; n],
+            computing: vec![None; n],
             ends: vec![None; n],
             ranks: vec![0; n],
             statuses: vec![None; n],
@@ -47,6 +51,11 @@ impl LiveRun {
             RunEvent::Started { id, at_ms } => {
                 if let Some(slot) = self.starts.get_mut(id) {
                     *slot = Some(at_ms);
+                }
+            }
+            RunEvent::Computing { id, at_ms, lane } => {
+                if let Some(slot) = self.computing.get_mut(id) {
+                    *slot = Some((at_ms, lane));
                 }
             }
             RunEvent::Ended { id, at_ms, status } => {
@@ -68,6 +77,9 @@ impl LiveRun {
         for span in &record.tasks {
             if let Some(i) = self.starts.get_mut(span.id) {
                 *i = Some(span.start_ms);
+            }
+            if let Some(i) = self.computing.get_mut(span.id) {
+                *i = span.compute_start_ms.zip(span.lane);
             }
             if let Some(i) = self.ends.get_mut(span.id) {
                 *i = Some(span.end_ms);

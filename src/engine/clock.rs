@@ -1,7 +1,7 @@
 use futures::future::LocalBoxFuture;
 
 use super::cpu::{CpuJob, CpuOutput};
-use super::TaskPhase;
+use super::{CpuLane, OnRun, TaskPhase};
 
 /// A source of time and of sleeps: the one thing a strategy needs from the outside world.
 ///
@@ -22,17 +22,23 @@ pub trait Clock {
         let _ = (id, phase);
     }
 
-    /// Runs a CPU-bound job. By default it runs right here, on this thread, when the
-    /// future is first polled: it blocks this event loop until done, which is the point of
-    /// the "blocking the loop" lesson. A worker-pool clock sends it away instead; virtual
-    /// time charges `nominal_ms` for it. Jobs that would crash the thread are refused.
-    fn compute(
-        &self,
+    /// Runs a CPU-bound job, calling `on_run` with where it runs at the moment it starts
+    /// computing. By default it runs right here, on this thread, when the future is first
+    /// polled: it blocks this event loop until done, which is the point of the "blocking
+    /// the loop" lesson. A worker-pool clock sends it away instead, where it may wait for
+    /// a free worker first; virtual time charges `nominal_ms` for it. Jobs that would
+    /// crash the thread are refused.
+    fn compute<'a>(
+        &'a self,
         job: &CpuJob,
         nominal_ms: f64,
-    ) -> LocalBoxFuture<'static, Result<CpuOutput, String>> {
+        on_run: OnRun<'a>,
+    ) -> LocalBoxFuture<'a, Result<CpuOutput, String>> {
         let _ = nominal_ms;
         let job = job.clone();
-        Box::pin(async move { job.run_here() })
+        Box::pin(async move {
+            on_run(CpuLane::Page);
+            job.run_here()
+        })
     }
 }

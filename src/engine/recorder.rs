@@ -6,7 +6,7 @@ use futures::future::{select, Either, LocalBoxFuture};
 use super::cpu::CpuOutput;
 use super::param_spec::format_number;
 use super::{
-    Clock, RunEvent, RunOptions, Service, TaskPhase, TaskSpan, TaskSpec, TaskStatus,
+    Clock, CpuLane, RunEvent, RunOptions, Service, TaskPhase, TaskSpan, TaskSpec, TaskStatus,
     TOO_MANY_REQUESTS,
 };
 
@@ -58,6 +58,8 @@ impl<'a> Recorder<'a> {
                 result: String::new(),
                 finish_rank: 0,
                 cpu: t.cpu.is_some(),
+                compute_start_ms: None,
+                lane: None,
             })
             .collect();
         Self {
@@ -101,7 +103,9 @@ impl<'a> Recorder<'a> {
             let work: LocalBoxFuture<'_, ()> = match &task.cpu {
                 None => clock.sleep(task.wait_ms()),
                 Some(job) => {
-                    let computed = clock.compute(job, task.wait_ms());
+                    let id = task.id;
+                    let on_run = Box::new(move |lane| self.computing(clock, id, lane));
+                    let computed = clock.compute(job, task.wait_ms(), on_run);
                     Box::pin(async {
                         let result = computed.await;
                         *output.borrow_mut() = Some(result);
@@ -192,6 +196,16 @@ impl<'a> Recorder<'a> {
         let at_ms = self.elapsed_ms(clock);
         self.update(id, |s| s.start_ms = at_ms);
         (self.observer)(RunEvent::Started { id, at_ms });
+    }
+
+    /// Records that the CPU job of task `id` starts computing now on `lane`.
+    fn computing<C: Clock + ?Sized>(&self, clock: &C, id: usize, lane: CpuLane) {
+        let at_ms = self.elapsed_ms(clock);
+        self.update(id, |s| {
+            s.compute_start_ms = Some(at_ms);
+            s.lane = Some(lane);
+        });
+        (self.observer)(RunEvent::Computing { id, at_ms, lane });
     }
 
     /// Ends a task that ran to a status, and tells the clock its code has returned.

@@ -1,4 +1,4 @@
-use super::TaskStatus;
+use super::{CpuLane, TaskStatus};
 
 /// Something that happened during a run, reported live to an observer (the timeline).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -9,6 +9,16 @@ pub enum RunEvent {
         id: usize,
         /// Milliseconds since the run started.
         at_ms: f64,
+    },
+    /// The CPU job of task `id` started computing on `lane`, `at_ms` after the start of
+    /// the run (until then, since it started, it waited for a free worker).
+    Computing {
+        /// The task's position in the scenario.
+        id: usize,
+        /// Milliseconds since the run started.
+        at_ms: f64,
+        /// Where it computes.
+        lane: CpuLane,
     },
     /// Task `id` ended with `status`, `at_ms` after the start of the run.
     Ended {

@@ -12,7 +12,7 @@ use futures::task::{waker, ArcWake};
 use super::cpu::{CpuJob, CpuOutput};
 use super::virtual_cpu::{AcquireWorker, VirtualCpu};
 use super::virtual_timers::{sleeping, Entry, Slot, Timer, TraceState};
-use super::{Clock, DeadlineHeap, EventLoopTrace, LoopAction, Stalled, TaskPhase};
+use super::{Clock, CpuLane, DeadlineHeap, EventLoopTrace, LoopAction, OnRun, Stalled, TaskPhase};
 
 /// A deterministic clock whose time moves only when every task is waiting on a timer.
 ///
@@ -227,11 +227,12 @@ impl Clock for VirtualClock {
     /// Charges `nominal_ms` of virtual time for the job. On a blocking clock (the
     /// default) time jumps at once and nothing else runs meanwhile; on a clock made with
     /// [`VirtualClock::with_workers`] the job waits for a free worker, then sleeps.
-    fn compute(
-        &self,
+    fn compute<'a>(
+        &'a self,
         job: &CpuJob,
         nominal_ms: f64,
-    ) -> LocalBoxFuture<'static, Result<CpuOutput, String>> {
+        on_run: OnRun<'a>,
+    ) -> LocalBoxFuture<'a, Result<CpuOutput, String>> {
         let ms = super::wait_ms(nominal_ms);
         let refused = job.fault();
         let parallel = matches!(*self.cpu.borrow(), VirtualCpu::Parallel { .. });
@@ -240,10 +241,12 @@ impl Clock for VirtualClock {
         let clock = self.clone();
         Box::pin(async move {
             if parallel {
-                AcquireWorker { cpu: cpu.clone() }.await;
+                let worker = AcquireWorker { cpu: cpu.clone() }.await;
+                on_run(CpuLane::Worker(worker));
                 clock.sleep(ms).await;
-                cpu.borrow_mut().release();
+                cpu.borrow_mut().release(worker);
             } else {
+                on_run(CpuLane::Page);
                 timers.borrow_mut().now += ms;
             }
             match refused {

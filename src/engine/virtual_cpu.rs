@@ -15,10 +15,8 @@ pub(crate) enum VirtualCpu {
     Blocking,
     /// Jobs run on `slots` workers in parallel; extra jobs queue for a free worker.
     Parallel {
-        /// Number of workers.
-        slots: usize,
-        /// Workers busy now.
-        in_use: usize,
+        /// Whether each worker is busy now.
+        busy: Vec<bool>,
         /// Jobs waiting for a worker, first come first served.
         waiting: VecDeque<Waker>,
     },
@@ -28,22 +26,20 @@ impl VirtualCpu {
     /// A pool of `slots` workers (at least one).
     pub(crate) fn parallel(slots: usize) -> Self {
         VirtualCpu::Parallel {
-            slots: slots.max(1),
-            in_use: 0,
+            busy: vec![false; slots.max(1)],
             waiting: VecDeque::new(),
         }
     }
 
-    /// Frees a worker and wakes every job in line, in order; the first to be polled takes
+    /// Frees worker `index` and wakes every job in line, in order; the first to be polled takes
     /// the worker and the others queue again. (Waking only the first is not enough: a job
     /// polled twice while waiting is in the line twice, and a stale entry would swallow
     /// the wake-up meant for a job still waiting, which then waits forever.)
-    pub(crate) fn release(&mut self) {
-        if let VirtualCpu::Parallel {
-            in_use, waiting, ..
-        } = self
-        {
-            *in_use = in_use.saturating_sub(1);
+    pub(crate) fn release(&mut self, index: usize) {
+        if let VirtualCpu::Parallel { busy, waiting } = self {
+            if let Some(b) = busy.get_mut(index) {
+                *b = false;
+            }
             for w in waiting.drain(..) {
                 w.wake();
             }
@@ -51,31 +47,29 @@ impl VirtualCpu {
     }
 }
 
-/// Waits until a virtual worker is free and takes it.
+/// Waits until a virtual worker is free and takes the first free one (its index; 0 on
+/// the loop's own thread).
 pub(crate) struct AcquireWorker {
     pub(crate) cpu: Rc<RefCell<VirtualCpu>>,
 }
 
 impl Future for AcquireWorker {
-    type Output = ();
+    type Output = usize;
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<usize> {
         let mut cpu = self.cpu.borrow_mut();
         match &mut *cpu {
-            VirtualCpu::Blocking => Poll::Ready(()),
-            VirtualCpu::Parallel {
-                slots,
-                in_use,
-                waiting,
-            } => {
-                if *in_use < *slots {
-                    *in_use += 1;
-                    Poll::Ready(())
-                } else {
+            VirtualCpu::Blocking => Poll::Ready(0),
+            VirtualCpu::Parallel { busy, waiting } => match busy.iter().position(|b| !b) {
+                Some(free) => {
+                    busy[free] = true;
+                    Poll::Ready(free)
+                }
+                None => {
                     waiting.push_back(cx.waker().clone());
                     Poll::Pending
                 }
-            }
+            },
         }
     }
 }

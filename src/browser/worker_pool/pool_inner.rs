@@ -62,6 +62,8 @@ pub(super) struct Queued {
     pub(super) job: CpuJob,
     pub(super) done: oneshot::Sender<JobOutcome>,
     pub(super) queued_ms: f64,
+    /// Told the worker's index when the job is sent to a worker.
+    pub(super) sent: Option<oneshot::Sender<usize>>,
 }
 
 impl PoolInner {
@@ -185,7 +187,7 @@ impl PoolInner {
     /// Sends queued jobs to idle workers, in order.
     pub(super) fn dispatch(&mut self) {
         let now = self.clock.now_ms();
-        for slot in self.slots.iter_mut() {
+        for (index, slot) in self.slots.iter_mut().enumerate() {
             if slot.running.is_some() || slot.start_failure.is_some() {
                 continue;
             }
@@ -200,6 +202,9 @@ impl PoolInner {
                 id: next.id,
                 job: next.job,
             });
+            if let Some(sent) = next.sent {
+                let _ = sent.send(index);
+            }
             slot.running = Some(Running {
                 id: next.id,
                 done: next.done,

@@ -81,6 +81,15 @@ mod tests {
         assert_eq!(r.makespan_ms, 200.0);
         assert_eq!(r.tasks[2].start_ms, 0.0);
         assert_eq!(r.tasks[2].end_ms, 200.0);
+        // It waited 100 ms in the queue, then computed on the first worker to be free.
+        assert_eq!(r.tasks[2].compute_start_ms, Some(100.0));
+        assert_eq!(r.tasks[2].queued_ms(), 100.0);
+        let lanes: Vec<_> = r.tasks.iter().map(|t| t.lane).collect();
+        use crate::engine::CpuLane::Worker;
+        assert_eq!(
+            lanes,
+            vec![Some(Worker(0)), Some(Worker(1)), Some(Worker(0))]
+        );
     }
 
     #[test]
@@ -89,18 +98,21 @@ mod tests {
             &NativeClock,
             &CpuJob::CountPrimes { below: 100 },
             0.0,
+            Box::new(|_| {}),
         ));
         assert_eq!(out, Ok(super::CpuOutput::Count(25)));
         let refused = futures::executor::block_on(crate::engine::Clock::compute(
             &NativeClock,
             &CpuJob::Panic,
             0.0,
+            Box::new(|_| {}),
         ));
         assert!(refused.is_err());
         let closing = futures::executor::block_on(crate::engine::Clock::compute(
             &NativeClock,
             &CpuJob::CloseWorker,
             0.0,
+            Box::new(|_| {}),
         ));
         assert!(closing.is_err());
     }

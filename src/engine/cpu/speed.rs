@@ -129,7 +129,7 @@ impl Measure {
                 self.rates.push(done / took);
             }
             let scale = if took > 0.0 { SAMPLE_MS / took } else { 8.0 };
-            self.units = (done * scale.clamp(0.25, 8.0)).max(1.0);
+            self.units = (self.units * scale.clamp(0.25, 8.0)).clamp(1.0, 1e12);
             if let Some(rate) = self.steady().or_else(|| self.given_up()) {
                 return Some(rate);
             }

@@ -128,3 +128,4 @@ fn a_speed_is_described_in_words() {
         .describe()
         .ends_with("(an estimate, not measured)"));
 }
+

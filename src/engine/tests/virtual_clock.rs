@@ -57,9 +57,11 @@ fn each_fault_job_fails_on_virtual_time_with_its_own_message_and_real_jobs_do_no
     let c = clock.clone();
     let (panic, close, real) = clock
         .run(async move {
-            let panic = c.compute(&CpuJob::Panic, 10.0).await;
-            let close = c.compute(&CpuJob::CloseWorker, 10.0).await;
-            let real = c.compute(&CpuJob::Ping, 10.0).await;
+            let panic = c.compute(&CpuJob::Panic, 10.0, Box::new(|_| {})).await;
+            let close = c
+                .compute(&CpuJob::CloseWorker, 10.0, Box::new(|_| {}))
+                .await;
+            let real = c.compute(&CpuJob::Ping, 10.0, Box::new(|_| {})).await;
             (panic, close, real)
         })
         .unwrap();
