@@ -13,6 +13,7 @@ mod graph_layout;
 mod heartbeat_motion;
 mod lag_geometry;
 mod lag_window;
+mod lane_segments;
 mod live_run;
 mod log_plot;
 mod log_scale;
@@ -34,6 +35,7 @@ pub use graph_layout::{dependency_depths, shortened, GraphEdge, GraphLayout, Nod
 pub use heartbeat_motion::bounce_transform;
 pub use lag_geometry::{lag_labels, lag_row_label, lag_table_rows, lag_y};
 pub use lag_window::{format_lag_ms, percentile, LagWindow};
+pub use lane_segments::{lane_segments, predicted_bar, time_kinds, LaneSegments, TimeKind};
 pub use live_run::LiveRun;
 pub use log_plot::LogPlot;
 pub use log_scale::{format_count, LogScale};
@@ -104,6 +106,8 @@ mod stepper_table;
 #[cfg(target_arch = "wasm32")]
 mod throughput_load_chart;
 #[cfg(target_arch = "wasm32")]
+mod time_legend;
+#[cfg(target_arch = "wasm32")]
 mod timeline;
 #[cfg(target_arch = "wasm32")]
 mod y_labels;
@@ -152,6 +156,8 @@ pub use stepper_so_far::StepperSoFar;
 pub use stepper_table::StepperTable;
 #[cfg(target_arch = "wasm32")]
 pub use throughput_load_chart::ThroughputLoadChart;
+#[cfg(target_arch = "wasm32")]
+pub use time_legend::TimeLegend;
 #[cfg(target_arch = "wasm32")]
 pub use timeline::Timeline;
 #[cfg(target_arch = "wasm32")]

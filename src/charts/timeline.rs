@@ -4,8 +4,8 @@ use crate::browser::prefers_reduced_motion;
 use crate::engine::TaskSpan;
 
 use super::{
-    finish_label, format_ms, measured_span, timeline_heading, AxisTicks, ChartExportButtons,
-    DataTable, LiveRun, TimeAxis,
+    finish_label, format_ms, lane_segments, measured_span, predicted_bar, timeline_heading,
+    AxisTicks, ChartExportButtons, DataTable, LiveRun, TimeAxis,
 };
 
 const LANE: f64 = 22.0;
@@ -98,8 +98,10 @@ fn lane_labels(tasks: &[TaskSpan]) -> impl IntoView {
     view! { <ol class="lane-labels" aria-hidden="true">{labels}</ol> }
 }
 
-/// Lane `j`: the predicted bar `pred`, the measured bar (growing with `elapsed` while
-/// `active` and the task is open) and the finish order once the task has ended.
+/// Lane `j`: the predicted bar `pred`, the measured time its job waited for a worker
+/// (CPU work on a pool), the measured bar (growing with `elapsed` while `active` and the
+/// task is open) and the finish order once the task has ended. Its kind (I/O or CPU)
+/// picks its colour.
 fn timeline_lane(
     run: Memo<Option<LiveRun>>,
     j: usize,
@@ -109,40 +111,48 @@ fn timeline_lane(
     active: Signal<bool>,
 ) -> impl IntoView {
     let y = j as f64 * (LANE + GAP);
-    let (px, pw) = (
-        axis.percent(pred.start_ms),
-        (axis.percent(pred.end_ms) - axis.percent(pred.start_ms)).max(0.2),
-    );
-    let measured = move || run.with(|r| measured_span(r.as_ref()?, j));
+    let (from, to) = predicted_bar(pred);
+    let px = axis.percent(from);
+    let pw = (axis.percent(to) - px).max(0.2);
     let axis_m = axis.clone();
-    let bar = move || {
-        let (start, end, _, status) = measured()?;
-        let end_ms = end.unwrap_or_else(|| {
-            if active.get() {
-                elapsed.get().max(start)
-            } else {
-                elapsed.get_untracked().max(start)
-            }
-        });
-        let x = axis_m.percent(start);
-        let w = (axis_m.percent(end_ms) - x).max(0.4);
-        let status = status.map(|s| s.key()).unwrap_or("running");
-        Some((x, w, end.is_some(), status))
+    let segments = move || {
+        let now = if active.get() {
+            elapsed.get()
+        } else {
+            elapsed.get_untracked()
+        };
+        run.with(|r| lane_segments(r.as_ref()?, j, now))
     };
+    let span = move |(a, b): (f64, f64), min: f64| {
+        let x = axis_m.percent(a);
+        (x, (axis_m.percent(b) - x).max(min))
+    };
+    let span_q = span.clone();
     let axis_r = axis.clone();
     let rank_label = move || {
-        let (_, end, rank, status) = measured()?;
+        let (_, end, rank, status) = run.with(|r| measured_span(r.as_ref()?, j))?;
         let end = end?;
         finish_label(rank, status).map(|text| (axis_r.percent(end), text))
     };
     view! {
-        <g class="lane">
+        <g class="lane" data-kind=if pred.cpu { "cpu" } else { "io" }>
             <rect class="bar-predicted" x=format!("{px:.3}%") width=format!("{pw:.3}%")
                 y=(y + 2.0).to_string() height=(LANE - 4.0).to_string() rx="3"></rect>
-            {move || bar().map(|(x, w, done, status)| view! {
-                <rect class="bar-measured" class:done=done data-status=status
-                    x=format!("{x:.3}%") width=format!("{w:.3}%")
-                    y=y.to_string() height=LANE.to_string() rx="4"></rect>
+            {move || segments().and_then(|s| s.queued).map(|q| {
+                let (x, w) = span_q(q, 0.0);
+                view! {
+                    <rect class="bar-queued" x=format!("{x:.3}%") width=format!("{w:.3}%")
+                        y=(y + 4.0).to_string() height=(LANE - 8.0).to_string() rx="2"></rect>
+                }
+            })}
+            {move || segments().and_then(|s| Some((s.bar?, s.done, s.status))).map(|(b, done, status)| {
+                let (x, w) = span(b, 0.4);
+                let status = status.map(|s| s.key()).unwrap_or("running");
+                view! {
+                    <rect class="bar-measured" class:done=done data-status=status
+                        x=format!("{x:.3}%") width=format!("{w:.3}%")
+                        y=y.to_string() height=LANE.to_string() rx="4"></rect>
+                }
             })}
             {move || rank_label().map(|(x, text)| view! {
                 <text class="rank" x=format!("{x:.3}%") dx="4" y=(y + LANE * 0.72).to_string()>
@@ -192,13 +202,14 @@ fn now_line(
     }
 }
 
-/// The data table: per task, requested, predicted, measured start and end, finish order
-/// and status.
+/// The data table: per task, requested, predicted, measured start, when and where its
+/// job computed, end, finish order and status.
 fn timeline_table(run: Memo<Option<LiveRun>>, title: &str) -> impl IntoView {
     let rows = move || run.with(|r| r.as_ref().map_or_else(Vec::new, timeline_rows));
     view! {
         <DataTable summary=format!("{title}: data table")
-            headers=&["Task", "Requested", "Predicted", "Started", "Ended", "Finished #", "Status"]>
+            headers=&["Task", "Requested", "Predicted", "Started", "Computing from", "Ended",
+                "Finished #", "Status"]>
             {rows}
         </DataTable>
     }
@@ -219,6 +230,7 @@ fn timeline_rows(r: &LiveRun) -> Vec<impl IntoView> {
                     <td>{format_ms(p.requested_ms)}</td>
                     <td>{format_ms(p.start_ms)}" – "{format_ms(p.end_ms)}</td>
                     <td>{cell(r.starts.get(j).copied().flatten())}</td>
+                    <td>{computing_cell(r, j)}</td>
                     <td>{cell(r.ends.get(j).copied().flatten())}</td>
                     <td>{if rank > 0 { rank.to_string() } else { "–".into() }}</td>
                     <td>
@@ -228,4 +240,12 @@ fn timeline_rows(r: &LiveRun) -> Vec<impl IntoView> {
             }
         })
         .collect::<Vec<_>>()
+}
+
+/// When and where task `j`'s job started computing (`12.0 ms on worker 1`), or `–`.
+fn computing_cell(r: &LiveRun, j: usize) -> String {
+    match r.computing.get(j).copied().flatten() {
+        Some((at, lane)) => format!("{} on {}", format_ms(at), lane.label()),
+        None => "–".to_string(),
+    }
 }

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
-use crate::charts::{scoped_memo, ConcurrencyChart, DependencyGraph, LiveRun, TimeAxis, Timeline};
+use crate::charts::{
+    scoped_memo, time_kinds, ConcurrencyChart, DependencyGraph, LiveRun, TimeAxis, TimeLegend,
+    Timeline,
+};
 use crate::engine::{RunRecord, Strategy};
 use crate::lessons::TimelineExtra;
 
@@ -29,7 +32,11 @@ pub fn RunTimelines(
         // subscriber lists when the panels go (see `scoped_memo`).
         let active: Signal<bool> = scoped_memo(move |_| model.is_running()).into();
         let elapsed: Signal<f64> = scoped_memo(move |_| model.elapsed.get()).into();
-        (0..count)
+        let kinds = model.live.with_untracked(|runs| {
+            time_kinds(&runs.iter().map(|r| &r.predicted).collect::<Vec<_>>())
+        });
+        let legend = (count > 0).then(|| view! { <TimeLegend kinds /> });
+        let timelines = (0..count)
             .map(|i| {
                 let run = scoped_memo(move |_| model.live.with(|runs| runs.get(i).cloned()));
                 let below = extras
@@ -43,7 +50,8 @@ pub fn RunTimelines(
                     </div>
                 }
             })
-            .collect_view()
+            .collect_view();
+        (legend, timelines)
     };
     view! { <div class="timelines">{timelines}</div> }
 }

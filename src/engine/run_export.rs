@@ -28,10 +28,13 @@ impl RunExport {
     }
 
     /// One CSV row per task of every run, with a header row. Fields that contain a comma,
-    /// a quote or a line break are quoted.
+    /// a quote or a line break are quoted. A CPU task's row says when its job started
+    /// computing and where (empty for I/O): from its start until then it waited for a
+    /// worker.
     pub fn to_csv(&self) -> String {
         let mut out = String::from(
-            "strategy,spec,task,label,requested_ms,start_ms,end_ms,status,finish_rank,result\n",
+            "strategy,spec,task,label,requested_ms,start_ms,compute_start_ms,lane,end_ms,status,\
+             finish_rank,result\n",
         );
         for run in &self.runs {
             for t in &run.tasks {
@@ -42,6 +45,9 @@ impl RunExport {
                     t.label.clone(),
                     t.requested_ms.to_string(),
                     t.start_ms.to_string(),
+                    t.compute_start_ms
+                        .map_or_else(String::new, |c| c.to_string()),
+                    t.lane.map_or_else(String::new, |l| l.label()),
                     t.end_ms.to_string(),
                     t.status.key().to_string(),
                     t.finish_rank.to_string(),
@@ -96,7 +102,7 @@ mod tests {
         assert!(lines[0].starts_with("strategy,spec,task"));
         assert_eq!(
             lines[2],
-            "sequential,sequential,2,task 2,10,30,40,ok,2,task 2 done"
+            "sequential,sequential,2,task 2,10,30,,,40,ok,2,task 2 done"
         );
         assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
         assert_eq!(csv_field("=cmd()"), "'=cmd()");

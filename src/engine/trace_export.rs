@@ -3,13 +3,15 @@
 //!
 //! Each run is a process (`pid` = run index + 1, named by the run's title), each task a
 //! thread of it (`tid` = the task's position + 1, named by its label), and each task span
-//! a complete (`X`) event in microseconds from the start of its run. The export carries a
+//! a complete (`X`) event in microseconds from the start of its run (a CPU job that
+//! waited for a worker has a `waiting for a worker` event first). Each lane that computed
+//! (the page's thread, each worker) is a thread too, with the jobs it ran. The export carries a
 //! run's predicted makespan but no predicted per-task times, so the prediction shows as
 //! one `predicted end` instant on the run, and a raised error as an `error raised` one.
 
 use serde_json::{json, Value};
 
-use super::{RunExport, RunRecord, TaskSpan, TaskStatus};
+use super::{CpuLane, RunExport, RunRecord, TaskSpan, TaskStatus};
 
 impl RunExport {
     /// The runs as a Chrome Trace Event file: `{"traceEvents": [...], "displayTimeUnit":
@@ -29,12 +31,10 @@ pub fn trace_events(export: &RunExport) -> Vec<Value> {
     for (index, run) in export.runs.iter().enumerate() {
         let pid = index + 1;
         events.extend(run_metadata(run, pid));
-        events.extend(
-            run.tasks
-                .iter()
-                .enumerate()
-                .filter_map(|(position, span)| span_event(span, pid, position + 1)),
-        );
+        for (position, span) in run.tasks.iter().enumerate() {
+            events.extend(span_events(span, pid, position + 1));
+        }
+        events.extend(lane_events(run, pid));
         events.extend(run_instants(run, pid));
     }
     events
@@ -76,6 +76,66 @@ fn metadata(name: &str, pid: usize, tid: Option<usize>, args: Value) -> Value {
         event["tid"] = json!(tid);
     }
     event
+}
+
+/// The complete (`X`) events of one span on its task's thread: the time its job waited
+/// for a worker (`waiting for a worker`, if it did), then its work; none if it has no
+/// finite start and end.
+fn span_events(span: &TaskSpan, pid: usize, tid: usize) -> Vec<Value> {
+    let computing = span
+        .compute_start_ms
+        .filter(|c| c.is_finite() && *c > span.start_ms && *c <= span.end_ms);
+    let Some(mut work) = span_event(span, pid, tid) else {
+        return Vec::new();
+    };
+    let Some(from) = computing else {
+        return vec![work];
+    };
+    let mut queued = work.clone();
+    queued["name"] = json!("waiting for a worker");
+    queued["cat"] = json!("queued");
+    queued["dur"] = json!(micros(from) - micros(span.start_ms));
+    queued["cname"] = json!("grey");
+    work["ts"] = json!(micros(from));
+    work["dur"] = json!((micros(span.end_ms) - micros(from)).max(0.0));
+    vec![queued, work]
+}
+
+/// Thread ids of the lanes that computed: the page's thread, then worker n.
+const LANE_TID: usize = 10_000;
+
+/// One thread per lane that computed a job of `run` (the page's thread, each worker),
+/// named after it, with a complete event for each job it computed.
+fn lane_events(run: &RunRecord, pid: usize) -> Vec<Value> {
+    let tid = |lane: CpuLane| match lane {
+        CpuLane::Page => LANE_TID,
+        CpuLane::Worker(n) => LANE_TID + 1 + n.min(1000),
+    };
+    let mut lanes: Vec<CpuLane> = run.tasks.iter().filter_map(|t| t.lane).collect();
+    lanes.sort_by_key(|&l| tid(l));
+    lanes.dedup();
+    let mut events: Vec<Value> = lanes
+        .iter()
+        .map(|&l| {
+            metadata(
+                "thread_name",
+                pid,
+                Some(tid(l)),
+                json!({ "name": l.label() }),
+            )
+        })
+        .collect();
+    for span in &run.tasks {
+        let (Some(lane), Some(from)) = (span.lane, span.compute_start_ms) else {
+            continue;
+        };
+        if let Some(mut event) = span_event(span, pid, tid(lane)) {
+            event["ts"] = json!(micros(from));
+            event["dur"] = json!((micros(span.end_ms) - micros(from)).max(0.0));
+            events.push(event);
+        }
+    }
+    events
 }
 
 /// The complete (`X`) event of one span, or `None` if it has no finite start and end.

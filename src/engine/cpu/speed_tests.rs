@@ -128,4 +128,3 @@ fn a_speed_is_described_in_words() {
         .describe()
         .ends_with("(an estimate, not measured)"));
 }
-

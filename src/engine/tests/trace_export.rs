@@ -163,3 +163,39 @@ fn microseconds_are_kept_to_the_nanosecond() {
     assert_eq!(micros(1.234_567_8), 1234.568);
     assert_eq!(finite_or_null(f64::NAN), Value::Null);
 }
+
+#[test]
+fn a_job_that_waited_for_a_worker_shows_its_wait_and_each_worker_is_a_lane() {
+    let job = crate::engine::cpu::CpuJob::Ping;
+    let scenario = Scenario {
+        tasks: (0..3)
+            .map(|i| TaskSpec::new(i, format!("job {i}"), 100.0).computing(job.clone()))
+            .collect(),
+    };
+    let options = RunOptions {
+        workers: Some(2),
+        ..RunOptions::default()
+    };
+    let run = Strategy::Gather.simulate(&scenario, &options).unwrap();
+    let trace: Value = serde_json::from_str(&export(vec![run]).to_trace_json()).unwrap();
+    let waits = events(&trace, "X", "waiting for a worker");
+    assert_eq!(waits.len(), 1);
+    assert_eq!(
+        (waits[0]["ts"].as_f64(), waits[0]["dur"].as_f64()),
+        (Some(0.0), Some(100_000.0))
+    );
+    assert_eq!(waits[0]["tid"], 3);
+    let lanes: Vec<&str> = events(&trace, "M", "thread_name")
+        .iter()
+        .filter(|e| e["tid"].as_u64() > Some(1000))
+        .map(|e| e["args"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(lanes, vec!["worker 1", "worker 2"]);
+    let third = events(&trace, "X", "job 2");
+    let on_worker_1: Vec<f64> = third.iter().map(|e| e["ts"].as_f64().unwrap()).collect();
+    assert_eq!(
+        on_worker_1,
+        vec![100_000.0, 100_000.0],
+        "its task's lane and worker 1's"
+    );
+}
