@@ -187,7 +187,7 @@ proptest! {
                     prop_assert!(t.after.iter().all(|a| names.contains(a.as_str()) && *a != t.name));
                     prop_assert!(t.duration_ms >= 0.0 && t.duration_ms <= engine::lab::MAX_IO_MS);
                 }
-                let scenario = script.scenario(150_000.0);
+                let scenario = script.scenario();
                 prop_assert_eq!(scenario.tasks.len(), script.tasks.len());
                 prop_assert!(engine::Strategy::Chained.check(&scenario).is_ok());
                 prop_assert!(engine::Strategy::Chained
