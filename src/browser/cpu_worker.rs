@@ -16,8 +16,8 @@ thread_local! {
 /// The web worker that computes CPU jobs for the pool: JSON text over `postMessage`
 /// (see [`super::worker_handle`] for the page's side).
 ///
-/// Before it listens it measures its own speed ([`speed::measure`]: this also warms up
-/// the compiled code its jobs run), then says [`FromWorker::Ready`] with that speed, so
+/// Before it listens it measures its own speed ([`speed::measure_on`]: this also warms
+/// up the compiled code its jobs run), then says [`FromWorker::Ready`] with that speed, so
 /// the page holds jobs until then. A
 /// job that panics still gets an answer: a panic hook replies with the panic message and
 /// `fatal: true` before the worker's wasm instance dies, so the pool can fail that job
@@ -58,12 +58,17 @@ impl CpuWorker {
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         wasm_bindgen_futures::spawn_local(async {
-            let speed = speed::measure_on(&BrowserClock::new(), f64::INFINITY).await;
+            let speed = speed::measure_on(&BrowserClock::new(), MEASURE_SLICE_MS).await;
             speed::set_current(speed);
             post(&FromWorker::Ready(speed));
         });
     }
 }
+
+/// Longest the worker's measure of its speed computes without a turn of its event loop:
+/// the browser installs the optimised code of a hot function only between tasks, so a
+/// measure in one go would time the unoptimised code throughout.
+const MEASURE_SLICE_MS: f64 = 8.0;
 
 /// Runs one job and answers it.
 fn received(request: JobRequest) {

@@ -199,9 +199,9 @@ pub fn mandel_units(units: f64) -> f64 {
 }
 
 /// Measures this thread's speed with `clock`: samples for about `slice_ms` at a time,
-/// with a pause of the clock's (a zero sleep) between slices so that the thread's event
-/// loop stays responsive (`f64::INFINITY`: in one go, as a worker does before it takes
-/// jobs).
+/// with a pause of the clock's (a zero sleep) between slices, so that the thread's event
+/// loop stays responsive and, in a browser, optimised code gets installed (Chromium
+/// swaps it in between tasks, never in the middle of one).
 pub async fn measure_on(clock: &dyn Clock, slice_ms: f64) -> Speed {
     let start = clock.now_ms();
     let hash_rounds_per_ms = rate_of(clock, &mut hash_units, slice_ms).await;
