@@ -97,7 +97,9 @@ static INFO: LessonInfo = LessonInfo {
     explanation: &[
         "A table often used to sum up async, measured here live and scaled down: each \
          I/O call waits d milliseconds, each CPU task computes for about as long. Every \
-         cell is its own run, one after another.",
+         cell is its own run, one after another: its measured time in bold, the \
+         prediction under it, and how much faster than sync it is (a dashed badge is \
+         still only predicted).",
         "Sync does everything one after another. Async gathers on one event loop: ten \
          waits overlap into about one, but ten computations still follow each other, and \
          a single call has nothing to overlap with. The pool hands each call or task to \

@@ -105,6 +105,9 @@ describe('the timing table', () => {
       for (const width of [375, 1280]) {
         const options = { viewport: { width, height: 900 }, contextOptions: { colorScheme } };
         await open(SMALL, options, async ({ page, errors }) => {
+          const table = page.locator('.timing-table');
+          await page.waitForSelector(`${TABLE}[data-phase="idle"]`);
+          await table.screenshot({ path: join(dir, `timing-table-idle-${colorScheme}-${width}.png`) });
           await run(page, 'all');
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -112,7 +115,6 @@ describe('the timing table', () => {
           assert.ok(overflow <= 0, `horizontal overflow of ${overflow} px at ${width} px`);
           await page.addScriptTag({ path: AXE });
           assert.deepEqual(await axeViolations(page), [], `${colorScheme} ${width}`);
-          const table = page.locator('.timing-table');
           await table.scrollIntoViewIfNeeded();
           await page.screenshot({ path: join(dir, `timing-table-${colorScheme}-${width}.png`), fullPage: true });
           await table.screenshot({ path: join(dir, `timing-table-only-${colorScheme}-${width}.png`) });

@@ -180,3 +180,13 @@ fn durations_are_written_in_milliseconds_below_a_second() {
     assert_eq!(duration_text(f64::NAN), "–");
     assert_eq!(duration_text(-1.0), "–");
 }
+
+#[test]
+fn a_fifth_either_way_is_noise_and_reads_no_faster() {
+    let cpu = runs_of(TableAction::Cpu10);
+    let measured = [136.0, 114.0, 165.0];
+    let cells = drawn(&cpu, |i, _| measured.get(i).copied(), Phase::Ended);
+    for key in ["cpu10-async", "cpu10-pool"] {
+        assert_eq!(find(&cells, key).speedup_text(), "no faster", "{key}");
+    }
+}
