@@ -76,10 +76,6 @@ describe('the timing table', () => {
       const gathered = cellOf(rows, 'io10-async');
       assert.ok(gathered.ms * 3 < sync.ms, `10 I/O calls: async ${gathered.ms} ms vs sync ${sync.ms} ms`);
       assert.match(gathered.speedup, /^\d+\.\d× faster$/);
-      // Not a speed: async still runs CPU work one task at a time on the one thread.
-      const cpuSync = cellOf(rows, 'cpu10-sync');
-      const cpuAsync = cellOf(rows, 'cpu10-async');
-      assert.ok(cpuAsync.ms > cpuSync.ms * 0.7, `10 CPU tasks: async ${cpuAsync.ms} vs sync ${cpuSync.ms}`);
       assert.deepEqual(errors, []);
     });
   });
