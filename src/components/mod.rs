@@ -29,6 +29,7 @@ mod share_buttons;
 mod status_line;
 mod theme_toggle;
 mod timing_panel;
+mod timing_table;
 
 pub use app::{App, CurrentLink, EmbedMode};
 pub use code_panes::CodePanes;
@@ -55,3 +56,4 @@ pub use share_buttons::ShareButtons;
 pub use status_line::StatusLine;
 pub use theme_toggle::ThemeToggle;
 pub use timing_panel::TimingPanel;
+pub use timing_table::TimingTable;

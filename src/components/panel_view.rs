@@ -7,7 +7,7 @@ use crate::lessons::{AnyLesson, Panel};
 
 use super::{
     Exercise, InsightsList, LagPanel, LessonForm, LiveSearch, PoolStatus, ResultsList, RunModel,
-    RunTimelines, ServerPanel,
+    RunTimelines, ServerPanel, TimingTable,
 };
 
 /// What every panel of a lesson page may read: the lesson, its runs and its form.
@@ -43,6 +43,11 @@ pub fn panel_view(panel: Panel, cx: &PanelContext) -> AnyView {
         Panel::Makespan => after_a_run(model, |export| {
             view! { <MakespanChart runs=export.runs.clone() /> }.into_any()
         }),
+        Panel::TimingTable => {
+            let form = cx.form.clone();
+            let values = Signal::derive(move || form.values_or_defaults(lesson));
+            view! { <TimingTable model values /> }.into_any()
+        }
         Panel::Insights => after_a_run(model, move |export| {
             let insights = lesson.insights(&export.runs, &export.params);
             view! { <InsightsList insights /> }.into_any()

@@ -25,6 +25,9 @@ pub enum Panel {
     Timelines(&'static [TimelineExtra]),
     /// Makespan bars, measured vs theoretical bound (after a run).
     Makespan,
+    /// The timing lesson's table: each row run sync, async and on a pool, every cell's
+    /// measured time beside its prediction (predictions alone before a run).
+    TimingTable,
     /// The lesson's reading of the finished runs (after a run).
     Insights,
     /// Makespan against the number of tasks, from [`super::AnyLesson::scaling`] and the

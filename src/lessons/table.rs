@@ -4,8 +4,11 @@
 use crate::engine::{ParamSpec, ParamValues, RunRecord, Scenario, Strategy, TaskSpec};
 
 use super::cpu_work::{self, JOB_MS};
-use super::support::{self, in_seconds};
-use super::{CodeSample, Insight, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
+use super::support;
+use super::{CodeSample, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
+
+#[path = "table_cells.rs"]
+pub mod cells;
 
 /// Nine runs: three workloads times sync, async and pool.
 pub struct TableLesson;
@@ -71,7 +74,7 @@ impl Column {
     /// The columns, left to right.
     const ALL: [Column; 3] = [Column::Sync, Column::Async, Column::Pool];
 
-    /// The column's name, in captions and insight keys.
+    /// The column's name, in captions and the table's cell keys.
     fn name(self) -> &'static str {
         match self {
             Column::Sync => "sync",
@@ -94,7 +97,9 @@ static INFO: LessonInfo = LessonInfo {
     explanation: &[
         "A table often used to sum up async, measured here live and scaled down: each \
          I/O call waits d milliseconds, each CPU task computes for about as long. Every \
-         cell is its own run, one after another.",
+         cell is its own run, one after another: its measured time in bold, the \
+         prediction under it, and how much faster than sync it is (a dashed badge is \
+         still only predicted).",
         "Sync does everything one after another. Async gathers on one event loop: ten \
          waits overlap into about one, but ten computations still follow each other, and \
          a single call has nothing to overlap with. The pool hands each call or task to \
@@ -105,7 +110,7 @@ static INFO: LessonInfo = LessonInfo {
          CPU cells are predicted from an estimate of how fast this browser computes.",
     ],
     params: &PARAMS,
-    panels: &[Panel::PoolStatus, Panel::Makespan, Panel::Insights],
+    panels: &[Panel::PoolStatus, Panel::TimingTable],
     runs: RunOrder::OneAtATime,
 };
 
@@ -210,19 +215,6 @@ impl Lesson for TableLesson {
             .with("workers", table.workers)
             .with("d_s", cpu_work::code_seconds(table.call_ms))
             .with("d", table.call_ms)]
-    }
-
-    fn insights(&self, runs: &[RunRecord], _table: &Table) -> Vec<Insight> {
-        runs.iter()
-            .map(|run| {
-                let (row, column) = cell_of(run);
-                Insight::new(
-                    format!("cell-{}-{}", row.key, column.name()),
-                    format!("{}, {}", row.title, column.name()),
-                    in_seconds(run.makespan_ms),
-                )
-            })
-            .collect()
     }
 }
 

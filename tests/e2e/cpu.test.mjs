@@ -99,21 +99,6 @@ describe('the event loop under CPU load', () => {
     });
   });
 
-  test('the timing table: async helps I/O, not CPU work', async () => {
-    await open('table', 'd=40&cost=30&workers=4', async ({ page, errors }) => {
-      await runAction(page, 'all', 120_000);
-      const cell = async (key) => parseFloat(await insight(page, `cell-${key}`));
-      const ms = (text) => text;
-      const io10Sync = await cell('io10-sync');
-      const io10Async = await cell('io10-async');
-      const cpu10Sync = await cell('cpu10-sync');
-      const cpu10Async = await cell('cpu10-async');
-      assert.ok(io10Async * 3 < io10Sync, `10 I/O calls: async ${ms(io10Async)} vs sync ${ms(io10Sync)}`);
-      assert.ok(cpu10Async > cpu10Sync * 0.7, `10 CPU tasks: async ${cpu10Async} vs sync ${cpu10Sync}`);
-      assert.deepEqual(errors, []);
-    });
-  });
-
   test('the Mandelbrot picture is drawn from every tile, tinted by worker', async () => {
     await open('mandelbrot', 'workers=2&tiles=4&iter=500', async ({ page, errors }) => {
       const data = await runAction(page, 'pool');
