@@ -81,6 +81,7 @@ fn received(request: JobRequest) {
     let t0 = clock.now_ms();
     let output = request.job.run();
     let compute_ms = clock.now_ms() - t0;
+    speed::learn_from(&request.job, compute_ms);
     CURRENT.with(|c| c.set(None));
     post(&FromWorker::Reply(JobReply {
         id: request.id,

@@ -5,6 +5,10 @@ use crate::engine::{RunRecord, TaskSpan, TaskStatus};
 
 use super::LiveRun;
 
+/// Shorter waits for a worker are not drawn (handing a job to an idle worker takes a few
+/// microseconds between the task's start and the job's).
+const MIN_QUEUED_MS: f64 = 0.5;
+
 /// The measured pieces of one task's lane.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LaneSegments {
@@ -30,7 +34,9 @@ pub fn lane_segments(run: &LiveRun, j: usize, now_ms: f64) -> Option<LaneSegment
     let on_pool = run.predicted.options.workers.is_some();
     let until = end.unwrap_or(now_ms).max(start);
     let (queued, bar) = match computing {
-        Some(from) if from > start => (Some((start, from.min(until))), Some((from, until))),
+        Some(from) if from - start >= MIN_QUEUED_MS => {
+            (Some((start, from.min(until))), Some((from, until)))
+        }
         Some(_) => (None, Some((start, until))),
         // A job on a pool that has not been sent to a worker waits (or waited) all along.
         None if cpu && on_pool => (Some((start, until)), None),

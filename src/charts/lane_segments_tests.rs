@@ -69,6 +69,16 @@ fn the_prediction_queues_the_second_job_and_its_bar_starts_when_it_computes() {
     assert_eq!(predicted_bar(second), (100.0, 200.0));
     let kinds = time_kinds(&[&run.predicted]);
     assert_eq!(kinds, vec![TimeKind::Cpu, TimeKind::Queued]);
+    let mut first = on_one_worker();
+    first.apply(RunEvent::Started { id: 0, at_ms: 2.0 });
+    let lane = CpuLane::Worker(0);
+    first.apply(RunEvent::Computing {
+        id: 0,
+        at_ms: 2.01,
+        lane,
+    });
+    let at_once = lane_segments(&first, 0, 9.0).unwrap();
+    assert_eq!((at_once.queued, at_once.bar), (None, Some((2.0, 9.0))));
     let io = crate::charts::live_run::tests::live(&[50.0]);
     assert_eq!(time_kinds(&[&io.predicted]), vec![TimeKind::Io]);
     assert_eq!(TimeKind::Queued.label(), "waiting for a worker");

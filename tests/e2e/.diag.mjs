@@ -1,8 +1,8 @@
 import { launchBrowser, serveDist, runAction, waitDone } from './harness.mjs';
 const server = await serveDist('diag/asyncscope');
 const browser = await launchBrowser();
-const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-await page.goto(`${server.base}?lesson=cpu-gather&n=4&cost=100&workers=1`);
+const page = await (await browser.newContext({ acceptDownloads: true, reducedMotion: process.env.RM ? 'reduce' : 'no-preference' })).newPage();
+await page.goto(`${server.base}?lesson=cpu-gather&n=4&cost=100&workers=2`);
 await page.waitForSelector('article.lesson');
 for (let i = 0; i < 3; i++) {
   const data = await runAction(page, 'all', 120000);

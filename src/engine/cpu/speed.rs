@@ -79,6 +79,29 @@ pub fn set_current(speed: Speed) {
     }
 }
 
+/// Learns from `job`, which just took `took_ms` on this thread: a hash job that ran its
+/// rounds faster than this thread's speed says means the measure was slowed by something
+/// else using the core at the time (other threads only ever slow a thread down), so the
+/// faster rate is kept, at most 1.5 times the old one per job. Jobs under 5 ms say too
+/// little to count.
+pub fn learn_from(job: &CpuJob, took_ms: f64) {
+    let CpuJob::Work { ms, .. } = job else {
+        return;
+    };
+    let speed = current();
+    let rounds = f64::from(speed.rounds_for(*ms));
+    if !(took_ms >= 5.0) || rounds <= 0.0 {
+        return;
+    }
+    let rate = rounds / took_ms;
+    if rate > speed.hash_rounds_per_ms * 1.02 {
+        set_current(Speed {
+            hash_rounds_per_ms: rate.min(speed.hash_rounds_per_ms * 1.5),
+            ..speed
+        });
+    }
+}
+
 /// How long one sample should compute, in milliseconds (timers in a browser tick every
 /// 0.1 ms, so this keeps each sample within about 2 %).
 const SAMPLE_MS: f64 = 5.0;

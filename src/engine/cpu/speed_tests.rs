@@ -128,3 +128,35 @@ fn a_speed_is_described_in_words() {
         .describe()
         .ends_with("(an estimate, not measured)"));
 }
+
+#[test]
+fn a_job_that_ran_faster_than_the_measure_said_raises_the_speed_and_a_slower_one_does_not() {
+    std::thread::spawn(|| {
+        let job = CpuJob::Work { seed: 1, ms: 100.0 };
+        // 15,000,000 rounds at the estimate: in 80 ms that is 187,500 rounds per ms.
+        learn_from(&job, 80.0);
+        assert_eq!(current().hash_rounds_per_ms, 187_500.0);
+        learn_from(&job, 150.0);
+        assert_eq!(
+            current().hash_rounds_per_ms,
+            187_500.0,
+            "contention does not lower it"
+        );
+        learn_from(&job, 1.0);
+        learn_from(&job, f64::NAN);
+        learn_from(&CpuJob::Ping, 50.0);
+        assert_eq!(
+            current().hash_rounds_per_ms,
+            187_500.0,
+            "too short, odd, or no hash job"
+        );
+        learn_from(&job, 10.0);
+        assert_eq!(
+            current().hash_rounds_per_ms,
+            187_500.0 * 1.5,
+            "at most 1.5× at a time"
+        );
+    })
+    .join()
+    .unwrap();
+}
