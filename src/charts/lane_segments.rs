@@ -1,7 +1,7 @@
 //! What a timeline lane draws of one task, in milliseconds: the time its CPU job waited
 //! for a worker, then the bar of its work (waiting for I/O, or computing).
 
-use crate::engine::{RunRecord, TaskSpan, TaskStatus};
+use crate::engine::{CpuLane, RunRecord, TaskSpan, TaskStatus};
 
 use super::LiveRun;
 
@@ -60,6 +60,42 @@ pub fn predicted_bar(span: &TaskSpan) -> (f64, f64) {
     (from, span.end_ms.max(from))
 }
 
+/// One job a worker computed: its task's position, from when to when (to now while it
+/// computes), and whether it is done.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WorkerJob {
+    /// The task's position in the run.
+    pub task: usize,
+    /// When the worker started it.
+    pub from_ms: f64,
+    /// When it ended, or now.
+    pub to_ms: f64,
+    /// Whether it has ended.
+    pub done: bool,
+}
+
+/// What each worker of `run`'s pool has computed so far, worker by worker (every worker
+/// of the pool has a lane, idle or not); empty for a run without workers.
+pub fn worker_jobs(run: &LiveRun, now_ms: f64) -> Vec<Vec<WorkerJob>> {
+    let workers = run.predicted.options.workers.unwrap_or(0).min(64);
+    let mut lanes = vec![Vec::new(); workers];
+    for (task, computing) in run.computing.iter().enumerate() {
+        let Some((from_ms, CpuLane::Worker(w))) = *computing else {
+            continue;
+        };
+        let end = run.ends.get(task).copied().flatten();
+        if let Some(lane) = lanes.get_mut(w) {
+            lane.push(WorkerJob {
+                task,
+                from_ms,
+                to_ms: end.unwrap_or(now_ms).max(from_ms),
+                done: end.is_some(),
+            });
+        }
+    }
+    lanes
+}
+
 /// A kind of time a timeline draws, each in one colour in every lesson.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeKind {
@@ -100,7 +136,7 @@ impl TimeKind {
 }
 
 /// The kinds of time the predictions of `runs` show, in legend order: I/O and CPU work
-/// as their tasks have it, queueing where CPU jobs go to workers, errors and
+/// as their tasks have it, queueing where a predicted job waits for a worker, errors and
 /// cancellations where a predicted task ends so.
 pub fn time_kinds(runs: &[&RunRecord]) -> Vec<TimeKind> {
     let any = |f: &dyn Fn(&RunRecord, &TaskSpan) -> bool| {
@@ -113,7 +149,7 @@ pub fn time_kinds(runs: &[&RunRecord]) -> Vec<TimeKind> {
     if any(&|_, t| t.cpu) {
         kinds.push(TimeKind::Cpu);
     }
-    if any(&|r, t| t.cpu && r.options.workers.is_some()) {
+    if any(&|r, t| t.cpu && r.options.workers.is_some() && t.queued_ms() > 0.0) {
         kinds.push(TimeKind::Queued);
     }
     if any(&|_, t| !t.status.is_ok() && t.status != TaskStatus::Cancelled) {

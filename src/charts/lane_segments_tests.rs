@@ -68,6 +68,7 @@ fn the_prediction_queues_the_second_job_and_its_bar_starts_when_it_computes() {
     assert_eq!(second.start_ms, 0.0);
     assert_eq!(predicted_bar(second), (100.0, 200.0));
     let kinds = time_kinds(&[&run.predicted]);
+    assert_eq!(worker_jobs(&run, 0.0), vec![Vec::new()]);
     assert_eq!(kinds, vec![TimeKind::Cpu, TimeKind::Queued]);
     let mut first = on_one_worker();
     first.apply(RunEvent::Started { id: 0, at_ms: 2.0 });
@@ -82,4 +83,36 @@ fn the_prediction_queues_the_second_job_and_its_bar_starts_when_it_computes() {
     let io = crate::charts::live_run::tests::live(&[50.0]);
     assert_eq!(time_kinds(&[&io.predicted]), vec![TimeKind::Io]);
     assert_eq!(TimeKind::Queued.label(), "waiting for a worker");
+}
+
+#[test]
+fn each_worker_lists_the_jobs_it_computed_and_idle_workers_have_empty_lanes() {
+    let mut scenario = Scenario::from_durations(&[100.0, 100.0, 100.0]);
+    for t in &mut scenario.tasks {
+        t.cpu = Some(CpuJob::Ping);
+    }
+    let options = RunOptions {
+        workers: Some(4),
+        ..RunOptions::default()
+    };
+    let predicted = Strategy::Gather.simulate(&scenario, &options).unwrap();
+    let mut run = LiveRun::new(Strategy::Gather, scenario, predicted.clone());
+    run.finish(predicted);
+    let lanes = worker_jobs(&run, 0.0);
+    assert_eq!(lanes.len(), 4);
+    assert_eq!(
+        lanes.iter().map(Vec::len).collect::<Vec<_>>(),
+        vec![1, 1, 1, 0]
+    );
+    assert_eq!(
+        lanes[2][0],
+        WorkerJob {
+            task: 2,
+            from_ms: 0.0,
+            to_ms: 100.0,
+            done: true
+        }
+    );
+    let on_page = crate::charts::live_run::tests::live(&[50.0]);
+    assert!(worker_jobs(&on_page, 9.0).is_empty());
 }

@@ -7,7 +7,7 @@ use super::{
     DataTable, TimeAxis,
 };
 
-const ROW: f64 = 44.0;
+const ROW: f64 = 58.0;
 
 /// Makespans of finished runs, each measured bar beside its theoretical bound, with the
 /// speedup of gather over sequential when both ran. A data table gives the same numbers.
@@ -32,7 +32,6 @@ pub fn MakespanChart(
                 <ChartExportButtons name="asyncscope-makespan".to_string() />
             </figcaption>
             <div class="timeline-body">
-                {makespan_labels(&runs)}
                 <svg width="100%" height=(plot_h + 20.0).to_string() role="img"
                     aria-label="Bar chart of makespans, each measured bar under its theoretical bound">
                     <AxisTicks axis=axis.clone() height=plot_h />
@@ -46,16 +45,7 @@ pub fn MakespanChart(
     .into_any()
 }
 
-/// The runs' names beside their bars.
-fn makespan_labels(runs: &[RunRecord]) -> impl IntoView {
-    let labels = runs
-        .iter()
-        .map(|r| view! { <li style:height=format!("{ROW}px")>{r.title()}</li> })
-        .collect_view();
-    view! { <ol class="lane-labels" aria-hidden="true">{labels}</ol> }
-}
-
-/// Per run, its bound's bar over its measured bar, each with its value.
+/// Per run, its name over its bound's bar over its measured bar, each with its value.
 fn makespan_bars(runs: &[RunRecord], axis: &TimeAxis) -> impl IntoView {
     runs.iter()
         .enumerate()
@@ -64,13 +54,18 @@ fn makespan_bars(runs: &[RunRecord], axis: &TimeAxis) -> impl IntoView {
             let wb = axis.percent(r.bound_ms).max(0.2);
             let wm = axis.percent(r.makespan_ms).max(0.2);
             let bound_label = makespan_bound_label(r);
+            let title = r.title();
             view! {
-                <rect class="bound-bar" x="0" width=format!("{wb:.3}%") y=(y + 4.0).to_string()
+                <text class="makespan-row-label" x="0" y=(y + 12.0).to_string()>
+                    <title>{title.clone()}</title>
+                    {title}
+                </text>
+                <rect class="bound-bar" x="0" width=format!("{wb:.3}%") y=(y + 18.0).to_string()
                     height="14" rx="3"></rect>
-                <BarNote percent=wb y=y + 15.0 text=format!("{bound_label} {}", format_ms(r.bound_ms)) />
-                <rect class="makespan-bar" x="0" width=format!("{wm:.3}%") y=(y + 20.0).to_string()
+                <BarNote percent=wb y=y + 29.0 text=format!("{bound_label} {}", format_ms(r.bound_ms)) />
+                <rect class="makespan-bar" x="0" width=format!("{wm:.3}%") y=(y + 34.0).to_string()
                     height="18" rx="3"></rect>
-                <BarNote percent=wm y=y + 33.0 text=format!("measured {}", format_ms(r.makespan_ms)) />
+                <BarNote percent=wm y=y + 47.0 text=format!("measured {}", format_ms(r.makespan_ms)) />
             }
         })
         .collect_view()

@@ -35,7 +35,9 @@ pub use graph_layout::{dependency_depths, shortened, GraphEdge, GraphLayout, Nod
 pub use heartbeat_motion::bounce_transform;
 pub use lag_geometry::{lag_labels, lag_row_label, lag_table_rows, lag_y};
 pub use lag_window::{format_lag_ms, percentile, LagWindow};
-pub use lane_segments::{lane_segments, predicted_bar, time_kinds, LaneSegments, TimeKind};
+pub use lane_segments::{
+    lane_segments, predicted_bar, time_kinds, worker_jobs, LaneSegments, TimeKind, WorkerJob,
+};
 pub use live_run::LiveRun;
 pub use log_plot::LogPlot;
 pub use log_scale::{format_count, LogScale};
@@ -110,6 +112,8 @@ mod time_legend;
 #[cfg(target_arch = "wasm32")]
 mod timeline;
 #[cfg(target_arch = "wasm32")]
+mod worker_lanes;
+#[cfg(target_arch = "wasm32")]
 mod y_labels;
 
 #[cfg(target_arch = "wasm32")]
@@ -160,5 +164,7 @@ pub use throughput_load_chart::ThroughputLoadChart;
 pub use time_legend::TimeLegend;
 #[cfg(target_arch = "wasm32")]
 pub use timeline::Timeline;
+#[cfg(target_arch = "wasm32")]
+pub use worker_lanes::WorkerLanes;
 #[cfg(target_arch = "wasm32")]
 pub use y_labels::YLabels;

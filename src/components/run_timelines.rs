@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::charts::{
     scoped_memo, time_kinds, ConcurrencyChart, DependencyGraph, LiveRun, TimeAxis, TimeLegend,
-    Timeline,
+    Timeline, WorkerLanes,
 };
 use crate::engine::{RunRecord, Strategy};
 use crate::lessons::TimelineExtra;
@@ -46,6 +46,7 @@ pub fn RunTimelines(
                 view! {
                     <div class="run-panel">
                         <Timeline run elapsed axis=axis.clone() active />
+                        <WorkerLanes run axis=axis.clone() elapsed />
                         {below}
                     </div>
                 }

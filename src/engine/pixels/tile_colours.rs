@@ -6,9 +6,15 @@ const GOLDEN_ANGLE: f64 = 137.507_764;
 /// The hue of worker 0 (a blue close to the page's accent).
 const FIRST_HUE: f64 = 220.0;
 
-/// The hue of `worker`, in degrees (0–360): a distinct hue for each worker.
+/// Hues a worker may take: the wheel without reds (red means an error everywhere in
+/// the app), from 45° to 315°.
+const HUE_RANGE: (f64, f64) = (45.0, 315.0);
+
+/// The hue of `worker`, in degrees: a distinct hue for each worker, never a red.
 pub fn worker_hue(worker: usize) -> f64 {
-    (FIRST_HUE + (worker % 360) as f64 * GOLDEN_ANGLE).rem_euclid(360.0)
+    let (low, high) = HUE_RANGE;
+    let turn = (FIRST_HUE - low + (worker % 360) as f64 * GOLDEN_ANGLE).rem_euclid(360.0);
+    low + turn / 360.0 * (high - low)
 }
 
 /// The representative colour of `worker`, for legends: its hue at medium lightness.
@@ -89,7 +95,10 @@ mod tests {
                 assert!(d.min(360.0 - d) >= 15.0, "hues {hues:?}");
             }
         }
-        assert!(hues.iter().all(|h| (0.0..360.0).contains(h)));
+        assert!(
+            hues.iter().all(|h| (45.0..=315.0).contains(h)),
+            "no reds: {hues:?}"
+        );
     }
 
     #[test]
