@@ -106,8 +106,9 @@ static INFO: LessonInfo = LessonInfo {
          one of its workers, so it helps computing as much as waiting, provided the \
          machine has that many free cores.",
         "For waiting, a pool of threads is Python's classic choice (a waiting thread \
-         costs little); the page models it as at most that many calls at a time. The \
-         CPU cells are predicted from an estimate of how fast this browser computes.",
+         costs little); the page models it as at most that many calls at a time. Each \
+         CPU task is sized by the speed this device measured of itself, so it computes \
+         for about its label on the page's thread or a worker.",
     ],
     params: &PARAMS,
     panels: &[Panel::PoolStatus, Panel::TimingTable],
