@@ -88,7 +88,7 @@ describe('export', () => {
       await waitDone(page);
       const csv = (await download(page, '[data-testid="export-csv"]')).bytes.toString('utf8');
       const lines = csv.trim().split('\n');
-      assert.match(lines[0], /^strategy,spec,task,label,requested_ms,start_ms,end_ms,status/);
+      assert.match(lines[0], /^strategy,spec,task,label,requested_ms,start_ms,compute_start_ms,lane,end_ms,status/);
       assert.equal(lines.length, 1 + 2 * 3);
       const svg = await download(page, 'figure.timeline[data-strategy="gather"] button[data-export="svg"]');
       assert.match(svg.name, /\.svg$/);
