@@ -18,10 +18,11 @@ thread_local! {
     static WORKER_SPEED: Cell<Option<Speed>> = const { Cell::new(None) };
 }
 
-/// Starts measuring the page's speed a moment after the first paint.
+/// Starts measuring the page's speed a second after the first paint, once loading is
+/// over (a run that needs it earlier starts it at once).
 pub fn measure_page_speed_soon() {
     wasm_bindgen_futures::spawn_local(async {
-        BrowserClock::new().sleep(300.0).await;
+        BrowserClock::new().sleep(1000.0).await;
         page_speed().await;
     });
 }

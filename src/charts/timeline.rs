@@ -88,7 +88,8 @@ fn lane_labels(tasks: &[TaskSpan]) -> impl IntoView {
         .iter()
         .map(|t| {
             view! {
-                <li style:height=format!("{LANE}px") style:margin-bottom=format!("{GAP}px")>
+                <li style:height=format!("{LANE}px") style:margin-bottom=format!("{GAP}px")
+                    title=t.label.clone()>
                     <span class="lane-name">{t.label.clone()}</span>
                     <span class="lane-ms">{format_ms(t.requested_ms)}</span>
                 </li>

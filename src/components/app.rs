@@ -9,7 +9,7 @@ use crate::engine::{ParamKind, ParamValues};
 use crate::lessons::permalink::{query_for, Permalink};
 use crate::lessons::{self, AnyLesson};
 
-use super::{LessonPage, ThemeToggle, TimingPanel};
+use super::{LessonPage, NavMenu, ThemeToggle, TimingPanel};
 
 /// The current permalink query (without `?` and `embed`), kept up to date by the page.
 #[derive(Debug, Clone, Copy)]
@@ -73,14 +73,25 @@ pub fn App() -> impl IntoView {
             }
         })
     };
+    let main_ref = NodeRef::<leptos::html::Main>::new();
+    let current = Signal::derive(move || {
+        lessons::find(opener.shown.get().id).map_or("", |l| l.info().nav_title)
+    });
     let chrome = (!embed).then(|| {
+        let skip = move |ev: MouseEvent| {
+            ev.prevent_default();
+            if let Some(main) = main_ref.get() {
+                let _ = main.focus();
+            }
+        };
         view! {
+            <a class="skip-link" href="#main" on:click=skip>"Skip to the lesson"</a>
             <header class="site-header">
                 <a class="brand" href="./">
                     <img src="icon.svg" alt="" width="28" height="28" />
                     <span>"Asyncscope"</span>
                 </a>
-                <nav aria-label="Lessons">{lesson_nav(opener, embed)}</nav>
+                <NavMenu current>{lesson_nav(opener, embed)}</NavMenu>
                 <ThemeToggle />
             </header>
         }
@@ -89,7 +100,7 @@ pub fn App() -> impl IntoView {
         <div class="app" class:embed=embed>
             {chrome}
             {notice_view}
-            <main id="main">{move || opener.page()}</main>
+            <main id="main" tabindex="-1" node_ref=main_ref>{move || opener.page()}</main>
             {move || footer(embed, current_link)}
         </div>
     }

@@ -6,8 +6,8 @@ use crate::lessons::{AnyLesson, Panel};
 
 use super::panel_view::{panel_view, PanelContext};
 use super::{
-    CodePanes, CurrentLink, EmbedMode, LessonForm, ParamForm, RunButtons, RunModel, ShareButtons,
-    StatusLine,
+    CodePanes, CurrentLink, EmbedMode, ExportButton, LessonForm, ParamForm, RunButtons, RunModel,
+    ShareButtons, StatusLine,
 };
 
 /// One lesson: title, parameters, run buttons and status, the lesson's panels in its
@@ -40,6 +40,7 @@ pub fn LessonPage(
     let (beside_controls, charts): (Vec<&Panel>, Vec<&Panel>) =
         info.panels.iter().partition(|p| p.with_controls());
     let query = form.query;
+    let has_runs = !actions.is_empty();
     // A lesson without actions brings its own interactive widget (a panel).
     let run_controls = (!actions.is_empty()).then(|| {
         view! {
@@ -57,10 +58,13 @@ pub fn LessonPage(
                 <ParamForm specs=info.params texts=form.texts.clone() errors=form.errors />
                 {beside_controls.into_iter().map(|p| panel_view(*p, &cx)).collect_view()}
                 {run_controls}
-                {(!embed).then(|| view! { <ShareButtons info query=query.into() /> })}
             </section>
             <section class="plots" aria-label="Timelines">
                 {charts.into_iter().map(|p| panel_view(*p, &cx)).collect_view()}
+            </section>
+            <section class="share-export" aria-label="Export and share">
+                {has_runs.then(|| view! { <ExportButton export=model.finished /> })}
+                {(!embed).then(|| view! { <ShareButtons info query=query.into() /> })}
             </section>
             <details class="explanation" open=!embed>
                 <summary><h2>"What is going on"</h2></summary>

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
-use crate::engine::{ParamError, ParamKind, ParamSpec};
+use crate::engine::{params_summary, ParamError, ParamKind, ParamSpec};
 
-/// The lesson's parameter inputs, each with its label, unit, help and inline error.
+/// The lesson's parameter inputs, each with its label, unit, help and inline error,
+/// folded behind a one-line summary of their values (open when a value is invalid).
 ///
 /// Numeric inputs are plain text fields (`inputmode` hints the keyboard) so that every
 /// value, however malformed, reaches the engine's validation and gets a precise message.
@@ -18,6 +19,13 @@ pub fn ParamForm(
     /// The current validation errors (empty when every value is valid).
     errors: Memo<Vec<ParamError>>,
 ) -> impl IntoView {
+    let summary = {
+        let texts = texts.clone();
+        move || params_summary(specs, &texts.iter().map(|t| t.get()).collect::<Vec<_>>())
+    };
+    // Folded to its one-line summary, so that the run button and the chart come first;
+    // open from the start when the link brought an invalid value.
+    let open = !errors.with_untracked(Vec::is_empty);
     let fields = specs
         .iter()
         .zip(texts)
@@ -34,11 +42,17 @@ pub fn ParamForm(
     // A lesson without parameters (the exercise) gets no empty box.
     (!specs.is_empty()).then(|| {
         view! {
-            <fieldset class="params">
-                <legend>"Parameters"</legend>
-                <div class="fields">{fields}</div>
-                {cross}
-            </fieldset>
+            <details class="params-fold" open=open>
+                <summary>
+                    <span class="params-fold-title">"Parameters"</span>
+                    <span class="params-fold-values" data-testid="params-summary">{summary}</span>
+                </summary>
+                <fieldset class="params">
+                    <legend class="sr-only">"Parameters"</legend>
+                    <div class="fields">{fields}</div>
+                    {cross}
+                </fieldset>
+            </details>
         }
     })
 }

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 
 use crate::lessons::ActionSpec;
 
-use super::{ExportButton, LessonForm, RunModel};
+use super::{LessonForm, RunModel};
 
-/// The lesson's run buttons (the first is the main one), Cancel and Export.
+/// The lesson's run buttons (the first is the main one) and Cancel.
 #[component]
 pub fn RunButtons(
     /// The page's runs.
@@ -40,7 +40,6 @@ pub fn RunButtons(
                 disabled=move || !model.is_running() on:click=move |_| model.cancel()>
                 "Cancel"
             </button>
-            <ExportButton export=model.finished />
         </div>
     }
 }
