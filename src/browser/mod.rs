@@ -50,7 +50,9 @@ pub use page_url::{PageUrl, PopListener};
 #[cfg(feature = "bench")]
 pub use pool_bench::{pool_bench, PoolBench};
 pub use pool_clock::{OutputTap, PoolClock};
-pub use preferences::{hardware_concurrency, is_page_hidden, prefers_reduced_motion};
+pub use preferences::{
+    hardware_concurrency, is_narrow_screen, is_page_hidden, prefers_reduced_motion,
+};
 pub use theme::{apply_theme, saved_theme};
 pub use timer_queue::{pending_sleeps, wake_ups};
 pub use timing_probe::{probe_timing, TimingFacts};

@@ -1,11 +1,18 @@
 /// Whether the visitor asked the system for less motion (`prefers-reduced-motion`).
 pub fn prefers_reduced_motion() -> bool {
+    media_matches("(prefers-reduced-motion: reduce)")
+}
+
+/// Whether the screen is phone-narrow (at most 44rem wide, where the page's layout
+/// folds its navigation and parameters).
+pub fn is_narrow_screen() -> bool {
+    media_matches("(max-width: 44rem)")
+}
+
+/// Whether the media query `query` matches now.
+fn media_matches(query: &str) -> bool {
     web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
+        .and_then(|w| w.match_media(query).ok().flatten())
         .is_some_and(|m| m.matches())
 }
 

@@ -1,9 +1,13 @@
 use leptos::prelude::*;
 
+use crate::browser::is_narrow_screen;
 use crate::engine::{params_summary, ParamError, ParamKind, ParamSpec};
 
-/// The lesson's parameter inputs, each with its label, unit, help and inline error,
-/// folded behind a one-line summary of their values (open when a value is invalid).
+use super::EmbedMode;
+
+/// The lesson's parameter inputs, each with its label, unit, help and inline error, in a
+/// fold whose summary line gives their values (folded on phones and in embeds, unless a
+/// value is invalid).
 ///
 /// Numeric inputs are plain text fields (`inputmode` hints the keyboard) so that every
 /// value, however malformed, reaches the engine's validation and gets a precise message.
@@ -23,9 +27,10 @@ pub fn ParamForm(
         let texts = texts.clone();
         move || params_summary(specs, &texts.iter().map(|t| t.get()).collect::<Vec<_>>())
     };
-    // Folded to its one-line summary, so that the run button and the chart come first;
-    // open from the start when the link brought an invalid value.
-    let open = !errors.with_untracked(Vec::is_empty);
+    // On a phone and in an embed, folded to its one-line summary so that the run button
+    // and the chart come first; open from the start when a value is invalid.
+    let embed = use_context::<EmbedMode>().is_some_and(|e| e.0);
+    let open = !errors.with_untracked(Vec::is_empty) || !(embed || is_narrow_screen());
     let fields = specs
         .iter()
         .zip(texts)

@@ -90,7 +90,7 @@ pub fn learn_from(job: &CpuJob, took_ms: f64) {
     };
     let speed = current();
     let rounds = f64::from(speed.rounds_for(*ms));
-    if !(took_ms >= 5.0) || rounds <= 0.0 {
+    if took_ms.is_nan() || took_ms < 5.0 || rounds <= 0.0 {
         return;
     }
     let rate = rounds / took_ms;
