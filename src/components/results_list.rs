@@ -12,7 +12,6 @@ pub fn ResultsList(
 ) -> impl IntoView {
     runs.into_iter()
         .map(|r| {
-            let title = r.title();
             let items = r
                 .results
                 .iter()
@@ -45,7 +44,7 @@ pub fn ResultsList(
             });
             view! {
                 <div class="results" data-strategy=r.strategy.clone()>
-                    <h3>{format!("{title} returned")}</h3>
+                    <h3>{r.results_heading()}</h3>
                     {raised}
                     <ol>{items}</ol>
                 </div>

@@ -56,6 +56,12 @@ impl RunRecord {
         }
     }
 
+    /// The heading of the results the run handed back (`Results of Gather`): the title
+    /// is never followed by a verb, so no name ending in one doubles it.
+    pub fn results_heading(&self) -> String {
+        format!("Results of {}", self.title())
+    }
+
     /// Assembles the record of a finished run; results are read from the spans.
     pub(crate) fn from_run(
         strategy: Strategy,
