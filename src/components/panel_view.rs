@@ -6,8 +6,8 @@ use crate::engine::RunExport;
 use crate::lessons::{AnyLesson, Panel};
 
 use super::{
-    Exercise, InsightsList, LagPanel, LessonForm, LiveSearch, PoolStatus, ResultsList, RunModel,
-    RunTimelines, ServerPanel, TimingTable,
+    Exercise, InsightsList, LagPanel, LessonForm, LiveSearch, OutcomeTable, PoolStatus,
+    ResultsList, RunModel, RunTimelines, ServerPanel, TimingTable,
 };
 
 /// What every panel of a lesson page may read: the lesson, its runs and its form.
@@ -51,6 +51,9 @@ pub fn panel_view(panel: Panel, cx: &PanelContext) -> AnyView {
         Panel::Insights => after_a_run(model, move |export| {
             let insights = lesson.insights(&export.runs, &export.params);
             view! { <InsightsList insights /> }.into_any()
+        }),
+        Panel::Outcomes => after_a_run(model, |export| {
+            view! { <OutcomeTable runs=export.runs.clone() /> }.into_any()
         }),
         Panel::Scaling => after_a_run(model, move |export| {
             let points = lesson.scaling(&export.params);

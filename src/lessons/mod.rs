@@ -15,6 +15,7 @@ mod cpu_work;
 mod insight;
 mod lab_code;
 mod lesson;
+pub mod outcomes;
 pub mod panels;
 pub mod params;
 pub mod permalink;
@@ -156,3 +157,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "tests/labels.rs"]
+mod labels_tests;

@@ -30,6 +30,9 @@ pub enum Panel {
     TimingTable,
     /// The lesson's reading of the finished runs (after a run).
     Insights,
+    /// What each strategy did with failing tasks, as one table (strategy × outcome, from
+    /// [`super::outcomes::outcome_rows`], after a run).
+    Outcomes,
     /// Makespan against the number of tasks, from [`super::AnyLesson::scaling`] and the
     /// runs (after a run).
     Scaling,
