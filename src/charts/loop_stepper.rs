@@ -60,6 +60,7 @@ pub fn LoopStepper(
             {stepper_range(trace, cursor)}
             {stepper_position(trace, cursor)}
             {stepper_action(trace, cursor)}
+            <StepperLegend />
             {stepper_queues(trace, cursor)}
             {stepper_run(trace, cursor)}
         </figure>
