@@ -7,7 +7,7 @@ use crate::engine::{EventLoopTrace, LoopStep, RunRecord};
 use super::stepper_cursor::StepperCursor;
 use super::{
     action_kind, action_task, describe_action, format_ms, step_from_input, step_valuetext,
-    stepper_title, task_label, StepMove, StepperSoFar, StepperTable,
+    stepper_title, task_label, StepMove, StepperLegend, StepperSoFar, StepperTable,
 };
 
 /// A recorded trace, as the stepper receives it.

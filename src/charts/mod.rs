@@ -78,6 +78,8 @@ mod dependency_graph;
 #[cfg(target_arch = "wasm32")]
 mod framed_plot;
 #[cfg(target_arch = "wasm32")]
+mod handover_chart;
+#[cfg(target_arch = "wasm32")]
 mod lag_strip;
 #[cfg(target_arch = "wasm32")]
 mod latency_load_chart;
@@ -134,6 +136,8 @@ pub use data_table::DataTable;
 pub use dependency_graph::DependencyGraph;
 #[cfg(target_arch = "wasm32")]
 pub use framed_plot::FramedPlot;
+#[cfg(target_arch = "wasm32")]
+pub use handover_chart::HandoverChart;
 #[cfg(target_arch = "wasm32")]
 pub use lag_strip::LagStrip;
 #[cfg(target_arch = "wasm32")]

@@ -19,8 +19,14 @@ mod tests {
     #[test]
     fn every_kind_of_step_has_a_legend_entry() {
         let actions = [
-            LoopAction::Run { task: 0, done: false },
-            LoopAction::Run { task: 0, done: true },
+            LoopAction::Run {
+                task: 0,
+                done: false,
+            },
+            LoopAction::Run {
+                task: 0,
+                done: true,
+            },
             LoopAction::Wake { task: 0 },
             LoopAction::Cancel { task: 0 },
         ];

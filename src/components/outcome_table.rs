@@ -42,23 +42,24 @@ fn row(r: OutcomeRow) -> impl IntoView {
     view! {
         <tr data-strategy=r.key>
             <th scope="row">{r.strategy}</th>
-            <td data-col="caller">{r.caller_got}</td>
-            {cell("finished", r.finished)}
-            {cell("failed", r.failed)}
-            {cell("cancelled", r.cancelled)}
-            <td data-col="caller-at">{r.caller_at}</td>
-            <td data-col="last-end">{r.last_end}</td>
+            <td data-col="caller" data-label="The caller got">{r.caller_got}</td>
+            {cell("finished", "Finished", r.finished)}
+            {cell("failed", "Failed", r.failed)}
+            {cell("cancelled", "Cancelled", r.cancelled)}
+            <td data-col="caller-at" data-label="Caller resumed">{r.caller_at}</td>
+            <td data-col="last-end" data-label="Last task ended">{r.last_end}</td>
         </tr>
     }
 }
 
-/// A cell of tasks: the count, the note and the names under it.
-fn cell(col: &'static str, c: OutcomeCell) -> impl IntoView {
+/// A cell of tasks: the count, the note and the names under it (`label` names the column
+/// where narrow screens stack the cells).
+fn cell(col: &'static str, label: &'static str, c: OutcomeCell) -> impl IntoView {
     let note = (!c.note.is_empty()).then(|| view! { <span class="outcome-note">{c.note}</span> });
     let names =
         (!c.names.is_empty()).then(|| view! { <span class="outcome-names">{c.names}</span> });
     view! {
-        <td data-col=col>
+        <td data-col=col data-label=label>
             <span class="outcome-count">{c.count}</span>
             {note}
             {names}

@@ -12,16 +12,9 @@ pub fn ResultsList(
 ) -> impl IntoView {
     runs.into_iter()
         .map(|r| {
-            let items = r
-                .results
-                .iter()
-                .map(|result| {
-                    let rank = r
-                        .tasks
-                        .iter()
-                        .find(|t| &t.result == result)
-                        .map(|t| t.finish_rank)
-                        .unwrap_or(0);
+            let items = (r.results.iter().zip(r.result_spans()))
+                .map(|(result, span)| {
+                    let rank = span.map_or(0, |t| t.finish_rank);
                     let note = if rank > 0 {
                         format!(" finished #{rank}")
                     } else {

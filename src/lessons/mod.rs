@@ -12,6 +12,7 @@ pub mod action_run;
 mod action_spec;
 mod code_sample;
 mod cpu_work;
+pub mod handover;
 mod insight;
 mod lab_code;
 mod lesson;

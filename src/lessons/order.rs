@@ -6,7 +6,7 @@ use crate::engine::{
 };
 
 use super::support::{self, in_seconds};
-use super::{panels, params, CodeSample, Insight, Lesson, LessonInfo, RunOrder, RunPlan};
+use super::{params, CodeSample, Insight, Lesson, LessonInfo, Panel, RunOrder, RunPlan};
 
 /// Gather vs a task group with done-callbacks, on the same random tasks.
 pub struct OrderLesson;
@@ -66,7 +66,13 @@ static INFO: LessonInfo = LessonInfo {
          callbacks each one is ready at its own finishing time, shown below.",
     ],
     params: &params::SCENARIO,
-    panels: panels::STANDARD,
+    panels: &[
+        Panel::TIMELINES,
+        Panel::Handover,
+        Panel::Makespan,
+        Panel::Insights,
+        Panel::Results,
+    ],
     runs: RunOrder::SideBySide,
 };
 
@@ -111,6 +117,14 @@ fn kept_at(run: &RunRecord, ids: &[usize], time: impl Fn(usize) -> f64) -> Strin
     }
 }
 
+/// What each run's timeline is called: when and in which order the caller gets results.
+pub fn caption(strategy: Strategy) -> &'static str {
+    match strategy {
+        Strategy::AsCompleted => "Done-callbacks: each result as its task ends",
+        _ => "Gather: every result at the end, in input order",
+    }
+}
+
 impl Lesson for OrderLesson {
     type Params = ScenarioParams;
     type Action = OrderAction;
@@ -128,6 +142,12 @@ impl Lesson for OrderLesson {
         };
         let scenario = Scenario::generate(params);
         support::plans_for(strategies.iter().copied(), &scenario, RunOptions::default())
+            .into_iter()
+            .map(|plan| {
+                let caption = caption(plan.strategy);
+                plan.with_caption(caption)
+            })
+            .collect()
     }
 
     fn code(&self, params: &ScenarioParams) -> Vec<CodeSample> {

@@ -18,7 +18,7 @@ pub struct LiveSearchLesson;
 pub const ROWS: usize = 3000;
 
 /// The word "Replay typing" types; it is always in the table. Its first letter matches
-/// most of the table (a slow query), the whole word a short list (18 rows at the default
+/// most of the table (a slow query), the whole word a short list (13 rows at the default
 /// seed), so the replay ends on rows found.
 pub const REPLAY_WORD: &str = "aran";
 

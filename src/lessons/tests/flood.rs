@@ -107,13 +107,20 @@ fn by_default_the_calls_vary_so_batches_wait_for_their_slowest() {
         semaphore.makespan_ms
     );
     for t in &batches.tasks[3..6] {
-        let slowest = (batches.tasks[..3].iter()).map(|t| t.end_ms).fold(0.0, f64::max);
+        let slowest = (batches.tasks[..3].iter())
+            .map(|t| t.end_ms)
+            .fold(0.0, f64::max);
         assert_eq!(t.start_ms, slowest, "{}", t.label);
     }
-    assert!(batches.tasks[..3].iter().any(|t| t.end_ms < batches.tasks[3].start_ms - 50.0));
+    assert!(batches.tasks[..3]
+        .iter()
+        .any(|t| t.end_ms < batches.tasks[3].start_ms - 50.0));
     let flood = with(&[]);
     let insights = FloodLesson.insights(&all, &flood);
-    assert_eq!(insight(&insights, "rejected-gather"), "8 of 12 calls got 429");
+    assert_eq!(
+        insight(&insights, "rejected-gather"),
+        "8 of 12 calls got 429"
+    );
     assert_eq!(shortening(0), 0.0);
     assert_eq!((0..5).map(shortening).sum::<f64>(), 2.5);
 }
