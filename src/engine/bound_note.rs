@@ -7,8 +7,8 @@ use super::{cpu_floor_label, DependencyGraph, RunOptions, Scenario, Strategy};
 /// The reason, if any, that `strategy` on `scenario` ends at another time than its bound of
 /// `bound_ms`, written to stand before the bound's `label`:
 /// - a task group ends at the first error (a failing task, or a timeout), before its bound;
-/// - chained CPU work on the page's one thread cannot start before its first input arrives,
-///   so the one-thread floor Σc starts late.
+/// - chained CPU work cannot start before its inputs arrive, so the floor of the CPU work
+///   (Σc on one thread, or the jobs' schedule on the workers) starts late.
 ///
 /// `None` when the prediction is the bound. Odd values (no tasks, invalid dependencies,
 /// non-finite times) give `None`.
@@ -29,10 +29,14 @@ pub fn bound_note(
                 )
             })
         }
-        Strategy::Chained if options.workers.is_none() && label == cpu_floor_label(None) => {
+        Strategy::Chained if label == cpu_floor_label(options.workers) => {
             let ready = first_cpu_ready_ms(scenario, options)?;
-            (ready > 0.0)
-                .then(|| format!("nothing to compute before {}, then {label}", ms_text(ready)))
+            (ready > 0.0).then(|| {
+                format!(
+                    "the work waits for its inputs, the first at {}; {label}",
+                    ms_text(ready)
+                )
+            })
         }
         _ => None,
     }
@@ -152,7 +156,7 @@ mod tests {
         assert_eq!(first_cpu_ready_ms(&s, &options), Some(50.0));
         assert_eq!(
             bound_note(Strategy::Chained, &s, &options, 150.0, "Σc on one thread").as_deref(),
-            Some("nothing to compute before 50 ms, then Σc on one thread")
+            Some("the work waits for its inputs, the first at 50 ms; Σc on one thread")
         );
         let pool = RunOptions {
             workers: Some(2),
@@ -162,6 +166,7 @@ mod tests {
             bound_note(Strategy::Chained, &s, &pool, 200.0, "critical path"),
             None
         );
+        assert!(bound_note(Strategy::Chained, &s, &pool, 150.0, "jobs on 2 workers").is_some());
     }
 
     #[test]

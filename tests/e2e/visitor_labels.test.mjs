@@ -43,7 +43,7 @@ describe('right labels', () => {
       const [only] = await timelines(page);
       assert.equal(only.title, 'Fetch and process on the main thread');
       // The first item arrives after 50 ms: the one-thread floor Σc starts late, and says so.
-      assert.match(only.stats, /nothing to compute before 50 ms, then Σc on one thread/);
+      assert.match(only.stats, /the work waits for its inputs, the first at 50 ms; Σc on one thread/);
       assert.deepEqual(errors, []);
     });
   });

@@ -2,6 +2,7 @@
 //! side, no doubled words, and a reason wherever a prediction is not its stated bound.
 
 use crate::engine::{cpu_floor_label, ParamValues, RunRecord};
+use crate::lessons::support::testing::values_with;
 use crate::lessons::{AnyLesson, Panel, RunPlan, ALL};
 
 /// The first word written twice in a row (`returned returned`), ignoring case.
@@ -19,7 +20,15 @@ fn doubled_word(text: &str) -> Option<String> {
 
 /// Every action's plans with their predicted runs at the lesson's defaults.
 fn default_runs(lesson: &dyn AnyLesson) -> Vec<(String, Vec<(RunPlan, RunRecord)>)> {
-    let values = ParamValues::defaults(lesson.info().params);
+    runs_with(lesson, &[])
+}
+
+/// Every action's plans with their predicted runs at the defaults but for `pairs`.
+fn runs_with(
+    lesson: &dyn AnyLesson,
+    pairs: &[(&str, f64)],
+) -> Vec<(String, Vec<(RunPlan, RunRecord)>)> {
+    let values = values_with(lesson.info().params, pairs);
     (lesson.actions().into_iter())
         .map(|a| {
             let plans = lesson.plan(a.key, &values).into_iter();
@@ -93,8 +102,16 @@ fn no_label_doubles_a_word() {
 
 #[test]
 fn a_prediction_away_from_its_bound_says_why() {
+    // At the defaults, and on every pool size up to 4 where the lesson has one.
+    let pools = [None, Some(1.0), Some(2.0), Some(3.0), Some(4.0)];
     for lesson in ALL.iter().copied().filter(|l| has_timelines(*l)) {
-        for (action, runs) in default_runs(lesson) {
+        let has_pool = lesson.info().params.iter().any(|p| p.key == "workers");
+        let sizes = pools.iter().filter(|w| has_pool || w.is_none());
+        let all = sizes.flat_map(|w| match w {
+            Some(w) => runs_with(lesson, &[("workers", *w)]),
+            None => default_runs(lesson),
+        });
+        for (action, runs) in all {
             for (plan, run) in runs {
                 if (run.makespan_ms - run.bound_ms).abs() < 0.5 {
                     continue;
