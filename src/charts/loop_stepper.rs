@@ -7,7 +7,7 @@ use crate::engine::{EventLoopTrace, LoopStep, RunRecord};
 use super::stepper_cursor::StepperCursor;
 use super::{
     action_kind, action_task, describe_action, format_ms, step_from_input, step_valuetext,
-    stepper_title, task_label, StepMove, StepperSoFar, StepperTable,
+    stepper_title, task_label, StepMove, StepperLegend, StepperSoFar, StepperTable,
 };
 
 /// A recorded trace, as the stepper receives it.
@@ -60,6 +60,7 @@ pub fn LoopStepper(
             {stepper_range(trace, cursor)}
             {stepper_position(trace, cursor)}
             {stepper_action(trace, cursor)}
+            <StepperLegend />
             {stepper_queues(trace, cursor)}
             {stepper_run(trace, cursor)}
         </figure>

@@ -24,6 +24,7 @@ mod queue_steps;
 mod scaling_series;
 mod scaling_text;
 mod search_bars;
+mod stepper_colours;
 mod stepper_state;
 mod timeline_text;
 
@@ -55,6 +56,7 @@ pub use scaling_text::{
     extra_strategies, measured_cell, scaling_table_summary, series_title, theory_cell,
 };
 pub use search_bars::{search_bars, SearchBar};
+pub use stepper_colours::STEPPER_LEGEND;
 pub use stepper_state::{
     action_kind, action_task, clamp_step, describe_action, play_start, span_so_far,
     step_from_input, step_valuetext, stepper_title, task_label, StepMove, StepperCommand,
@@ -75,6 +77,8 @@ mod data_table;
 mod dependency_graph;
 #[cfg(target_arch = "wasm32")]
 mod framed_plot;
+#[cfg(target_arch = "wasm32")]
+mod handover_chart;
 #[cfg(target_arch = "wasm32")]
 mod lag_strip;
 #[cfg(target_arch = "wasm32")]
@@ -101,6 +105,8 @@ mod scoped_memo;
 mod search_timeline;
 #[cfg(target_arch = "wasm32")]
 mod stepper_cursor;
+#[cfg(target_arch = "wasm32")]
+mod stepper_legend;
 #[cfg(target_arch = "wasm32")]
 mod stepper_so_far;
 #[cfg(target_arch = "wasm32")]
@@ -131,6 +137,8 @@ pub use dependency_graph::DependencyGraph;
 #[cfg(target_arch = "wasm32")]
 pub use framed_plot::FramedPlot;
 #[cfg(target_arch = "wasm32")]
+pub use handover_chart::HandoverChart;
+#[cfg(target_arch = "wasm32")]
 pub use lag_strip::LagStrip;
 #[cfg(target_arch = "wasm32")]
 pub use latency_load_chart::LatencyLoadChart;
@@ -154,6 +162,8 @@ pub use scaling_chart::ScalingChart;
 pub use scoped_memo::scoped_memo;
 #[cfg(target_arch = "wasm32")]
 pub use search_timeline::SearchTimeline;
+#[cfg(target_arch = "wasm32")]
+pub use stepper_legend::StepperLegend;
 #[cfg(target_arch = "wasm32")]
 pub use stepper_so_far::StepperSoFar;
 #[cfg(target_arch = "wasm32")]

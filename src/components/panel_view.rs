@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use crate::charts::{LoopStepper, MakespanChart, MandelbrotView, ScalingChart};
+use crate::charts::{HandoverChart, LoopStepper, MakespanChart, MandelbrotView, ScalingChart};
 use crate::engine::cpu::CpuOutput;
-use crate::engine::RunExport;
+use crate::engine::{RunExport, RunRecord};
 use crate::lessons::{AnyLesson, Panel};
 
 use super::{
-    Exercise, InsightsList, LagPanel, LessonForm, LiveSearch, PoolStatus, ResultsList, RunModel,
-    RunTimelines, ServerPanel, TimingTable,
+    Exercise, InsightsList, LagPanel, LessonForm, LiveSearch, OutcomeTable, PoolStatus,
+    ResultsList, RunModel, RunTimelines, ServerPanel, TimingTable,
 };
 
 /// What every panel of a lesson page may read: the lesson, its runs and its form.
@@ -40,6 +40,7 @@ pub fn panel_view(panel: Panel, cx: &PanelContext) -> AnyView {
         }
         Panel::Server => view! { <ServerPanel values=validated.into() /> }.into_any(),
         Panel::Timelines(extras) => view! { <RunTimelines model extras /> }.into_any(),
+        Panel::Handover => view! { <HandoverChart runs=shown_runs(cx) /> }.into_any(),
         Panel::Makespan => after_a_run(model, |export| {
             view! { <MakespanChart runs=export.runs.clone() /> }.into_any()
         }),
@@ -51,6 +52,9 @@ pub fn panel_view(panel: Panel, cx: &PanelContext) -> AnyView {
         Panel::Insights => after_a_run(model, move |export| {
             let insights = lesson.insights(&export.runs, &export.params);
             view! { <InsightsList insights /> }.into_any()
+        }),
+        Panel::Outcomes => after_a_run(model, |export| {
+            view! { <OutcomeTable runs=export.runs.clone() /> }.into_any()
         }),
         Panel::Scaling => after_a_run(model, move |export| {
             let points = lesson.scaling(&export.params);
@@ -70,6 +74,21 @@ fn after_a_run(
     draw: impl Fn(&RunExport) -> AnyView + Send + Sync + 'static,
 ) -> AnyView {
     (move || model.finished.with(|f| f.as_ref().map(&draw))).into_any()
+}
+
+/// The last finished runs, or before any run the prediction of the lesson's main action
+/// for the form's values (the defaults while a field is invalid).
+fn shown_runs(cx: &PanelContext) -> Signal<Vec<RunRecord>> {
+    let (lesson, model, form) = (cx.lesson, cx.model, cx.form.clone());
+    Signal::derive(move || {
+        if let Some(runs) = model.finished.with(|f| f.as_ref().map(|e| e.runs.clone())) {
+            return runs;
+        }
+        let values = form.values_or_defaults(lesson);
+        let main = lesson.actions().first().map(|a| a.key).unwrap_or_default();
+        let plans = lesson.plan(main, &values);
+        plans.iter().filter_map(|p| p.predict()).collect()
+    })
 }
 
 /// The Mandelbrot picture, sized by the first tile that arrives (480×320 before).

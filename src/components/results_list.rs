@@ -12,17 +12,9 @@ pub fn ResultsList(
 ) -> impl IntoView {
     runs.into_iter()
         .map(|r| {
-            let title = r.title();
-            let items = r
-                .results
-                .iter()
-                .map(|result| {
-                    let rank = r
-                        .tasks
-                        .iter()
-                        .find(|t| &t.result == result)
-                        .map(|t| t.finish_rank)
-                        .unwrap_or(0);
+            let items = (r.results.iter().zip(r.result_spans()))
+                .map(|(result, span)| {
+                    let rank = span.map_or(0, |t| t.finish_rank);
                     let note = if rank > 0 {
                         format!(" finished #{rank}")
                     } else {
@@ -45,7 +37,7 @@ pub fn ResultsList(
             });
             view! {
                 <div class="results" data-strategy=r.strategy.clone()>
-                    <h3>{format!("{title} returned")}</h3>
+                    <h3>{r.results_heading()}</h3>
                     {raised}
                     <ol>{items}</ol>
                 </div>

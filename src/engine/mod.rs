@@ -5,6 +5,7 @@
 //! predictions, event-loop traces) and on the browser's timers (injected by the browser
 //! layer).
 
+mod bound_note;
 pub mod bounds;
 mod clock;
 mod comparison;
@@ -54,6 +55,7 @@ mod work_kind;
 #[cfg(test)]
 mod tests;
 
+pub use bound_note::{bound_note, first_cpu_ready_ms, first_error_ms};
 pub use bounds::{batches_ms, cpu_floor_label, cpu_floor_ms, list_schedule_ms};
 pub use clock::Clock;
 pub use comparison::Comparison;

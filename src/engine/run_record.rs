@@ -56,6 +56,12 @@ impl RunRecord {
         }
     }
 
+    /// The heading of the results the run handed back (`Results of Gather`): the title
+    /// is never followed by a verb, so no name ending in one doubles it.
+    pub fn results_heading(&self) -> String {
+        format!("Results of {}", self.title())
+    }
+
     /// Assembles the record of a finished run; results are read from the spans.
     pub(crate) fn from_run(
         strategy: Strategy,
@@ -105,8 +111,25 @@ impl RunRecord {
         if floor > 0.0 && floor >= self.bound_ms && strategy != Strategy::Sequential {
             super::cpu_floor_label(self.options.workers)
         } else {
-            strategy.bound_label().to_string()
+            let durations: Vec<f64> = self.tasks.iter().map(|t| t.requested_ms).collect();
+            let scenario = super::Scenario::from_durations(&durations);
+            strategy.bound_label_for(&scenario).to_string()
         }
+    }
+
+    /// The task behind each result, in the results' order: each result is matched to a
+    /// task with that result text not matched before (so equal texts, such as many
+    /// `429` errors, go to distinct tasks in input order); `None` where none is left.
+    pub fn result_spans(&self) -> Vec<Option<&TaskSpan>> {
+        let mut used = vec![false; self.tasks.len()];
+        (self.results.iter())
+            .map(|text| {
+                let j =
+                    (0..self.tasks.len()).find(|&j| !used[j] && &self.tasks[j].result == text)?;
+                used[j] = true;
+                Some(&self.tasks[j])
+            })
+            .collect()
     }
 
     /// Measured minus theoretical makespan: scheduling overhead plus timer lateness.
@@ -134,5 +157,34 @@ impl RunRecord {
     /// Tasks in flight over time, as a step function, and the peak.
     pub fn concurrency(&self) -> Concurrency {
         Concurrency::of(&self.tasks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::{RunOptions, Scenario, Strategy};
+
+    #[test]
+    fn equal_results_are_matched_to_distinct_tasks() {
+        let scenario = Scenario::from_durations(&[100.0, 100.0, 100.0, 100.0]);
+        let options = RunOptions {
+            capacity: Some(1),
+            ..RunOptions::default()
+        };
+        let run = Strategy::Gather
+            .simulate(&scenario, &options)
+            .expect("runs");
+        let ids: Vec<Option<usize>> = run.result_spans().iter().map(|s| s.map(|t| t.id)).collect();
+        assert_eq!(ids, vec![Some(0), Some(1), Some(2), Some(3)]);
+    }
+
+    #[test]
+    fn a_semaphore_over_unequal_tasks_names_its_bound_the_k_slot_schedule() {
+        let uneven = Scenario::from_durations(&[300.0, 100.0, 200.0]);
+        let run = Strategy::Semaphore { limit: 2 }.simulate(&uneven, &RunOptions::default());
+        assert_eq!(run.expect("runs").bound_label(), "k-slot schedule");
+        let even = Scenario::from_durations(&[100.0, 100.0, 100.0]);
+        let run = Strategy::Semaphore { limit: 2 }.simulate(&even, &RunOptions::default());
+        assert_eq!(run.expect("runs").bound_label(), "⌈n/k⌉·d");
     }
 }

@@ -173,16 +173,22 @@ impl Strategy {
 
     /// How the bound of this strategy on `scenario` under `options` is written: as
     /// [`Strategy::bound_label_for`], or where CPU jobs set it, how they run (`Σc on one
-    /// thread`, `jobs on 2 workers`).
+    /// thread`, `jobs on 2 workers`), with the reason first where the run ends elsewhere
+    /// ([`super::bound_note`]).
     pub fn bound_label_with(self, scenario: &Scenario, options: &RunOptions) -> String {
         let cpu = cpu_floor_ms(&cpu_costs(scenario, options), options.workers);
         let mut io_only = scenario.clone();
         io_only.tasks.iter_mut().for_each(|t| t.cpu = None);
-        if cpu > 0.0 && cpu >= self.bound_with(&io_only, options) && self != Strategy::Sequential {
+        let label = if cpu > 0.0
+            && cpu >= self.bound_with(&io_only, options)
+            && self != Strategy::Sequential
+        {
             cpu_floor_label(options.workers)
         } else {
             self.bound_label_for(scenario).to_string()
-        }
+        };
+        let bound = self.bound_with(scenario, options);
+        super::bound_note(self, scenario, options, bound, &label).unwrap_or(label)
     }
 
     /// How the bound is written when tasks only wait (`Σd`, `max d`, `⌈n/k⌉·d`, …).

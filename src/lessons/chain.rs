@@ -162,6 +162,17 @@ fn path_labels(scenario: &Scenario, path: &CriticalPath) -> String {
     labels.join(" → ")
 }
 
+/// The caption of each version's run, the dependent one first: what differs between them.
+pub const CAPTIONS: [(bool, &str); 2] = [
+    (true, "One after the other: orders wait for the user"),
+    (false, "Side by side: orders looked up by id"),
+];
+
+/// The caption of the dependent version (`true`) or the concurrent one.
+fn caption(dependent: bool) -> &'static str {
+    CAPTIONS[usize::from(!dependent)].1
+}
+
 /// Whether a finished run is the dependent version (read from its orders task's label).
 fn is_dependent(run: &RunRecord) -> bool {
     run.tasks.iter().any(|t| t.label == ORDERS_AFTER_USER)
@@ -180,7 +191,10 @@ impl Lesson for ChainLesson {
         };
         versions
             .iter()
-            .map(|&dependent| RunPlan::new(Strategy::Chained, chain.scenario(dependent)))
+            .map(|&dependent| {
+                RunPlan::new(Strategy::Chained, chain.scenario(dependent))
+                    .with_caption(caption(dependent))
+            })
             .collect()
     }
 
@@ -202,10 +216,8 @@ impl Lesson for ChainLesson {
     fn insights(&self, runs: &[RunRecord], chain: &Chain) -> Vec<Insight> {
         let mut out = Vec::new();
         let mut lengths = Vec::new();
-        for (key, title, dependent) in [
-            ("chained", "One after the other", true),
-            ("concurrent", "Side by side", false),
-        ] {
+        for (key, dependent) in [("chained", true), ("concurrent", false)] {
+            let title = caption(dependent);
             let s = chain.scenario(dependent);
             let p = path(&s);
             lengths.push(p.length_ms);

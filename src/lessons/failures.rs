@@ -2,12 +2,12 @@
 //! on, or a task group cancelling the siblings; plus a timeout per task.
 
 use crate::engine::{
-    NumberRange, ParamError, ParamKind, ParamSpec, ParamValues, RunOptions, RunRecord, Scenario,
-    ScenarioParams, Strategy, TaskStatus,
+    NumberRange, ParamError, ParamKind, ParamSpec, ParamValues, RunOptions, Scenario,
+    ScenarioParams, Strategy,
 };
 
-use super::support::{self, in_seconds};
-use super::{panels, params, CodeSample, Insight, Lesson, LessonInfo, Params, RunOrder, RunPlan};
+use super::support;
+use super::{params, CodeSample, Lesson, LessonInfo, Panel, Params, RunOrder, RunPlan};
 
 /// Three ways of meeting an error, on the same random tasks.
 pub struct FailuresLesson;
@@ -111,7 +111,7 @@ static INFO: LessonInfo = LessonInfo {
          any other.",
     ],
     params: &PARAMS,
-    panels: panels::STANDARD,
+    panels: &[Panel::TIMELINES, Panel::Makespan, Panel::Outcomes],
     runs: RunOrder::SideBySide,
 };
 
@@ -169,24 +169,6 @@ impl Failures {
     /// The per-task timeout in scaled milliseconds, or `None` for 0.
     pub fn timeout_ms(&self) -> Option<f64> {
         (self.timeout_s > 0.0).then(|| support::scaled_ms(self.timeout_s, self.scenario.scale))
-    }
-}
-
-/// `n of total` for a count of tasks.
-fn of(count: usize, run: &RunRecord) -> String {
-    format!("{count} of {}", run.tasks.len())
-}
-
-/// What the caller saw: the error and when, or the errors returned in place.
-fn error_seen(run: &RunRecord) -> String {
-    if let Some(f) = &run.failure {
-        return format!("{}, at {}", f.message, in_seconds(f.at_ms));
-    }
-    let in_place = run.count(TaskStatus::Failed) + run.count(TaskStatus::TimedOut);
-    match in_place {
-        0 => "none".to_string(),
-        1 => "none raised: 1 error returned in place".to_string(),
-        k => format!("none raised: {k} errors returned in place"),
     }
 }
 
@@ -250,39 +232,6 @@ impl Lesson for FailuresLesson {
                 .with("timeout_rs", timeout_rs)
                 .with("timeout", timeout_py),
         ]
-    }
-
-    fn insights(&self, runs: &[RunRecord], _params: &Failures) -> Vec<Insight> {
-        let mut out = Vec::new();
-        for strategy in STRATEGIES {
-            let key = strategy.key();
-            let Some(run) = support::run_of(runs, key) else {
-                continue;
-            };
-            let title = strategy.title();
-            let ok = run.count(TaskStatus::Ok);
-            let (kept, lost) = if run.failed() { (0, ok) } else { (ok, 0) };
-            let counts = [
-                ("kept", "results you got", kept),
-                ("lost", "finished but lost", lost),
-                ("failed", "failed", run.count(TaskStatus::Failed)),
-                ("cancelled", "cancelled", run.count(TaskStatus::Cancelled)),
-                ("timed-out", "timed out", run.count(TaskStatus::TimedOut)),
-            ];
-            for (what, label, count) in counts {
-                out.push(Insight::new(
-                    format!("{what}-{key}"),
-                    format!("{title}: {label}"),
-                    of(count, run),
-                ));
-            }
-            out.push(Insight::new(
-                format!("error-{key}"),
-                format!("{title}: error seen by the caller"),
-                error_seen(run),
-            ));
-        }
-        out
     }
 }
 

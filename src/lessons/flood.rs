@@ -20,17 +20,33 @@ pub const COUNT: ParamSpec = params::COUNT
     .with_default(12.0)
     .with_help("How many calls to send to the service.");
 
-/// Duration of every call, in seconds.
+/// Duration of the slowest calls, in seconds.
 pub const DURATION: ParamSpec = ParamSpec {
     key: "d",
-    label: "Each call",
-    help: "Every call takes the same time, so the limits are easy to read.",
+    label: "Slowest call",
+    help: "The longest a call takes; the others are shorter by the spread.",
     kind: ParamKind::Number(NumberRange {
         min: 0.05,
         max: 10.0,
         default: 1.0,
         step: 0.1,
         unit: "s",
+        whole: false,
+    }),
+};
+
+/// How much shorter than d the calls may be (0: every call takes d).
+pub const SPREAD: ParamSpec = ParamSpec {
+    key: "spread",
+    label: "Spread",
+    help: "Call i takes d·(1 − spread·s), s going 0, ¾, ½, ¼, 1 and round again; \
+           0 makes every call take d.",
+    kind: ParamKind::Number(NumberRange {
+        min: 0.0,
+        max: 0.9,
+        default: 0.7,
+        step: 0.1,
+        unit: "",
         whole: false,
     }),
 };
@@ -68,7 +84,7 @@ pub const LIMIT: ParamSpec = ParamSpec {
 /// Time scale (default 0.25: the 4-second limited runs take about a second).
 pub const SCALE: ParamSpec = params::SCALE.with_default(0.25);
 
-static PARAMS: [ParamSpec; 5] = [COUNT, DURATION, CAPACITY, LIMIT, SCALE];
+static PARAMS: [ParamSpec; 6] = [COUNT, DURATION, SPREAD, CAPACITY, LIMIT, SCALE];
 
 const PYTHON: &str = include_str!("code/flood.py").trim_ascii_end();
 
@@ -88,12 +104,12 @@ static INFO: LessonInfo = LessonInfo {
          accepted and the rest are refused, so the run is fast but most of its results \
          are errors. Nothing is retried here.",
         "A semaphore of size k lets at most k calls be in flight. When one call ends, \
-         the next waiting one starts at once. With equal durations d this takes ⌈n/k⌉·d, \
-         and as long as k does not exceed the capacity, nothing is refused.",
+         the next waiting one starts at once, so no slot stays idle; as long as k does \
+         not exceed the capacity, nothing is refused.",
         "Batches of k also keep at most k calls in flight, but a batch starts only when \
-         the whole previous batch is done, so each batch waits for its slowest call. With \
-         equal durations both approaches take the same time; with uneven ones, batches \
-         leave slots idle and fall behind.",
+         the whole previous batch is done, so each batch waits for its slowest call while \
+         the finished slots stay idle, and batches fall behind. Set the spread to 0 and \
+         every call takes d: both then take ⌈n/k⌉·d.",
         "Try a limit above the capacity: the limit no longer protects the service and \
          refusals come back. The concurrency chart shows how many calls were in flight at \
          each moment.",
@@ -127,10 +143,12 @@ crate::actions! {
 pub struct Flood {
     /// How many calls.
     pub count: usize,
-    /// How long each call takes, in seconds (before scaling).
+    /// How long the slowest calls take, in seconds (before scaling).
     pub call_s: f64,
-    /// How long each call takes, in scaled milliseconds.
+    /// How long the slowest calls take, in scaled milliseconds.
     pub call_ms: f64,
+    /// How much shorter than d the calls may be (0 to 0.9).
+    pub spread: f64,
     /// How many calls the service accepts at once.
     pub capacity: usize,
     /// The semaphore size and the batch size.
@@ -144,6 +162,7 @@ impl Params for Flood {
             count: support::read_count(values, &COUNT).max(1),
             call_s,
             call_ms: support::scaled_ms(call_s, support::read_number(values, &SCALE)),
+            spread: support::read_number(values, &SPREAD).clamp(0.0, 0.9),
             capacity: support::read_count(values, &CAPACITY).max(1),
             limit: support::read_count(values, &LIMIT).max(1),
         }
@@ -159,17 +178,31 @@ impl Flood {
         ]
     }
 
+    /// How long call `id` (from 0) takes, in scaled milliseconds: d·(1 − spread·s).
+    pub fn call_ms_of(&self, id: usize) -> f64 {
+        self.call_ms * (1.0 - self.spread * shortening(id))
+    }
+
     fn scenario(&self) -> Scenario {
         Scenario {
             tasks: (0..self.count)
-                .map(|id| TaskSpec::new(id, format!("request {}", id + 1), self.call_ms))
+                .map(|id| TaskSpec::new(id, format!("request {}", id + 1), self.call_ms_of(id)))
                 .collect(),
         }
     }
+}
 
-    /// ⌈n/k⌉·d, in milliseconds.
-    fn limited_ms(&self) -> f64 {
-        self.count.div_ceil(self.limit) as f64 * self.call_ms
+/// The share s by which call `id` (from 0) is shorter, at full spread: 0, ¾, ½, ¼, 1 and
+/// round again, so each batch of 3 mixes a slow call with quicker ones.
+pub fn shortening(id: usize) -> f64 {
+    ((id * 3) % 5) as f64 / 4.0
+}
+
+/// `8 of 12 calls got 429`, or `no call got 429`.
+fn refused(run: &RunRecord) -> String {
+    match run.count(TaskStatus::Rejected) {
+        0 => "no call got 429".to_string(),
+        k => format!("{k} of {} calls got 429", run.tasks.len()),
     }
 }
 
@@ -200,7 +233,9 @@ impl Lesson for FloodLesson {
                 .with("k", flood.limit)
                 .with("capacity", flood.capacity)
                 .with("d", support::param_text(d))
-                .with("d_ms", (d * 1000.0).round())
+                .with("d_ms_f64", format!("{:?}", (d * 1000.0).round()))
+                .with("spread_f64", format!("{:?}", flood.spread))
+                .with("spread", support::param_text(flood.spread))
                 .with("n", flood.count),
         ]
     }
@@ -212,30 +247,28 @@ impl Lesson for FloodLesson {
             let Some(run) = support::run_of(runs, key) else {
                 continue;
             };
-            let title = strategy.title();
+            let title = strategy.display();
             out.push(Insight::new(
                 format!("rejected-{key}"),
-                format!("{title}: refused with 429"),
-                format!("{} of {}", run.count(TaskStatus::Rejected), run.tasks.len()),
+                format!("{title}: refused with 429 Too Many Requests"),
+                refused(run),
             ));
             out.push(Insight::new(
                 format!("peak-{key}"),
                 format!("{title}: most calls in flight"),
                 run.concurrency().peak.to_string(),
             ));
-            let expected = match strategy {
-                Strategy::Gather => format!("d = {}", in_seconds(flood.call_ms)),
-                _ => format!(
-                    "⌈{}/{}⌉·d = {}",
-                    flood.count,
-                    flood.limit,
-                    in_seconds(flood.limited_ms())
-                ),
-            };
+            let served = run.count(TaskStatus::Ok);
             out.push(Insight::new(
                 format!("makespan-{key}"),
                 format!("{title}: makespan"),
-                format!("{} ({expected})", in_seconds(run.makespan_ms)),
+                format!(
+                    "{} for {served} of {} answers ({} = {})",
+                    in_seconds(run.makespan_ms),
+                    run.tasks.len(),
+                    run.bound_label(),
+                    in_seconds(run.bound_ms)
+                ),
             ));
         }
         out

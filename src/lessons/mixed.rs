@@ -135,6 +135,16 @@ impl Mixed {
     }
 }
 
+/// What runs where in one run of the pipeline: the fetches always wait on the event loop;
+/// the processing runs on the main thread or on `workers` workers.
+pub fn pipeline_caption(workers: Option<usize>) -> String {
+    match workers {
+        None => "Fetch and process on the main thread".to_string(),
+        Some(1) => "Fetch on the main thread, process on 1 worker".to_string(),
+        Some(n) => format!("Fetch on the main thread, process on {n} workers"),
+    }
+}
+
 impl Lesson for MixedLesson {
     type Params = Mixed;
     type Action = MixedAction;
@@ -147,6 +157,12 @@ impl Lesson for MixedLesson {
             MixedAction::Pool => Places::Pool,
         };
         cpu_work::main_and_pool(places, Strategy::Chained, &m.scenario(), m.workers)
+            .into_iter()
+            .map(|plan| {
+                let caption = pipeline_caption(plan.options.workers);
+                plan.with_caption(caption)
+            })
+            .collect()
     }
 
     fn code(&self, m: &Mixed) -> Vec<CodeSample> {

@@ -12,9 +12,11 @@ pub mod action_run;
 mod action_spec;
 mod code_sample;
 mod cpu_work;
+pub mod handover;
 mod insight;
 mod lab_code;
 mod lesson;
+pub mod outcomes;
 pub mod panels;
 pub mod params;
 pub mod permalink;
@@ -156,3 +158,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "tests/labels.rs"]
+mod labels_tests;

@@ -25,11 +25,17 @@ pub enum Panel {
     Timelines(&'static [TimelineExtra]),
     /// Makespan bars, measured vs theoretical bound (after a run).
     Makespan,
+    /// When the caller got each result, per run (from [`super::handover::handovers`]): the
+    /// prediction of the lesson's first action before a run, the runs after.
+    Handover,
     /// The timing lesson's table: each row run sync, async and on a pool, every cell's
     /// measured time beside its prediction (predictions alone before a run).
     TimingTable,
     /// The lesson's reading of the finished runs (after a run).
     Insights,
+    /// What each strategy did with failing tasks, as one table (strategy × outcome, from
+    /// [`super::outcomes::outcome_rows`], after a run).
+    Outcomes,
     /// Makespan against the number of tasks, from [`super::AnyLesson::scaling`] and the
     /// runs (after a run).
     Scaling,

@@ -55,7 +55,7 @@ describe('lessons', () => {
   });
 
   test('flood: the semaphore never exceeds k, batches wait for the slowest, gather is refused', async () => {
-    await runLesson('flood', 'n=9&d=1&capacity=4&k=3&scale=0.1', 'all', async ({ errors, page, data }) => {
+    await runLesson('flood', 'n=9&d=1&spread=0&capacity=4&k=3&scale=0.1', 'all', async ({ errors, page, data }) => {
       const gather = run(data, 'gather');
       const semaphore = run(data, 'semaphore');
       const batches = run(data, 'batches');

@@ -1,9 +1,14 @@
 import asyncio
 
 LIMIT = «k»  # the service itself refuses more than «capacity» calls at once
+SLOWEST, SPREAD = «d», «spread»
+
+def duration(number: int) -> float:
+    # 0, ¾, ½, ¼, 1 and round again: each batch mixes slow and quick calls
+    return SLOWEST * (1 - SPREAD * ((number - 1) * 3 % 5) / 4)
 
 async def call_service(number: int) -> str:
-    await asyncio.sleep(«d»)          # one request
+    await asyncio.sleep(duration(number))  # one request
     return f"request {number} done"
 
 async def flood(count: int):

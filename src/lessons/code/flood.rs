@@ -4,9 +4,17 @@ use gloo_timers::future::sleep; // tokio::time::sleep outside the browser
 use std::time::Duration;
 
 const LIMIT: usize = «k»; // the service itself refuses more than «capacity» at once
+const SLOWEST_MS: f64 = «d_ms_f64»;
+const SPREAD: f64 = «spread_f64»;
+
+fn duration(number: usize) -> Duration {
+    // 0, ¾, ½, ¼, 1 and round again: each batch mixes slow and quick calls
+    let share = ((number - 1) * 3 % 5) as f64 / 4.0;
+    Duration::from_secs_f64(SLOWEST_MS * (1.0 - SPREAD * share) / 1000.0)
+}
 
 async fn call_service(number: usize) -> String {
-    sleep(Duration::from_millis(«d_ms»)).await; // one request
+    sleep(duration(number)).await; // one request
     format!("request {number} done")
 }
 

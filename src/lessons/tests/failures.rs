@@ -1,7 +1,9 @@
 //! Tests of `failures.rs`, kept beside it so the module stays readable.
 
 use super::*;
-use crate::lessons::support::testing::{insight, predicted, values_with};
+use crate::engine::TaskStatus;
+use crate::lessons::outcomes::outcome_row;
+use crate::lessons::support::testing::{predicted, values_with};
 
 fn with(pairs: &[(&str, f64)]) -> Failures {
     Failures::read(&values_with(&PARAMS, pairs))
@@ -121,37 +123,22 @@ fn a_timeout_of_2s_stops_every_longer_task_at_exactly_2s() {
             assert_eq!(t.status, TaskStatus::Ok);
         }
     }
-    let all = FailuresLesson.insights(std::slice::from_ref(run), &v);
-    assert_eq!(
-        insight(&all, "timed-out-gather_return_exceptions"),
-        format!("{long} of 10")
-    );
+    let row = outcome_row(run);
+    assert_eq!(row.failed.count, format!("{long} of 10"));
+    assert_eq!(row.failed.names.matches("(timed out)").count(), long.min(6));
 }
 
 #[test]
-fn insights_count_kept_lost_and_cancelled_results_and_when_the_error_came() {
-    // Tasks of 3, 1 and 2 s, task 2 failing at 1 s.
-    let mut scenario = Scenario::from_durations(&[3000.0, 1000.0, 2000.0]);
-    scenario.tasks[1].fails = true;
-    let runs: Vec<RunRecord> = STRATEGIES
-        .iter()
-        .filter_map(|&s| RunPlan::new(s, scenario.clone()).predict())
-        .collect();
-    let all = FailuresLesson.insights(&runs, &Failures::read(&ParamValues::default()));
-    assert_eq!(insight(&all, "kept-gather_return_exceptions"), "2 of 3");
-    assert_eq!(
-        insight(&all, "error-gather_return_exceptions"),
-        "none raised: 1 error returned in place"
-    );
-    assert_eq!(insight(&all, "kept-gather_propagate"), "0 of 3");
-    assert_eq!(insight(&all, "lost-gather_propagate"), "2 of 3");
-    assert_eq!(
-        insight(&all, "error-gather_propagate"),
-        "task 2 failed, at 1.00 s"
-    );
-    assert_eq!(insight(&all, "cancelled-task_group_cancel"), "2 of 3");
-    assert_eq!(insight(&all, "lost-task_group_cancel"), "0 of 3");
-    assert_eq!(insight(&all, "failed-task_group_cancel"), "1 of 3");
+fn by_default_the_table_shows_each_strategy_meeting_task_2() {
+    let v = Failures::read(&values_with(&PARAMS, &[]));
+    let runs = predicted(&FailuresLesson.plan(FailuresAction::All, &v));
+    let rows = crate::lessons::outcomes::outcome_rows(&runs);
+    let notes: Vec<&str> = rows.iter().map(|r| r.finished.note.as_str()).collect();
+    assert_eq!(notes, vec!["results kept", "results lost", "results lost"]);
+    assert!(rows.iter().all(|r| r.failed.names == "task 2"));
+    assert_eq!(rows[2].cancelled.count, "2 of 5");
+    assert_eq!(rows[1].caller_at, rows[2].caller_at);
+    assert_ne!(rows[1].last_end, rows[2].last_end, "plain gather runs on");
 }
 
 #[test]

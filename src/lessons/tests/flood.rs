@@ -11,8 +11,8 @@ fn runs(action: FloodAction, pairs: &[(&str, f64)]) -> Vec<RunRecord> {
     predicted(&FloodLesson.plan(action, &with(pairs)))
 }
 
-/// One second per call at scale 1, so the times read in whole seconds.
-const REAL_TIME: [(&str, f64); 2] = [("scale", 1.0), ("d", 1.0)];
+/// One second per call at scale 1 and no spread, so the times read in whole seconds.
+const REAL_TIME: [(&str, f64); 3] = [("scale", 1.0), ("d", 1.0), ("spread", 0.0)];
 
 #[test]
 fn run_all_three_plans_gather_semaphore_and_batches_under_the_capacity() {
@@ -66,7 +66,7 @@ fn each_batch_starts_only_when_the_slowest_call_of_the_previous_one_ends() {
 
 #[test]
 fn a_limit_of_6_above_a_capacity_of_4_lets_refusals_back_in() {
-    let pairs = [("k", 6.0), ("scale", 1.0)];
+    let pairs = [("k", 6.0), ("scale", 1.0), ("spread", 0.0)];
     let all = runs(FloodAction::All, &pairs);
     // Semaphore: calls 5 and 6 are refused at once, which frees their slots for 7 and
     // 8, refused too, and so on: only the first 4 run.
@@ -83,20 +83,55 @@ fn insights_give_refusals_peak_and_makespan_per_run() {
         &predicted(&FloodLesson.plan(FloodAction::All, &flood)),
         &flood,
     );
-    assert_eq!(insight(&all, "rejected-gather"), "8 of 12");
+    assert_eq!(insight(&all, "rejected-gather"), "8 of 12 calls got 429");
+    assert_eq!(insight(&all, "rejected-semaphore"), "no call got 429");
     assert_eq!(insight(&all, "peak-semaphore"), "3");
-    assert_eq!(insight(&all, "makespan-gather"), "1.00 s (d = 1.00 s)");
+    assert_eq!(
+        insight(&all, "makespan-gather"),
+        "1.00 s for 4 of 12 answers (max d = 1.00 s)"
+    );
     assert_eq!(
         insight(&all, "makespan-batches"),
-        "4.00 s (⌈12/3⌉·d = 4.00 s)"
+        "4.00 s for 12 of 12 answers (Σ max d per batch = 4.00 s)"
     );
 }
 
 #[test]
+fn by_default_the_calls_vary_so_batches_wait_for_their_slowest() {
+    let all = runs(FloodAction::All, &[]);
+    let (semaphore, batches) = (&all[1], &all[2]);
+    assert!(
+        batches.makespan_ms > semaphore.makespan_ms * 1.2,
+        "batches {} vs semaphore {}",
+        batches.makespan_ms,
+        semaphore.makespan_ms
+    );
+    for t in &batches.tasks[3..6] {
+        let slowest = (batches.tasks[..3].iter())
+            .map(|t| t.end_ms)
+            .fold(0.0, f64::max);
+        assert_eq!(t.start_ms, slowest, "{}", t.label);
+    }
+    assert!(batches.tasks[..3]
+        .iter()
+        .any(|t| t.end_ms < batches.tasks[3].start_ms - 50.0));
+    let flood = with(&[]);
+    let insights = FloodLesson.insights(&all, &flood);
+    assert_eq!(
+        insight(&insights, "rejected-gather"),
+        "8 of 12 calls got 429"
+    );
+    assert_eq!(shortening(0), 0.0);
+    assert_eq!((0..5).map(shortening).sum::<f64>(), 2.5);
+}
+
+#[test]
 fn the_code_uses_the_limit_and_the_capacity() {
-    let code = &FloodLesson.code(&with(&[("k", 5.0), ("capacity", 9.0), ("d", 0.5)]))[0];
+    let pairs = [("k", 5.0), ("capacity", 9.0), ("d", 0.5), ("spread", 0.3)];
+    let code = &FloodLesson.code(&with(&pairs))[0];
     assert!(code.python.contains("LIMIT = 5") && code.python.contains("than 9 calls"));
-    assert!(code.python.contains("asyncio.sleep(0.5)"));
+    assert!(code.python.contains("SLOWEST, SPREAD = 0.5, 0.3"));
     assert!(code.rust.contains("const LIMIT: usize = 5;"));
-    assert!(code.rust.contains("from_millis(500)"));
+    assert!(code.rust.contains("const SLOWEST_MS: f64 = 500.0;"));
+    assert!(code.rust.contains("const SPREAD: f64 = 0.3;"));
 }
