@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, STATUS, launchBrowser, serveDirectory, waitDone, withPage } from './harness.mjs';
+import { ROOT, STATUS, launchBrowser, openParams, serveDirectory, waitDone, withPage } from './harness.mjs';
 
 const LESSON = 'lesson=gather&n=3&min=1&max=1&seed=1&scale=0.1';
 
@@ -157,6 +157,7 @@ describe('embedding', () => {
       await frame.locator(`${STATUS}[data-state="done"]`).waitFor();
       assert.doesNotMatch(await frame.locator(STATUS).textContent(), /hidden/);
       // A run that scrolls out of view is flagged.
+      await openParams(frame);
       await frame.locator('#param-scale').fill('1');
       // The frame notes when it is out of view, as the app does: with an IntersectionObserver
       // (made after the app's, so the app has heard of it first).

@@ -173,8 +173,19 @@ export async function lessonIds(page) {
     links.map((a) => new URL(a.href).searchParams.get('lesson')));
 }
 
-/** Sets the lesson's parameter inputs by key (`n`, `min`, `max`, `seed`, `scale`). */
+/** Opens the parameters' fold in `page` (a page or a frame) if it is folded (on a phone
+ * and in an embed it starts folded). */
+export async function openParams(page) {
+  const fold = page.locator('details.params-fold');
+  if ((await fold.count()) > 0 && (await fold.getAttribute('open')) === null) {
+    await fold.locator('summary').click();
+  }
+}
+
+/** Sets the lesson's parameter inputs by key (`n`, `min`, `max`, `seed`, `scale`),
+ * opening their fold first. */
 export async function setParams(page, values) {
+  await openParams(page);
   for (const [key, value] of Object.entries(values)) {
     await page.fill(`#param-${key}`, String(value));
   }

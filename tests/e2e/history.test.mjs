@@ -3,7 +3,7 @@
 // parameter only rewrites the current entry, and the document title names the lesson.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STATUS, useServedApp, waitDone, withPage } from './harness.mjs';
+import { STATUS, openParams, useServedApp, waitDone, withPage } from './harness.mjs';
 
 const app = useServedApp({ folder: 'sites/history/asyncscope' });
 
@@ -35,6 +35,7 @@ async function runMain(page) {
 
 /** Types `value` into the parameter `key` and waits until the address carries it. */
 async function editParam(page, key, value) {
+  await openParams(page);
   await page.fill(`#param-${key}`, String(value));
   await page.waitForFunction(
     ([k, v]) => new URLSearchParams(location.search).get(k) === v,
