@@ -4,18 +4,23 @@ use super::*;
 use crate::engine::cpu::CpuJob;
 use crate::engine::{CpuLane, RunEvent, RunOptions, Scenario, Strategy};
 
-/// Two CPU jobs of 100 ms gathered on one worker, predicted, nothing measured yet.
-fn on_one_worker() -> LiveRun {
-    let mut scenario = Scenario::from_durations(&[100.0, 100.0]);
+/// `jobs` CPU jobs of 100 ms gathered on `workers` workers, predicted, nothing measured.
+fn on_workers(jobs: usize, workers: usize) -> LiveRun {
+    let mut scenario = Scenario::from_durations(&vec![100.0; jobs]);
     for t in &mut scenario.tasks {
         t.cpu = Some(CpuJob::Ping);
     }
     let options = RunOptions {
-        workers: Some(1),
+        workers: Some(workers),
         ..RunOptions::default()
     };
     let predicted = Strategy::Gather.simulate(&scenario, &options).unwrap();
     LiveRun::new(Strategy::Gather, scenario, predicted)
+}
+
+/// Two CPU jobs of 100 ms gathered on one worker.
+fn on_one_worker() -> LiveRun {
+    on_workers(2, 1)
 }
 
 #[test]
@@ -87,17 +92,8 @@ fn the_prediction_queues_the_second_job_and_its_bar_starts_when_it_computes() {
 
 #[test]
 fn each_worker_lists_the_jobs_it_computed_and_idle_workers_have_empty_lanes() {
-    let mut scenario = Scenario::from_durations(&[100.0, 100.0, 100.0]);
-    for t in &mut scenario.tasks {
-        t.cpu = Some(CpuJob::Ping);
-    }
-    let options = RunOptions {
-        workers: Some(4),
-        ..RunOptions::default()
-    };
-    let predicted = Strategy::Gather.simulate(&scenario, &options).unwrap();
-    let mut run = LiveRun::new(Strategy::Gather, scenario, predicted.clone());
-    run.finish(predicted);
+    let mut run = on_workers(3, 4);
+    run.finish(run.predicted.clone());
     let lanes = worker_jobs(&run, 0.0);
     assert_eq!(lanes.len(), 4);
     assert_eq!(

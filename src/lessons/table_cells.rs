@@ -212,15 +212,7 @@ pub fn state_text(phase: Phase) -> &'static str {
 }
 
 /// Milliseconds for people: `85 ms` below a second, `1.25 s` from one; `–` if odd.
-pub fn duration_text(ms: f64) -> String {
-    if !ms.is_finite() || ms < 0.0 {
-        "–".to_string()
-    } else if ms < 1000.0 {
-        format!("{ms:.0} ms")
-    } else {
-        format!("{:.2} s", ms / 1000.0)
-    }
-}
+pub use crate::engine::exercise::time_text as duration_text;
 
 impl TimingCell {
     /// The measured slot: a time, `not run yet`, `running…` or `–`.
