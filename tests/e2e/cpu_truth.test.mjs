@@ -26,8 +26,12 @@ describe('jobs sized by the measured speed', () => {
     await open('cpu-gather', 'n=4&cost=100&workers=1', async ({ page, errors }) => {
       const data = await runAction(page, 'all', 120_000);
       for (const run of [...onPage(data), ...onWorkers(data, 1)]) {
+        // On the page's thread jobs take their label within 15 %; a worker shares this
+        // 2-core machine with the page's drawing (make bench prints how much it costs), so
+        // it gets 25 %.
         const ratio = median(jobRatios(run));
-        assert.ok(ratio > 0.85 && ratio < 1.15, `${run.caption ?? run.spec} on ${run.options?.workers ?? 'page'}: jobs took ${(ratio * 100).toFixed(0)} % of their label`);
+        const slack = run.options?.workers ? 0.25 : 0.15;
+        assert.ok(ratio > 1 - slack && ratio < 1 + slack, `${run.caption ?? run.spec} on ${run.options?.workers ?? 'page'}: jobs took ${(ratio * 100).toFixed(0)} % of their label`);
       }
       await page.click('#timing summary');
       await page.waitForSelector('[data-testid="speed-page"]');

@@ -93,7 +93,7 @@ describe('exports under a strict content security policy', () => {
       const csv = await download(page, '[data-testid="export-csv"]');
       assert.equal(csv.name, 'asyncscope-gather-seed7.csv');
       assert.equal(csv.bytes.toString('utf8').trim().split('\n').length, 1 + 2 * 3, 'a header and a row per task');
-      assert.equal(await page.textContent('.actions .export-note[role="status"]'), 'Saved asyncscope-gather-seed7.csv.');
+      assert.equal(await page.textContent('.share-export .export-note[role="status"]'), 'Saved asyncscope-gather-seed7.csv.');
       await assertClean(opened, assert);
     });
   });

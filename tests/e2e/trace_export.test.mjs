@@ -27,7 +27,7 @@ describe('the trace export', () => {
       assert.equal(await page.locator(TRACE).isDisabled(), false);
       const file = await download(page, TRACE);
       assert.match(file.name, /^asyncscope-gather-seed\d+-trace\.json$/);
-      assert.equal(await page.textContent('.actions .export-note[role="status"]'), `Saved ${file.name}.`);
+      assert.equal(await page.textContent('.share-export .export-note[role="status"]'), `Saved ${file.name}.`);
       const trace = JSON.parse(file.bytes.toString('utf8'));
       const data = await exportJson(page);
       assert.equal(trace.displayTimeUnit, 'ms');
