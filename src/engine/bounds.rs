@@ -3,6 +3,8 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
+use super::{RunOptions, Scenario};
+
 /// A slot's finishing time, ordered by `total_cmp` so it can live in a heap.
 #[derive(PartialEq)]
 struct FreeAt(f64);
@@ -57,6 +59,16 @@ pub fn cpu_floor_ms(cpu_ms: &[f64], workers: Option<usize>) -> f64 {
         None => cpu_ms.iter().sum(),
         Some(w) => list_schedule_ms(cpu_ms, w),
     }
+}
+
+/// [`cpu_floor_ms`] of `scenario`'s CPU jobs where `options` runs them, each job's cost
+/// capped by the timeout.
+pub fn cpu_floor_of(scenario: &Scenario, options: &RunOptions) -> f64 {
+    let costs: Vec<f64> = (scenario.tasks.iter())
+        .filter(|t| t.cpu.is_some())
+        .map(|t| options.effective_ms(t.duration_ms))
+        .collect();
+    cpu_floor_ms(&costs, options.workers)
 }
 
 /// How [`cpu_floor_ms`] is written where it is the bound: `Σc on one thread`, or the jobs'

@@ -56,7 +56,7 @@ mod work_kind;
 mod tests;
 
 pub use bound_note::{bound_note, first_cpu_ready_ms, first_error_ms};
-pub use bounds::{batches_ms, cpu_floor_label, cpu_floor_ms, list_schedule_ms};
+pub use bounds::{batches_ms, cpu_floor_label, cpu_floor_ms, cpu_floor_of, list_schedule_ms};
 pub use clock::Clock;
 pub use comparison::Comparison;
 pub use concurrency::{Concurrency, ConcurrencyPoint};

@@ -1,5 +1,5 @@
 use super::{
-    batches_ms, cpu_floor_label, cpu_floor_ms, drivers, list_schedule_ms, Clock, CriticalPath,
+    batches_ms, cpu_floor_label, cpu_floor_of, drivers, list_schedule_ms, Clock, CriticalPath,
     DependencyError, DependencyGraph, Recorder, RunEvent, RunOptions, RunRecord, Scenario, Stalled,
     VirtualClock,
 };
@@ -155,20 +155,25 @@ impl Strategy {
     /// ([`list_schedule_ms`]), ⌈n/k⌉·d for equal durations. Chained: the critical path
     /// (0 if the dependencies are invalid).
     pub fn bound_with(self, scenario: &Scenario, options: &RunOptions) -> f64 {
+        self.waiting_bound_ms(scenario, options)
+            .max(cpu_floor_of(scenario, options))
+    }
+
+    /// The bound as if every task only waited its duration (no CPU floor).
+    fn waiting_bound_ms(self, scenario: &Scenario, options: &RunOptions) -> f64 {
         let durations: Vec<f64> = scenario
             .tasks
             .iter()
             .map(|t| options.effective_ms(t.duration_ms))
             .collect();
-        let by_strategy = match self {
+        match self {
             Strategy::Sequential => durations.iter().sum(),
             Strategy::Semaphore { limit } => list_schedule_ms(&durations, limit),
             Strategy::Batches { size } => batches_ms(&durations, size),
             Strategy::Chained => CriticalPath::of(scenario, options).map_or(0.0, |c| c.length_ms),
             // The gather family: every task starts at once.
             _ => durations.iter().copied().fold(0.0, f64::max),
-        };
-        by_strategy.max(cpu_floor_ms(&cpu_costs(scenario, options), options.workers))
+        }
     }
 
     /// How the bound of this strategy on `scenario` under `options` is written: as
@@ -176,18 +181,14 @@ impl Strategy {
     /// thread`, `jobs on 2 workers`), with the reason first where the run ends elsewhere
     /// ([`super::bound_note`]).
     pub fn bound_label_with(self, scenario: &Scenario, options: &RunOptions) -> String {
-        let cpu = cpu_floor_ms(&cpu_costs(scenario, options), options.workers);
-        let mut io_only = scenario.clone();
-        io_only.tasks.iter_mut().for_each(|t| t.cpu = None);
-        let label = if cpu > 0.0
-            && cpu >= self.bound_with(&io_only, options)
-            && self != Strategy::Sequential
-        {
+        let cpu = cpu_floor_of(scenario, options);
+        let waiting = self.waiting_bound_ms(scenario, options);
+        let label = if cpu > 0.0 && cpu >= waiting && self != Strategy::Sequential {
             cpu_floor_label(options.workers)
         } else {
             self.bound_label_for(scenario).to_string()
         };
-        let bound = self.bound_with(scenario, options);
+        let bound = waiting.max(cpu);
         super::bound_note(self, scenario, options, bound, &label).unwrap_or(label)
     }
 
@@ -294,13 +295,3 @@ impl Strategy {
 #[cfg(test)]
 #[path = "tests/strategy.rs"]
 mod tests;
-
-/// The costs of `scenario`'s CPU jobs, each capped by the timeout of `options`.
-fn cpu_costs(scenario: &Scenario, options: &RunOptions) -> Vec<f64> {
-    scenario
-        .tasks
-        .iter()
-        .filter(|t| t.cpu.is_some())
-        .map(|t| options.effective_ms(t.duration_ms))
-        .collect()
-}
