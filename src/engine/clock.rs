@@ -25,7 +25,8 @@ pub trait Clock {
     /// Runs a CPU-bound job, calling `on_run` with where it runs at the moment it starts
     /// computing. By default it runs right here, on this thread, when the future is first
     /// polled: it blocks this event loop until done, which is the point of the "blocking
-    /// the loop" lesson. A worker-pool clock sends it away instead, where it may wait for
+    /// the loop" lesson, and the thread learns its speed from how long it took
+    /// ([`crate::engine::cpu::speed::learn_from`]). A worker-pool clock sends it away instead, where it may wait for
     /// a free worker first; virtual time charges `nominal_ms` for it. Jobs that would
     /// crash the thread are refused.
     fn compute<'a>(
@@ -38,7 +39,10 @@ pub trait Clock {
         let job = job.clone();
         Box::pin(async move {
             on_run(CpuLane::Page);
-            job.run_here()
+            let t0 = self.now_ms();
+            let output = job.run_here();
+            super::cpu::speed::learn_from(&job, self.now_ms() - t0);
+            output
         })
     }
 }
