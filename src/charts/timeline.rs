@@ -116,14 +116,15 @@ fn timeline_lane(
     let px = axis.percent(from);
     let pw = (axis.percent(to) - px).max(0.2);
     let axis_m = axis.clone();
-    let segments = move || {
+    // One computation per change, read by the waiting and the working bar alike.
+    let segments = Memo::new(move |_| {
         let now = if active.get() {
             elapsed.get()
         } else {
             elapsed.get_untracked()
         };
         run.with(|r| lane_segments(r.as_ref()?, j, now))
-    };
+    });
     let span = move |(a, b): (f64, f64), min: f64| {
         let x = axis_m.percent(a);
         (x, (axis_m.percent(b) - x).max(min))
@@ -139,14 +140,14 @@ fn timeline_lane(
         <g class="lane" data-kind=if pred.cpu { "cpu" } else { "io" }>
             <rect class="bar-predicted" x=format!("{px:.3}%") width=format!("{pw:.3}%")
                 y=(y + 2.0).to_string() height=(LANE - 4.0).to_string() rx="3"></rect>
-            {move || segments().and_then(|s| s.queued).map(|q| {
+            {move || segments.get().and_then(|s| s.queued).map(|q| {
                 let (x, w) = span_q(q, 0.0);
                 view! {
                     <rect class="bar-queued" x=format!("{x:.3}%") width=format!("{w:.3}%")
                         y=(y + 4.0).to_string() height=(LANE - 8.0).to_string() rx="2"></rect>
                 }
             })}
-            {move || segments().and_then(|s| Some((s.bar?, s.done, s.status))).map(|(b, done, status)| {
+            {move || segments.get().and_then(|s| Some((s.bar?, s.done, s.status))).map(|(b, done, status)| {
                 let (x, w) = span(b, 0.4);
                 let status = status.map(|s| s.key()).unwrap_or("running");
                 view! {
