@@ -15,7 +15,7 @@ use super::{BrowserClock, JobOutcome, WorkerEvent};
 mod pool_inner;
 mod watchdog;
 
-use pool_inner::{PoolInner, Queued};
+use pool_inner::PoolInner;
 
 /// The largest pool the app will start.
 pub const MAX_WORKERS: usize = 16;
@@ -163,22 +163,7 @@ impl WorkerPool {
         job: CpuJob,
         sent: Option<oneshot::Sender<usize>>,
     ) -> LocalBoxFuture<'static, JobOutcome> {
-        let (tx, rx) = oneshot::channel();
-        let (id, queued_ms) = {
-            let mut inner = self.inner.borrow_mut();
-            let id = inner.next_id;
-            inner.next_id += 1;
-            let queued_ms = inner.clock.now_ms();
-            inner.queue.push_back(Queued {
-                id,
-                job,
-                done: tx,
-                queued_ms,
-                sent,
-            });
-            inner.dispatch();
-            (id, queued_ms)
-        };
+        let (id, queued_ms, rx) = self.inner.borrow_mut().enqueue(job, sent);
         Box::pin(async move {
             rx.await.unwrap_or(JobOutcome {
                 id,

@@ -185,6 +185,28 @@ impl PoolInner {
     }
 
     /// Sends queued jobs to idle workers, in order.
+    /// Queues `job` (its id, when it was queued, and where its outcome will come) and
+    /// hands it to an idle worker if there is one.
+    pub(super) fn enqueue(
+        &mut self,
+        job: CpuJob,
+        sent: Option<oneshot::Sender<usize>>,
+    ) -> (u64, f64, oneshot::Receiver<JobOutcome>) {
+        let (done, rx) = oneshot::channel();
+        let id = self.next_id;
+        self.next_id += 1;
+        let queued_ms = self.clock.now_ms();
+        self.queue.push_back(Queued {
+            id,
+            job,
+            done,
+            queued_ms,
+            sent,
+        });
+        self.dispatch();
+        (id, queued_ms, rx)
+    }
+
     pub(super) fn dispatch(&mut self) {
         let now = self.clock.now_ms();
         for (index, slot) in self.slots.iter_mut().enumerate() {
