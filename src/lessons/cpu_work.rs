@@ -190,15 +190,7 @@ pub(super) fn with_crunch(sample: CodeSample, cost_ms: f64) -> CodeSample {
 
 /// A whole number with `_` between groups of three digits (valid in Python and Rust).
 pub(super) fn grouped(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('_');
-        }
-        out.push(c);
-    }
-    out
+    crate::engine::cpu::speed::group_digits(u64::from(n), '_')
 }
 
 /// Seconds for Python's `asyncio.sleep` from milliseconds (`0.05`).

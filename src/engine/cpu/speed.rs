@@ -183,12 +183,17 @@ impl Measure {
 
 /// A rate rounded to the thousand and grouped (`212,000`).
 fn thousands(rate: f64) -> String {
-    let whole = ((rate / 1000.0).round().clamp(0.0, 1e12) as u64) * 1000;
-    let digits = whole.to_string();
+    group_digits(((rate / 1000.0).round().clamp(0.0, 1e12) as u64) * 1000, ',')
+}
+
+/// A whole number with `separator` between groups of three digits (`15_000_000`,
+/// `212,000`).
+pub fn group_digits(n: u64, separator: char) -> String {
+    let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(separator);
         }
         out.push(c);
     }
