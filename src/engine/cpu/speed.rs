@@ -183,7 +183,10 @@ impl Measure {
 
 /// A rate rounded to the thousand and grouped (`212,000`).
 fn thousands(rate: f64) -> String {
-    group_digits(((rate / 1000.0).round().clamp(0.0, 1e12) as u64) * 1000, ',')
+    group_digits(
+        ((rate / 1000.0).round().clamp(0.0, 1e12) as u64) * 1000,
+        ',',
+    )
 }
 
 /// A whole number with `separator` between groups of three digits (`15_000_000`,
